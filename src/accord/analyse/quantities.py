@@ -1,0 +1,203 @@
+"""Quantities: numbers in digits or words, their qualifier as an interval, what they count.
+
+"at least 200 civilians"  -> [200, inf)  counted "civilian"
+"around a dozen fighters" -> [10.8, 13.2] counted "fighter" (approximate: +-10%)
+"hundreds of civilians"   -> [200, 999]  counted "civilian"
+"more than 25 attacks"    -> (25, inf)   counted "attack"
+
+What a number counts comes from the part-of-speech tags of the words after it, so that
+"200 civilians" is never compared with "25 attacks".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from accord.model import Qualifier, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+# Vague plurals become ranges.
+VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999), "several": (3, 9), "a few": (2, 5), "a handful": (2, 6),
+}
+QUALIFIERS: dict[str, Qualifier] = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least", "more than": "more_than", "over": "more_than",
+    "upwards of": "more_than", "in excess of": "more_than", "nearly": "approximately",
+    "almost": "approximately", "about": "approximately", "around": "approximately",
+    "approximately": "approximately", "roughly": "approximately", "some": "approximately",
+    "an estimated": "approximately", "estimated": "approximately", "close to": "approximately",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+}
+APPROXIMATE_SPREAD = 0.1
+NUMBER_WORD = "|".join([*UNITS, *TENS, *SCALES, "dozen", "a", "an", "and", "half"])
+WORDS_NUMBER = rf"(?:(?:{'|'.join([*UNITS, *TENS])}|a dozen|dozen|a hundred|a thousand|a million)(?:[\s-]+(?:{NUMBER_WORD}))*)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s*(?:m|bn|k)\b)?"
+QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?<![\w.,])(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<cur>[$€£])?"
+    rf"(?P<num>{DIGITS}{SCALE}|{WORDS_NUMBER}|{VAGUE_RE})(?P<pct>\s*(?:%|per ?cent\b))?(?![\w])",
+    re.I,
+)
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+MONTHS = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\.?$",
+    re.I,
+)
+SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "people's"}
+
+
+def parse_words(text: str) -> float | None:
+    """"forty-nine" -> 49, "two hundred and five" -> 205, "a dozen" -> 12."""
+    total, current = 0.0, 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("a", "an", "and", ""):
+            if word in ("a", "an"):
+                current = current or 1
+            continue
+        if word == "dozen":
+            current = (current or 1) * 12
+        elif word == "half":
+            current = (current or 1) * 0.5
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    text = text.strip().lower()
+    match = re.fullmatch(rf"({DIGITS})\s*(hundred|thousand|million|billion|trillion|m|bn|k)?", text)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        scale = match.group(2)
+        if scale:
+            value *= {"m": 1e6, "bn": 1e9, "k": 1e3}.get(scale, SCALES.get(scale, 1))
+        return value
+    return parse_words(text)
+
+
+def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | None]:
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "more_than":
+        return value + (1 if value == int(value) else 0), None
+    if qualifier == "at_most":
+        return None, value
+    if qualifier == "less_than":
+        return None, value - (1 if value == int(value) else 0)
+    if qualifier == "approximately":
+        return value * (1 - APPROXIMATE_SPREAD), value * (1 + APPROXIMATE_SPREAD)
+    return value, value
+
+
+def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tuple[str, str]:
+    """The lemma of the noun a number counts, and the nearest verb, from POS tags."""
+    if spacy_doc is None:
+        return "", ""
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "", ""
+    counted = ""
+    for token in spacy_doc[span.end : span.end + 5]:
+        if token.is_punct or token.lower_ in ("%",):
+            break
+        if token.lower_ in SKIP_COUNTED or token.pos_ in ("ADJ", "NUM", "DET"):
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            counted = token.lemma_.lower()
+            nxt = token.nbor() if token.i + 1 < len(spacy_doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and token.pos_ == "NOUN":
+                counted = f"{counted} {nxt.lemma_.lower()}"
+            break
+        if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            break
+    sent_start = span.sent.start if spacy_doc.has_annotation("SENT_START") else max(0, span.start - 12)
+    sent_end = span.sent.end if spacy_doc.has_annotation("SENT_START") else span.end + 12
+    best, distance = "", 99
+    for token in spacy_doc[max(sent_start, span.start - 8) : min(sent_end, span.end + 8)]:
+        if token.pos_ == "VERB":
+            d = abs(token.i - span.start)
+            if d < distance:
+                best, distance = token.lemma_.lower(), d
+    return counted, best
+
+
+def extract_quantities(text: str, spacy_doc: SpacyDoc | None = None, offset: int = 0) -> list[Quantity]:
+    """Quantities in ``text``; ``spacy_doc`` (of the same text) supplies what they count."""
+    found: list[Quantity] = []
+    for match in QUANTITY.finditer(text):
+        number_text = match.group("num")
+        lowered = number_text.lower()
+        qualifier_text = (match.group("qual") or "").lower()
+        if lowered in ("a", "an", "one") and not qualifier_text:
+            continue  # "a", "one of the" are articles far more often than counts
+        if YEAR.match(number_text) and not qualifier_text:
+            continue  # a year; dates are handled by accord.analyse.dates
+        before = text[max(0, match.start() - 12) : match.start()]
+        if MONTHS.search(before.strip()) or re.match(r"\s*(st|nd|rd|th)\b", text[match.end() :]):
+            continue  # the day of a date, or an ordinal
+        if lowered in VAGUE:
+            low, high = VAGUE[lowered]
+            value, qualifier = float(low), "range"
+            low_value, high_value = float(low), float(high)
+        else:
+            parsed = parse_number(number_text)
+            if parsed is None:
+                continue
+            value = parsed
+            qualifier = QUALIFIERS.get(qualifier_text, "exact")
+            low_value, high_value = interval(value, qualifier)
+        start, end = match.start(), match.end()
+        counted, event = _counted_and_event(spacy_doc, start, end)
+        if match.group("pct"):
+            counted = "percent"
+        elif match.group("cur"):
+            counted = {"$": "dollar", "€": "euro", "£": "pound"}[match.group("cur")]
+        found.append(
+            Quantity(
+                text=match.group(0),
+                value=value,
+                low=low_value,
+                high=high_value,
+                qualifier=qualifier,
+                counted=counted,
+                event=event,
+                start=offset + start,
+                end=offset + end,
+            )
+        )
+    return found

@@ -1,0 +1,99 @@
+"""The ``accord`` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accord.errors import AccordError
+from accord.render import FORMATS
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Accord: a cited briefing from many news reports of one event, offline.",
+)
+
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text"}
+
+
+@app.callback()
+def root() -> None:
+    """Accord: a cited briefing from many news reports of one event, offline."""
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"accord: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def choose_format(fmt: str | None, output: Path | None) -> str:
+    if fmt is None:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "text"
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    return fmt
+
+
+@app.command()
+def brief(
+    articles: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .md); - reads stdin.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="text | md | html | json (default: text, or from -o's suffix)")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")] = 250,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")] = "en",
+) -> None:
+    """Brief several reports about one event."""
+    from accord.input import read_arguments
+    from accord.output import write_atomic
+    from accord.pipeline import brief_documents
+    from accord.render import render
+
+    if lang.lower() not in ("en", "eng", "english"):
+        fail(f"--lang {lang}: only English (en) is supported")
+    chosen = choose_format(fmt, output)
+    briefing = brief_documents(read_arguments(articles), words=words)
+    if output is not None:
+        inputs = [Path(a) for a in articles if a != "-"]
+        write_atomic(output, render(briefing, chosen), protected=_files_under(inputs))  # type: ignore[arg-type]
+        typer.echo(f"accord: wrote {output}", err=True)
+    elif chosen == "text" and sys.stdout.isatty():
+        from accord.render.terminal import show
+
+        show(briefing)
+    else:
+        sys.stdout.write(render(briefing, chosen))  # type: ignore[arg-type]
+
+
+def _files_under(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        found.extend(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else found.append(path)
+    return found
+
+
+def main() -> None:
+    try:
+        app()
+    except AccordError as error:
+        typer.echo(f"accord: {error}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("accord: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # never show a user a traceback; ACCORD_DEBUG=1 does
+        if os.environ.get("ACCORD_DEBUG"):
+            raise
+        typer.echo(f"accord: internal error: {type(error).__name__}: {error} (ACCORD_DEBUG=1 shows details)", err=True)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

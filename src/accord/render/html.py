@@ -1,0 +1,37 @@
+"""The briefing as one self-contained HTML page: no external CSS, scripts or fonts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
+
+from accord.model import Briefing, SourceSummary
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    env.filters["marked_text"] = marked_text
+    return env
+
+
+def marked_text(source: SourceSummary) -> Markup:
+    """The source text with each sentence in a span that citations can highlight."""
+    parts: list[str] = []
+    cursor = 0
+    text = source.text
+    for index, span in enumerate(source.sentences):
+        parts.append(str(escape(text[cursor : span["start"]])).replace("\n", "<br>"))
+        sentence = escape(text[span["start"] : span["end"]])
+        parts.append(f'<span class="sent" id="s-{escape(source.id)}-{index}">{sentence}</span>')
+        cursor = span["end"]
+    parts.append(str(escape(text[cursor:])).replace("\n", "<br>"))
+    return Markup("".join(parts))
+
+
+def to_html(briefing: Briefing) -> str:
+    template = files("accord.render").joinpath("templates/briefing.html.j2").read_text("utf-8")
+    return _environment().from_string(template).render(b=briefing)
