@@ -70,7 +70,10 @@ def group_sentences(
         (sims[i, j], i, j)
         for i in range(n)
         for j in range(i + 1, n)
-        if docs[i] != docs[j] and sims[i, j] >= threshold and docs[i] not in skip and docs[j] not in skip
+        if docs[i] != docs[j]
+        and sims[i, j] >= threshold
+        and docs[i] not in skip
+        and docs[j] not in skip
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     group_of = list(range(n))

@@ -32,8 +32,12 @@ PROMO = re.compile(
     r"related (articles|stories|coverage)|most (read|popular)|recommended for you)\b",
     re.I,
 )
-SOURCE_TAIL = re.compile(r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I)
-AGENCY_TAG = re.compile(r"^\s*[-–—]*\s*\(?(reuters|ap|afp|dpa|ians|pti|xinhua|tass|aap|upi)\)?\s*$", re.I)
+SOURCE_TAIL = re.compile(
+    r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I
+)
+AGENCY_TAG = re.compile(
+    r"^\s*[-–—]*\s*\(?(reuters|ap|afp|dpa|ians|pti|xinhua|tass|aap|upi)\)?\s*$", re.I
+)
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 MAX_TITLE_WORDS = 20
@@ -61,8 +65,11 @@ def is_headline_like(line: str) -> bool:
 def is_tag_line(line: str) -> bool:
     """Lower-case keyword lists such as "vladimir putin russia"."""
     words = _words(line)
-    return 1 < len(words) <= 8 and line == line.lower() and not TERMINAL.search(line) and all(
-        w.isalpha() for w in words
+    return (
+        1 < len(words) <= 8
+        and line == line.lower()
+        and not TERMINAL.search(line)
+        and all(w.isalpha() for w in words)
     )
 
 
@@ -131,11 +138,15 @@ def clean_text(raw: str) -> Cleaned:
             elif reason == "credit line" and (m := AGENCY_TAG.match(line)):
                 meta.setdefault("agency", m.group(1).strip())
 
-    title_index = next((i for i, line in enumerate(lines) if line.strip() and i not in reasons), None)
+    title_index = next(
+        (i for i, line in enumerate(lines) if line.strip() and i not in reasons), None
+    )
     title = None
     keep: set[int] = set()
-    if title_index is not None and len(_words(lines[title_index])) <= MAX_TITLE_WORDS and not (
-        lines[title_index].rstrip().endswith(".")
+    if (
+        title_index is not None
+        and len(_words(lines[title_index])) <= MAX_TITLE_WORDS
+        and not (lines[title_index].rstrip().endswith("."))
     ):
         title = lines[title_index].strip()
         keep = {title_index, title_index + 1}  # the standfirst often follows the title
@@ -217,8 +228,10 @@ def _html_leftovers(raw: str, kept_text: str) -> list[Removal]:
         if len(text) < 3 or text in seen or text in kept:
             continue
         seen.add(text)
-        reason = "photo caption or credit" if element.tag == "figcaption" else (
-            line_reason(text) or "outside the article"
+        reason = (
+            "photo caption or credit"
+            if element.tag == "figcaption"
+            else (line_reason(text) or "outside the article")
         )
         removed.append(Removal(text=text, reason=reason))
     return removed

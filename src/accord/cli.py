@@ -19,7 +19,14 @@ app = typer.Typer(
     help="Accord: a cited briefing from many news reports of one event, offline.",
 )
 
-SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text"}
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
 
 
 @app.callback()
@@ -42,13 +49,25 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
 
 @app.command()
 def brief(
-    articles: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .md); - reads stdin.")],
+    articles: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt, .html, .md); - reads stdin.")
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="text | md | html | json (default: text, or from -o's suffix)")
+        str | None,
+        typer.Option(
+            "--format", "-f", help="text | md | html | json (default: text, or from -o's suffix)"
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")] = 250,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")] = "en",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")
+    ] = 250,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
+    ] = "en",
 ) -> None:
     """Brief several reports about one event."""
     from accord.input import read_arguments
@@ -75,7 +94,9 @@ def brief(
 def _files_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
-        found.extend(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else found.append(path)
+        found.extend(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else found.append(
+            path
+        )
     return found
 
 
@@ -91,7 +112,11 @@ def main() -> None:
     except Exception as error:  # never show a user a traceback; ACCORD_DEBUG=1 does
         if os.environ.get("ACCORD_DEBUG"):
             raise
-        typer.echo(f"accord: internal error: {type(error).__name__}: {error} (ACCORD_DEBUG=1 shows details)", err=True)
+        typer.echo(
+            f"accord: internal error: {type(error).__name__}: {error} "
+            "(ACCORD_DEBUG=1 shows details)",
+            err=True,
+        )
         sys.exit(70)
 
 

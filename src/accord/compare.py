@@ -36,7 +36,8 @@ MAX_FACTS_PER_KIND = 10
 MAX_SINGLE_SOURCE = 10
 QUOTE_OVERLAP = 0.7
 ACCUSATION = re.compile(
-    r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)", re.I
+    r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)",
+    re.I,
 )
 
 
@@ -94,8 +95,11 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 label = f"{q.text} {q.counted}".strip()
                 buckets[key].append((label, sentence))
                 values[key] = {
-                    "value": q.value, "low": q.low, "high": q.high,
-                    "qualifier": q.qualifier, "counted": q.counted,
+                    "value": q.value,
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "counted": q.counted,
                 }
             for d in sentence.dates:
                 key = ("date", d.value)
@@ -104,7 +108,9 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
             for e in sentence.entities:
                 if e.kind == "group":
                     continue
-                kind = {"place": "place", "person": "person", "organisation": "organisation"}[e.kind]
+                kind = {"place": "place", "person": "person", "organisation": "organisation"}[
+                    e.kind
+                ]
                 key = (kind, e.key)
                 buckets[key].append((e.text, sentence))
                 values[key] = e.key
@@ -138,18 +144,18 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
 
 
 def _merge_person_surnames(facts: list[Fact]) -> None:
-    """"Luther" and "Philip Luther" are one person when only one full name fits."""
+    """ "Luther" and "Philip Luther" are one person when only one full name fits."""
     people = [f for f in facts if f.kind == "person"]
     for short in list(people):
         if " " in str(short.value):
             continue
-        matches = [
-            f for f in people if f is not short and str(f.value).split()[-1] == short.value
-        ]
+        matches = [f for f in people if f is not short and str(f.value).split()[-1] == short.value]
         if len(matches) == 1:
             full = matches[0]
             full.sources = [*full.sources, *(s for s in short.sources if s not in full.sources)]
-            full.evidence.extend(e for e in short.evidence if e.source not in {x.source for x in full.evidence})
+            full.evidence.extend(
+                e for e in short.evidence if e.source not in {x.source for x in full.evidence}
+            )
             facts.remove(short)
             people.remove(short)
 
@@ -165,8 +171,14 @@ def _first_position(cluster: Cluster, fact: Fact) -> float:
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
-    a_low, a_high = a.low if a.low is not None else -np.inf, a.high if a.high is not None else np.inf
-    b_low, b_high = b.low if b.low is not None else -np.inf, b.high if b.high is not None else np.inf
+    a_low, a_high = (
+        a.low if a.low is not None else -np.inf,
+        a.high if a.high is not None else np.inf,
+    )
+    b_low, b_high = (
+        b.low if b.low is not None else -np.inf,
+        b.high if b.high is not None else np.inf,
+    )
     return a_low <= b_high and b_low <= a_high
 
 
@@ -192,11 +204,18 @@ def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discr
                 for qb in sj.quantities:
                     if _same_thing(qa, qb) and not _overlap(qa, qb):
                         pairs[qa.counted].extend([(qa, si), (qb, sj)])
-    return [_discrepancy(f"number of {about}", "quantity", found, cluster) for about, found in pairs.items()]
+    return [
+        _discrepancy(f"number of {about}", "quantity", found, cluster)
+        for about, found in pairs.items()
+    ]
 
 
-def _discrepancy(about: str, kind: str, found: list[tuple[Quantity, Sentence]], cluster: Cluster) -> Discrepancy:
-    by_value: dict[tuple[float | None, float | None], list[tuple[Quantity, Sentence]]] = defaultdict(list)
+def _discrepancy(
+    about: str, kind: str, found: list[tuple[Quantity, Sentence]], cluster: Cluster
+) -> Discrepancy:
+    by_value: dict[tuple[float | None, float | None], list[tuple[Quantity, Sentence]]] = (
+        defaultdict(list)
+    )
     for quantity, sentence in found:
         by_value[(quantity.low, quantity.high)].append((quantity, sentence))
     variants = []
@@ -217,7 +236,9 @@ def _discrepancy(about: str, kind: str, found: list[tuple[Quantity, Sentence]], 
     return Discrepancy(about=about, kind=kind, variants=variants)
 
 
-def speaker_discrepancies(quotes: list[QuoteGroup], variants_by_quote: dict[int, dict[str, list[str]]]) -> list[Discrepancy]:
+def speaker_discrepancies(
+    quotes: list[QuoteGroup], variants_by_quote: dict[int, dict[str, list[str]]]
+) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     for number, speakers in variants_by_quote.items():
         named = {s: ids for s, ids in speakers.items() if s}
@@ -274,7 +295,11 @@ def merge_quotes(cluster: Cluster) -> tuple[list[QuoteGroup], dict[int, dict[str
                 if len(quote.text) > len(group.text):
                     group.text = quote.text
                     group_terms[match] = terms | group_terms[match]
-                if group.speaker is None or (quote.speaker and len(quote.speaker) > len(group.speaker) and _same_person(quote.speaker, group.speaker)):
+                if group.speaker is None or (
+                    quote.speaker
+                    and len(quote.speaker) > len(group.speaker)
+                    and _same_person(quote.speaker, group.speaker)
+                ):
                     group.speaker = quote.speaker
             if sentence is not None:
                 groups[match].evidence.append(evidence(sentence))
@@ -292,7 +317,9 @@ def _speaker_key(speaker: str | None) -> str:
 def is_salient(sentence: Sentence) -> bool:
     named = any(e.kind in ("person", "place", "organisation") for e in sentence.entities)
     counted = any(q.counted for q in sentence.quantities)
-    return (counted or ACCUSATION.search(sentence.text) is not None or named) and len(sentence.text.split()) >= 6
+    return (counted or ACCUSATION.search(sentence.text) is not None or named) and len(
+        sentence.text.split()
+    ) >= 6
 
 
 def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleSourceClaim]:
@@ -315,6 +342,11 @@ def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleS
                 + 1.0 * bool(sentence.entities)
                 - sentence.index / max(1, len(doc.sentences))
             )
-            claims.append((weight, SingleSourceClaim(text=sentence.text, source=doc.id, sentence=sentence.index)))
+            claims.append(
+                (
+                    weight,
+                    SingleSourceClaim(text=sentence.text, source=doc.id, sentence=sentence.index),
+                )
+            )
     claims.sort(key=lambda c: -c[0])
     return [claim for _, claim in claims[:MAX_SINGLE_SOURCE]]

@@ -33,7 +33,9 @@ def find_duplicates(documents: Sequence[Document], threshold: float = THRESHOLD)
     duplicates: dict[str, str] = {}
     for doc in documents:
         own = shingles(doc.text or doc.raw)
-        original = next((doc_id for doc_id, other in seen if jaccard(own, other) >= threshold), None)
+        original = next(
+            (doc_id for doc_id, other in seen if jaccard(own, other) >= threshold), None
+        )
         if original is not None:
             duplicates[doc.id] = original
         else:

@@ -63,7 +63,9 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
 
 
-def document_from_text(doc_id: str, text: str, *, html: bool | None = None, **meta: str) -> Document:
+def document_from_text(
+    doc_id: str, text: str, *, html: bool | None = None, **meta: str
+) -> Document:
     is_html = looks_like_html(text) if html is None else html
     return Document(id=doc_id, raw=text, is_html=is_html, meta={k: v for k, v in meta.items() if v})
 

@@ -38,10 +38,14 @@ def prepare(documents: list[Document]) -> Cluster:
     for doc in documents:
         clean(doc)
         if not doc.text.strip():
-            raise InputError(doc.meta.get("path", doc.id), "has no article text left after cleaning")
+            raise InputError(
+                doc.meta.get("path", doc.id), "has no article text left after cleaning"
+            )
     notes = mark_duplicates(documents)
     if len(documents) == 1:
-        notes.append("only one source: this is a single-document briefing, nothing is cross-checked")
+        notes.append(
+            "only one source: this is a single-document briefing, nothing is cross-checked"
+        )
     analyse(documents)
     return Cluster(documents=documents, notes=notes)
 

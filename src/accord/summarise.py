@@ -63,6 +63,7 @@ def select(cluster: Cluster, space: SentenceSpace, words: int) -> list[SentenceR
     chosen: list[int] = []
     used = 0
     while candidates:
+
         def mmr(k: int) -> float:
             redundancy = max((sims[k, c] for c in chosen), default=0.0)
             return LAMBDA * scores[k] - (1 - LAMBDA) * redundancy

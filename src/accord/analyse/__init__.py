@@ -46,7 +46,8 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
         found_entities = extract_entities(spacy_doc)
         found_dates = extract_dates(doc.text)
         found_quantities = [
-            q for q in extract_quantities(doc.text, spacy_doc)
+            q
+            for q in extract_quantities(doc.text, spacy_doc)
             if not any(d.start < q.end and q.start < d.end for d in found_dates)
         ]
         for sentence, ents, quantities, dates in zip(

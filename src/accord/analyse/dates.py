@@ -12,8 +12,18 @@ import re
 from accord.model import DateMention
 
 MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 MONTH = (
     r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -69,5 +79,7 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
         start, end = match.span()
         if match.groupdict().get("y4"):
             start = match.start("y4")
-        found.append(DateMention(text=text[start:end], value=value, start=offset + start, end=offset + end))
+        found.append(
+            DateMention(text=text[start:end], value=value, start=offset + start, end=offset + end)
+        )
     return found

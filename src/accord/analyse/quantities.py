@@ -20,36 +20,88 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 # Vague plurals become ranges.
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999), "several": (3, 9), "a few": (2, 5), "a handful": (2, 6),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a handful": (2, 6),
 }
 QUALIFIERS: dict[str, Qualifier] = {
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "a minimum of": "at_least", "more than": "more_than", "over": "more_than",
-    "upwards of": "more_than", "in excess of": "more_than", "nearly": "approximately",
-    "almost": "approximately", "about": "approximately", "around": "approximately",
-    "approximately": "approximately", "roughly": "approximately", "some": "approximately",
-    "an estimated": "approximately", "estimated": "approximately", "close to": "approximately",
-    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
-    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "nearly": "approximately",
+    "almost": "approximately",
+    "about": "approximately",
+    "around": "approximately",
+    "approximately": "approximately",
+    "roughly": "approximately",
+    "some": "approximately",
+    "an estimated": "approximately",
+    "estimated": "approximately",
+    "close to": "approximately",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
 }
 APPROXIMATE_SPREAD = 0.1
 NUMBER_WORD = "|".join([*UNITS, *TENS, *SCALES, "dozen", "a", "an", "and", "half"])
-WORDS_NUMBER = rf"(?:(?:{'|'.join([*UNITS, *TENS])}|a dozen|dozen|a hundred|a thousand|a million)(?:[\s-]+(?:{NUMBER_WORD}))*)"
+WORD_START = "|".join([*UNITS, *TENS, "a dozen", "dozen", "a hundred", "a thousand", "a million"])
+WORDS_NUMBER = rf"(?:(?:{WORD_START})(?:[\s-]+(?:{NUMBER_WORD}))*)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s*(?:m|bn|k)\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
@@ -69,7 +121,7 @@ SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "
 
 
 def parse_words(text: str) -> float | None:
-    """"forty-nine" -> 49, "two hundred and five" -> 205, "a dozen" -> 12."""
+    """ "forty-nine" -> 49, "two hundred and five" -> 205, "a dozen" -> 12."""
     total, current = 0.0, 0.0
     seen = False
     for word in re.split(r"[\s-]+", text.lower()):
@@ -145,7 +197,9 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
             break
         if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             break
-    sent_start = span.sent.start if spacy_doc.has_annotation("SENT_START") else max(0, span.start - 12)
+    sent_start = (
+        span.sent.start if spacy_doc.has_annotation("SENT_START") else max(0, span.start - 12)
+    )
     sent_end = span.sent.end if spacy_doc.has_annotation("SENT_START") else span.end + 12
     best, distance = "", 99
     for token in spacy_doc[max(sent_start, span.start - 8) : min(sent_end, span.end + 8)]:
@@ -156,7 +210,9 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
     return counted, best
 
 
-def extract_quantities(text: str, spacy_doc: SpacyDoc | None = None, offset: int = 0) -> list[Quantity]:
+def extract_quantities(
+    text: str, spacy_doc: SpacyDoc | None = None, offset: int = 0
+) -> list[Quantity]:
     """Quantities in ``text``; ``spacy_doc`` (of the same text) supplies what they count."""
     found: list[Quantity] = []
     for match in QUANTITY.finditer(text):

@@ -8,6 +8,7 @@ marks repeated, closing mark only at the end).
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def quote_spans(paragraph: str) -> list[_Span]:
 
 
 def _inner(text: str) -> str:
-    return text.strip().strip("“”\"«»„").strip().rstrip(",").strip()
+    return text.strip().strip('“”"«»„').strip().rstrip(",").strip()
 
 
 def _speaker_in(clause: str, clause_start: int, entities: list[Entity], verb_at: int) -> str | None:
@@ -75,14 +76,22 @@ def _speaker_in(clause: str, clause_start: int, entities: list[Entity], verb_at:
     for pronoun in PRONOUNS:
         if pronoun in lowered:
             return pronoun
-    subject = re.search(r"\b(the|a|an)\s+([a-z]+(?:\s+[a-z]+){0,3})\s+(?:" + SPEECH_VERBS + r")\b", clause, re.I)
+    subject = re.search(
+        r"\b(the|a|an)\s+([a-z]+(?:\s+[a-z]+){0,3})\s+(?:" + SPEECH_VERBS + r")\b", clause, re.I
+    )
     if subject:
         return f"the {subject.group(2)}"
     return None
 
 
-def _attribution(paragraph: str, span: _Span, next_span_start: int, previous_end: int,
-                 entities: list[Entity], offset: int) -> str | None:
+def _attribution(
+    paragraph: str,
+    span: _Span,
+    next_span_start: int,
+    previous_end: int,
+    entities: list[Entity],
+    offset: int,
+) -> str | None:
     after = paragraph[span.end : min(next_span_start, span.end + ATTRIBUTION_WINDOW)]
     after_clause = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     if (verb := SPEECH.search(after_clause)) and verb.start() < MAX_VERB_DISTANCE:
@@ -106,7 +115,7 @@ def _last_person_before(entities: list[Entity], position: int, speakers: list[st
 
 
 def _full_name(speaker: str, known: list[str]) -> str:
-    """"Luther" -> "Philip Luther" when the article named him in full before."""
+    """ "Luther" -> "Philip Luther" when the article named him in full before."""
     for name in reversed(known):
         if name != speaker and name.split()[-1] == speaker.split()[-1] and len(name) > len(speaker):
             return name
@@ -163,6 +172,6 @@ def extract_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
 
 def _resolve_forward(quotes: list[Quote]) -> None:
     """An unattributed quote right before one by a named speaker in a run is theirs."""
-    for earlier, later in zip(quotes, quotes[1:], strict=False):
+    for earlier, later in itertools.pairwise(quotes):
         if earlier.speaker is None and later.speaker and later.start - earlier.end < 3:
             earlier.speaker = later.speaker

@@ -6,6 +6,7 @@ and it does not depend on capitals (Multi-News text is lower-cased).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -13,7 +14,16 @@ from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"}
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "mr",
+    "ms",
+    "mrs",
+}
 _stemmer = PorterStemmer()
 
 
@@ -32,4 +42,4 @@ def content_terms(text: str) -> list[str]:
 
 
 def bigrams(terms: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+    return [f"{a} {b}" for a, b in itertools.pairwise(terms)]

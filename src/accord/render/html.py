@@ -13,7 +13,9 @@ from accord.model import Briefing, SourceSummary
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["marked_text"] = marked_text
     return env
 

@@ -34,12 +34,16 @@ def to_markdown(briefing: Briefing) -> str:
             lines.append("")
     if briefing.facts:
         lines += ["## Facts", "", "| kind | fact | sources |", "| --- | --- | --- |"]
-        lines += [f"| {f.kind} | {_escape(f.text)} | {', '.join(f.sources)} |" for f in briefing.facts]
+        lines += [
+            f"| {f.kind} | {_escape(f.text)} | {', '.join(f.sources)} |" for f in briefing.facts
+        ]
         lines.append("")
     if briefing.quotes:
         lines += ["## Quotes", ""]
         for q in briefing.quotes:
-            lines.append(f"- **{q.speaker or 'unattributed'}**: \u201c{q.text}\u201d {cite(q.sources)}")
+            lines.append(
+                f"- **{q.speaker or 'unattributed'}**: \u201c{q.text}\u201d {cite(q.sources)}"
+            )
         lines.append("")
     if briefing.single_source:
         lines += ["## Claims made by one source only", ""]

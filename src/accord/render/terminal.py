@@ -48,7 +48,9 @@ def renderables(briefing: Briefing) -> list[RenderableType]:
         table.add_column("quote")
         table.add_column("sources", style="cyan")
         for q in briefing.quotes:
-            table.add_row(q.speaker or "unattributed", f"\u201c{q.text}\u201d", ", ".join(q.sources))
+            table.add_row(
+                q.speaker or "unattributed", f"\u201c{q.text}\u201d", ", ".join(q.sources)
+            )
         parts.append(table)
     if briefing.single_source:
         table = Table(title="Claims made by one source only", title_justify="left", expand=True)
