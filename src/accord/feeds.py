@@ -209,11 +209,11 @@ def documents_from_warc(path: Path) -> list[Document]:
                 text = decode_body(body, charset_of(header))
                 archived = record.rec_headers.get_header("WARC-Date") or ""
                 doc_id = id_from_url(uri) if is_url(uri) else f"{path.stem}-{len(documents) + 1}"
-                documents.append(
-                    document_from_text(doc_id, text, html=True, url=uri, archived=archived, path=name)
-                )
+                meta = {"url": uri, "archived": archived, "path": name}
+                documents.append(document_from_text(doc_id, text, html=True, **meta))
     except ArchiveLoadFailed as exc:
-        raise InputError(name, f"is not a readable WARC file ({str(exc).splitlines()[0]})") from None
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(name, f"is not a readable WARC file ({detail})") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     if not documents:

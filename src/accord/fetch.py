@@ -281,7 +281,9 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size // 1024} KB"
 
 
-def _read_capped(response: httpx.Response, url: str, options: FetchOptions, deadline: float) -> bytes:
+def _read_capped(
+    response: httpx.Response, url: str, options: FetchOptions, deadline: float
+) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise InputError(
@@ -378,11 +380,9 @@ def id_from_url(url: str) -> str:
     segments = [unquote(s) for s in parts.path.split("/") if s]
     for segment in reversed(segments):
         stem = re.sub(r"\.(s?html?|php|aspx?|jsp|cms)$", "", segment, flags=re.I)
-        if stem.lower() not in ("index", "default", "article", "story", "amp") and not (
-            stem.isdigit() and len(stem) < 5
-        ):
-            if candidate := slug(stem):
-                return candidate
+        generic = stem.lower() in ("index", "default", "article", "story", "amp")
+        if not generic and not (stem.isdigit() and len(stem) < 5) and (candidate := slug(stem)):
+            return candidate
     host = (parts.hostname or "page").removeprefix("www.")
     return slug(host) or "page"
 
