@@ -9,9 +9,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.errors import InputError
 from accord.model import Document
+
+if TYPE_CHECKING:
+    from accord.fetch import FetchOptions
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -132,12 +136,21 @@ def read_items(items: Sequence[Item]) -> list[Document]:
     return unique_ids(documents)
 
 
-def read_arguments(arguments: Sequence[str]) -> list[Document]:
-    """The CLI's input: paths, folders and "-" for stdin."""
+def read_arguments(
+    arguments: Sequence[str], fetch_options: FetchOptions | None = None
+) -> list[Document]:
+    """The CLI's input: paths, folders, "-" for stdin, URLs, feeds and WARC files."""
+    from accord.feeds import is_feed_or_archive, read_feed_or_archive
+    from accord.fetch import fetch_documents, is_url
+
     documents: list[Document] = []
     for argument in arguments:
         if argument == STDIN:
             documents.append(read_stdin())
+        elif is_url(argument):
+            documents.extend(fetch_documents(argument, fetch_options))
+        elif is_feed_or_archive(Path(argument)):
+            documents.extend(read_feed_or_archive(Path(argument), fetch_options))
         else:
             documents.extend(document_from_path(p) for p in expand_paths([Path(argument)]))
     return unique_ids(documents)
