@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from accord.analyse.terms import bigrams, content_terms
+from accord.analyse.vectors import tfidf_matrix
 from accord.model import Cluster, Document, SentenceRef
 
 THRESHOLD = 0.38
@@ -48,12 +47,7 @@ def sentence_space(documents: list[Document]) -> SentenceSpace:
     texts = [s.text for d in documents for s in d.sentences]
     if not texts:
         return SentenceSpace(refs, np.zeros((0, 0)))
-    vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, norm=None)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # no content words at all
-        return SentenceSpace(refs, np.zeros((len(texts), 1)))
-    return SentenceSpace(refs, normalize(matrix).toarray())
+    return SentenceSpace(refs, tfidf_matrix(texts, _analyzer))
 
 
 def group_sentences(

@@ -1,35 +1,41 @@
 """Content terms of a text: lower-cased, stop words out, Porter-stemmed.
 
-The same normalisation feeds TF-IDF similarity, salience and ROUGE-like concept counts,
-and it does not depend on capitals (Multi-News text is lower-cased).
+The same normalisation feeds TF-IDF similarity, salience and concept counts, and it does
+not depend on capitals (Multi-News text is lower-cased). The stemmer is Snowball's
+original Porter algorithm, the one ROUGE stems with; it imports in milliseconds, where
+NLTK's costs a third of a second at every start.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
+from itertools import pairwise
 
-from nltk.stem.porter import PorterStemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import snowballstemmer
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "mr",
-    "ms",
-    "mrs",
-}
-_stemmer = PorterStemmer()
+# A compact English stop list: function words, and reporting verbs that every news
+# sentence shares and that therefore say nothing about its content.
+STOP_WORDS = frozenset(
+    """a about above after again against all almost also although am among an and another any
+    are around as at be became because been before being below between both but by can
+    could did do does doing done down during each either else even ever every few for from
+    further had has have having he her here hers herself him himself his how however i if in
+    into is it its itself just least less many may me might more most much must my myself
+    neither no nor not now of off often on once one only or other others our ours ourselves
+    out over own per perhaps rather same several she should since so some such than that the
+    their theirs them themselves then there these they this those though through thus to too
+    under until up upon us very via was we were what whatever when where whether which while
+    who whom whose why will with within without would yet you your yours yourself
+    said says say saying told tells according mr ms mrs""".split()
+)
+_stemmer = snowballstemmer.stemmer("porter")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -42,4 +48,4 @@ def content_terms(text: str) -> list[str]:
 
 
 def bigrams(terms: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in itertools.pairwise(terms)]
+    return [f"{a} {b}" for a, b in pairwise(terms)]
