@@ -179,6 +179,19 @@ def documents_from_feed(
 # --- web archives -------------------------------------------------------------------------
 
 
+def _starts_like_warc(path: Path) -> bool:
+    import zlib
+
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
 def documents_from_warc(path: Path) -> list[Document]:
     """One document per HTML ``response`` record (status 200) of a WARC file."""
     from warcio.archiveiterator import ArchiveIterator
@@ -190,6 +203,8 @@ def documents_from_warc(path: Path) -> list[Document]:
     documents: list[Document] = []
     seen: set[str] = set()
     try:
+        if not _starts_like_warc(path):
+            raise InputError(name, "is not a readable WARC file (no WARC/1.x header)")
         with path.open("rb") as handle:
             for record in ArchiveIterator(handle):
                 if record.rec_type != "response" or record.http_headers is None:
