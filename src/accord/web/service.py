@@ -1,0 +1,105 @@
+"""Turns API requests into briefings: builds documents, runs the pipeline in worker threads
+(never on the event loop) with a bounded number at once, and keeps recent results."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import anyio
+import anyio.to_thread
+
+from accord.errors import InputError
+from accord.input import document_from_text, unique_ids
+from accord.model import Briefing, Document
+from accord.pipeline import brief_documents
+from accord.web.schemas import BriefRequest
+from accord.web.settings import WebSettings
+
+BriefFn = Callable[[list[Document], int], Briefing]
+
+
+class Busy(Exception):
+    """Too many briefings are running or waiting; the client should retry later."""
+
+
+def documents_from_request(request: BriefRequest, max_documents: int) -> list[Document]:
+    if len(request.documents) > max_documents:
+        raise InputError("documents", f"{len(request.documents)} given, at most {max_documents}")
+    documents = []
+    for number, source in enumerate(request.documents, start=1):
+        doc_id = (source.id or "").strip() or f"S{number}"
+        is_html = source.html is not None
+        body = source.html if is_html else source.text
+        assert body is not None  # the schema guarantees one of them
+        if "\x00" in body:
+            raise InputError(doc_id, "looks like a binary file (NUL bytes), not text or HTML")
+        if not body.strip():
+            raise InputError(doc_id, "is empty")
+        documents.append(document_from_text(doc_id, body, html=is_html))
+    return unique_ids(documents)
+
+
+def request_key(request: BriefRequest) -> str:
+    fields = request.model_dump(include={"documents", "words"})
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class BriefingCache:
+    """A small thread-safe LRU of briefings by request."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Briefing] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Briefing | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: str, briefing: Briefing) -> None:
+        with self._lock:
+            self._items[key] = briefing
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+class Briefer:
+    def __init__(self, settings: WebSettings, brief_fn: BriefFn | None = None) -> None:
+        self.settings = settings
+        self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
+        self.cache = BriefingCache(settings.cache_size)
+        self._limiter: anyio.CapacityLimiter | None = None
+        self._admitted = 0  # running + waiting; only touched on the event loop
+
+    @property
+    def limiter(self) -> anyio.CapacityLimiter:
+        if self._limiter is None:  # created lazily: it needs a running event loop
+            self._limiter = anyio.CapacityLimiter(self.settings.workers)
+        return self._limiter
+
+    async def brief(self, request: BriefRequest) -> Briefing:
+        key = request_key(request)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        documents = documents_from_request(request, self.settings.max_documents)
+        if self._admitted >= self.settings.workers + self.settings.max_pending:
+            raise Busy()
+        self._admitted += 1
+        try:
+            briefing = await anyio.to_thread.run_sync(
+                self.brief_fn, documents, request.words, limiter=self.limiter
+            )
+        finally:
+            self._admitted -= 1
+        self.cache.put(key, briefing)
+        return briefing
