@@ -29,9 +29,11 @@ PROMO = re.compile(
     r"\b(subscri(be|ption)|newsletter|sign up|sign-up|editorial charter|follow us|"
     r"download (our|the) app|stay informed|read more:|click here|share this|"
     r"all rights reserved|copyright|©|terms of (use|service)|privacy policy|"
-    r"related (articles|stories|coverage)|most (read|popular)|recommended for you)\b",
+    r"related (articles|stories|coverage)|most (read|popular)|recommended for you|"
+    r"listen (to|again)|watch (the )?(full|video|live))\b",
     re.I,
 )
+CREDIT = re.compile(r"^\(?\s*(reporting|writing|editing|additional reporting) by\b.{0,200}\)?$", re.I)
 SOURCE_TAIL = re.compile(
     r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I
 )
@@ -78,7 +80,7 @@ def line_reason(line: str) -> str | None:
     stripped = line.strip()
     if ADVERT.match(stripped):
         return "advertisement"
-    if AGENCY_TAG.match(stripped):
+    if AGENCY_TAG.match(stripped) or CREDIT.match(stripped):
         return "credit line"
     if SOURCE_TAIL.match(stripped):
         return "source line"

@@ -1,0 +1,38 @@
+"""Shared fixtures: the bundled example and, where present, the shared seed reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-fire"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def example_dir() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"shared seed reports not found at {SEEDS} (they are not part of the repo)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def example_briefing():
+    import accord
+
+    return accord.brief([EXAMPLE])
+
+
+@pytest.fixture(scope="session")
+def seeds_briefing(seeds_dir: Path):
+    import accord
+
+    return accord.brief([seeds_dir])
