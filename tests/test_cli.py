@@ -40,8 +40,12 @@ def test_formats(tmp_path: Path):
 
 def test_stdin_is_a_source():
     result = run(
-        "brief", "-", str(EXAMPLE / "western-wire.txt"), "-f", "json",
-        stdin="Firefighters fought a warehouse blaze at Kelmouth harbour for nine hours on Tuesday.",
+        "brief",
+        "-",
+        str(EXAMPLE / "western-wire.txt"),
+        "-f",
+        "json",
+        stdin="Firefighters fought a warehouse blaze at Kelmouth harbour for nine hours.",
     )
     assert result.returncode == 0, result.stderr
     assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["stdin", "western-wire"]

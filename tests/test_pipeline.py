@@ -52,7 +52,10 @@ def test_facts_quotes_and_sources(example_briefing):
     assert len(quotes[0].sources) >= 3
     removed = {r.text for s in example_briefing.sources for r in s.removed}
     assert "Advertisement" in removed
-    assert "Smoke rises over the harbour district on Tuesday morning. Photo: Kelmouth Fire Service" in removed
+    caption = (
+        "Smoke rises over the harbour district on Tuesday morning. Photo: Kelmouth Fire Service"
+    )
+    assert caption in removed
 
 
 def test_planted_discrepancy_in_the_example_is_found(example_briefing):

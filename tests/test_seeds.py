@@ -42,15 +42,19 @@ def test_new_daily_furniture_is_dropped_and_reporting_kept(seeds_briefing, seeds
 def test_every_source_keeps_its_reporting(seeds_briefing, seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         source = _source(seeds_briefing, path.name[:3])
-        long_lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                      if len(ln.split()) >= 15 and "Photo" not in ln and "New Daily" not in ln]
+        long_lines = [
+            ln.strip()
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if len(ln.split()) >= 15 and "Photo" not in ln and "New Daily" not in ln
+        ]
         kept = [ln for ln in long_lines if ln in source.text]
         assert len(kept) == len(long_lines), set(long_lines) - set(kept)
 
 
 def test_at_least_200_civilians_is_cited_to_four_sources(seeds_briefing):
     facts = [
-        f for f in seeds_briefing.facts
+        f
+        for f in seeds_briefing.facts
         if f.kind == "quantity" and re.search(r"\b200\b", f.text) and "civilian" in f.text
     ]
     assert facts and max(len(f.sources) for f in facts) >= 4

@@ -33,7 +33,9 @@ PROMO = re.compile(
     r"listen (to|again)|watch (the )?(full|video|live))\b",
     re.I,
 )
-CREDIT = re.compile(r"^\(?\s*(reporting|writing|editing|additional reporting) by\b.{0,200}\)?$", re.I)
+CREDIT = re.compile(
+    r"^\(?\s*(reporting|writing|editing|additional reporting) by\b.{0,200}\)?$", re.I
+)
 SOURCE_TAIL = re.compile(
     r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I
 )
