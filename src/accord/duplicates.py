@@ -1,43 +1,82 @@
 """Duplicates: documents that repeat an earlier one (the same wire story, re-published).
 
-Two documents are near-duplicates when the Jaccard overlap of their word 5-gram shingles
-reaches ``THRESHOLD``; the later one points at the earlier. They still count as sources,
-but support counts them once.
+Each text becomes the set of its word 5-grams ("shingles"), lower-cased. A later document
+repeats an earlier one when their shingle sets overlap with a Jaccard index of at least
+``JACCARD`` (the same story, lightly edited), or when at least ``CONTAINED`` of the smaller
+set lies in the larger and the smaller has ``MIN_SHINGLES`` or more shingles (a copy cut
+short, or padded with an outlet's own intro or tail). Candidate pairs come from an
+inverted index of shingles, so unrelated documents cost nothing to compare.
+
+"Earlier" is by date when every document has one, else by input order. A chain of copies
+points at the first original. The function is pure: it reads the documents and changes
+nothing; the pipeline sets ``Document.duplicate_of`` and counts duplicates once in support.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from accord.model import Document
 
 SHINGLE = 5
-THRESHOLD = 0.8
+JACCARD = 0.8
+CONTAINED = 0.9
+MIN_SHINGLES = 20
+THRESHOLD = JACCARD  # the name the first version used
+WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
-    words = re.findall(r"\w+", text.lower())
+def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
+    """Hashes of the text's lower-cased word ``size``-grams (the whole text if shorter)."""
+    words = WORD.findall(text.lower())
+    if not words:
+        return frozenset()
     if len(words) < size:
-        return frozenset([" ".join(words)])
-    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+        return frozenset([hash(tuple(words))])
+    return frozenset(hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def find_duplicates(documents: Sequence[Document], threshold: float = THRESHOLD) -> dict[str, str]:
-    """Map the id of each duplicate document to the id of the earlier one it repeats."""
-    seen: list[tuple[str, frozenset[str]]] = []
-    duplicates: dict[str, str] = {}
-    for doc in documents:
-        own = shingles(doc.text or doc.raw)
-        original = next(
-            (doc_id for doc_id, other in seen if jaccard(own, other) >= threshold), None
-        )
-        if original is not None:
-            duplicates[doc.id] = original
-        else:
-            seen.append((doc.id, own))
-    return duplicates
+def _order(documents: Sequence[Document]) -> list[int]:
+    dates = [doc.meta.get("date", "") for doc in documents]
+    if all(dates):
+        return sorted(range(len(documents)), key=lambda i: (dates[i], i))
+    return list(range(len(documents)))
+
+
+def is_copy(shared: int, size_a: int, size_b: int, threshold: float = JACCARD) -> bool:
+    """Whether two shingle sets with ``shared`` shingles in common are the same text."""
+    union = size_a + size_b - shared
+    smaller = min(size_a, size_b)
+    if union and shared / union >= threshold:
+        return True
+    return smaller >= MIN_SHINGLES and shared / smaller >= CONTAINED
+
+
+def find_duplicates(documents: Sequence[Document], threshold: float = JACCARD) -> dict[str, str]:
+    """Map the id of each duplicate document to the id of the earlier document it repeats.
+
+    Uses the cleaned ``text`` (the raw input when a document has not been cleaned).
+    """
+    sets = [shingles(doc.text or doc.raw) for doc in documents]
+    index: dict[int, list[int]] = {}
+    original: dict[int, int] = {}  # position -> position of the original it repeats
+    for position in _order(documents):
+        own = sets[position]
+        shared = Counter(other for shingle in own for other in index.get(shingle, ()))
+        best: tuple[float, int] | None = None
+        for other, count in shared.items():
+            if is_copy(count, len(own), len(sets[other]), threshold):
+                score = count / (len(own) + len(sets[other]) - count)
+                if best is None or score > best[0]:
+                    best = (score, other)
+        if best is not None:
+            original[position] = original.get(best[1], best[1])
+        for shingle in own:
+            index.setdefault(shingle, []).append(position)
+    return {documents[dup].id: documents[first].id for dup, first in original.items()}
