@@ -91,6 +91,51 @@ def brief(
         sys.stdout.write(render(briefing, chosen))  # type: ignore[arg-type]
 
 
+@app.command("eval")
+def eval_(
+    dataset: Annotated[Path, typer.Argument(help="Multi-News JSON lines (.jsonl or .jsonl.gz).")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N clusters.")] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Summary budget.")] = 250,
+    with_baselines: Annotated[
+        bool, typer.Option("--baselines", help="Also run First-3, LexRank, TextRank, Centroid.")
+    ] = False,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the table here as JSON.")
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1)] = 2,
+) -> None:
+    """ROUGE of Accord's summaries (and baselines) against reference summaries."""
+    from accord.evaluate import main as evaluate_main
+
+    if not dataset.is_file():
+        fail(f"{dataset}: no such file")
+    evaluate_main(dataset, limit, words, with_baselines, json_path, processes)
+
+
+@app.command()
+def batch(
+    dataset: Annotated[Path, typer.Argument(help='JSON lines (.jsonl/.jsonl.gz): {"id", "documents"}.')],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Briefings, one JSON line each.")],
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="0: one per core.")] = 0,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="First N clusters.")] = None,
+) -> None:
+    """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
+    from accord.batch import BatchOptions, read_records, run, write_jsonl
+
+    if engine not in ("local", "dask"):
+        fail(f"--engine {engine}: choose local or dask")
+    if scheduler and engine != "dask":
+        fail("--scheduler goes with --engine dask")
+    options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
+    briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
+    typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
+
+
 def _files_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
