@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from accord.errors import AccordError
 from accord.render import FORMATS
+
+if TYPE_CHECKING:
+    from accord.fetch import FetchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -47,6 +50,26 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow URLs on private, loopback or link-local addresses."
+    ),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", help="HTTP cache (default: $ACCORD_CACHE_DIR or ~/.cache/accord/http)."
+    ),
+]
+
+
+def fetch_options(allow_private: bool, cache_dir: Path | None) -> FetchOptions:
+    from accord.fetch import FetchOptions
+
+    return FetchOptions(allow_private=allow_private, cache_dir=cache_dir)
+
+
 @app.command()
 def brief(
     articles: Annotated[
@@ -68,6 +91,8 @@ def brief(
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
     ] = "en",
+    allow_private: AllowPrivate = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
     from accord.input import read_arguments
@@ -78,7 +103,8 @@ def brief(
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    briefing = brief_documents(read_arguments(articles), words=words)
+    documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
+    briefing = brief_documents(documents, words=words)
     if output is not None:
         inputs = [Path(a) for a in articles if a != "-"]
         write_atomic(output, render(briefing, chosen), protected=_files_under(inputs))  # type: ignore[arg-type]
@@ -89,6 +115,32 @@ def brief(
         show(briefing)
     else:
         sys.stdout.write(render(briefing, chosen))  # type: ignore[arg-type]
+
+
+@app.command()
+def stories(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, URLs, feeds (.rss/.atom) or .warc files.")
+    ],
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write story-NN.json/.md/.html briefings here."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", "-t", min=0.0, max=1.0, help="Cosine distance to merge at."),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the groups as JSON.")] = False,
+    allow_private: AllowPrivate = False,
+    cache_dir: CacheDir = None,
+) -> None:
+    """Sort a mixed pile of articles into stories; brief each story with several sources."""
+    from accord.input import read_arguments
+    from accord.stories import run_stories
+
+    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
+    run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
 
 @app.command("eval")

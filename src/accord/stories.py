@@ -246,3 +246,57 @@ def span(story: Story) -> str:
     if not story.first:
         return ""
     return story.first if story.first == story.last else f"{story.first} – {story.last}"
+
+
+# --- the command --------------------------------------------------------------------------
+
+
+def print_table(stories: Sequence[Story], file: Any = None) -> None:
+    """The groups as a table: number, title, size, sources and dates."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(stories)} stories in {sum(s.size for s in stories)} articles")
+    for name, justify in (("#", "right"), ("title", "left"), ("n", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("sources")
+    table.add_column("dates")
+    for story in stories:
+        table.add_row(
+            str(story.number), story.title, str(story.size), ", ".join(story.sources), span(story)
+        )
+    Console(file=file, soft_wrap=False).print(table)
+
+
+def run_stories(
+    documents: Sequence[Document],
+    output_dir: Path | None = None,
+    threshold: float | None = None,
+    words: int = 250,
+    as_json: bool = False,
+) -> list[Story]:
+    """``accord stories``: group, brief each multi-source story into ``output_dir``, report."""
+    import json
+    import sys
+
+    from accord.errors import InputError
+    from accord.output import write_atomic
+
+    if not documents:
+        raise InputError("input", "no sources given")
+    cut = DEFAULT_THRESHOLD if threshold is None else threshold
+    stories = group_stories(documents, cut)
+    if output_dir is not None:
+        if output_dir.exists() and not output_dir.is_dir():
+            raise InputError(str(output_dir), "is not a folder")
+        written = brief_stories(stories, output_dir, words=words)
+        index = output_dir / "stories.json"
+        report = json.dumps(stories_report(stories, cut), ensure_ascii=False, indent=2)
+        write_atomic(index, report + "\n")
+        print(f"accord: wrote {len(written) + 1} files to {output_dir}", file=sys.stderr)
+    if as_json:
+        sys.stdout.write(json.dumps(stories_report(stories, cut), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    else:
+        print_table(stories)
+    return stories
