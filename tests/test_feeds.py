@@ -20,7 +20,7 @@ from accord.feeds import (
 )
 from accord.fetch import FetchOptions
 from accord.input import read_arguments
-from test_fetch import ARTICLE, LoopbackServer, html
+from tests.test_fetch import ARTICLE, LoopbackServer, html
 
 PARAGRAPH = (
     "The river authority opened all six sluice gates at the Brennmoor dam on Monday night "

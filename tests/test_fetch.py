@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -314,3 +317,35 @@ def test_charset_from_header(server: LoopbackServer, tmp_path: Path) -> None:
     server.routes["/latin.html"] = (200, {"Content-Type": "text/html; charset=iso-8859-1"}, page)
     fetched = fetch(server.url("/latin.html"), options(tmp_path))
     assert "Caf\u00e9 owners in Z\u00fcrich" in fetched.text()
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accord", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_cli_brief_mixes_a_url_with_a_file(server: LoopbackServer, tmp_path: Path) -> None:
+    server.routes["/news/bridge-reopens.html"] = html(ARTICLE)
+    note = tmp_path / "traders.txt"
+    note.write_text(
+        "Traders welcome bridge reopening\n\nThe Kelvin Harbour bridge reopened on Thursday "
+        "after eleven weeks of repairs to decking and cables, the port authority said.\n"
+    )
+    url = server.url("/news/bridge-reopens.html")
+    cache = str(tmp_path / "cache")
+    refused = run_cli("brief", url, str(note), "-f", "json", "--cache-dir", cache)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1
+    assert "loopback address; refusing to fetch it (use --allow-private" in refused.stderr
+    result = run_cli("brief", url, str(note), "-f", "json", "--allow-private", "--cache-dir", cache)
+    assert result.returncode == 0, result.stderr
+    sources = {s["id"]: s for s in json.loads(result.stdout)["sources"]}
+    assert set(sources) == {"bridge-reopens", "traders"}
+    assert sources["bridge-reopens"]["url"] == url
+    assert sources["bridge-reopens"]["outlet"] == "The Coastal Ledger"
+    assert server.hits["/news/bridge-reopens.html"] == 1
+    missing = run_cli("brief", server.url("/nowhere"), "--allow-private", "--cache-dir", cache)
+    assert missing.returncode == 2
+    assert missing.stderr == f"accord: {server.url('/nowhere')}: HTTP 404 Not Found\n"

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from accord.model import Document
 from accord.stories import (
@@ -158,3 +162,34 @@ def test_story_to_dict() -> None:
         "last": None,
         "files": [],
     }
+
+
+@pytest.mark.slow
+def test_cli_stories(tmp_path: Path) -> None:
+    pile_dir = tmp_path / "pile"
+    pile_dir.mkdir()
+    for name, texts in (("dam", DAM), ("bridge", BRIDGE), ("clock", CLOCK), ("chess", CHESS)):
+        for n, text in enumerate(texts, start=1):
+            (pile_dir / f"{name}-{n}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "accord", "stories", str(pile_dir), "-o", str(out), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [story["size"] for story in report["stories"]] == [3, 3, 2, 1]
+    assert report["threshold"] == DEFAULT_THRESHOLD
+    assert json.loads((out / "stories.json").read_text()) == report
+    assert len(list(out.glob("story-*.md"))) == 3
+    assert "wrote 10 files" in result.stderr
+    table = subprocess.run(
+        [sys.executable, "-m", "accord", "stories", str(pile_dir), "-t", "0.05"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert table.returncode == 0, table.stderr
+    assert "9 stories in 9 articles" in table.stdout
