@@ -9,14 +9,19 @@ from typing import Any
 from accord.input import HTML_SUFFIXES, SUFFIXES
 
 
-def examples_root() -> Path:
-    return Path(str(resources.files("accord"))) / "examples"
+def examples_root() -> Path | None:
+    """``accord/examples`` in the installed package, else ``examples/`` of a source checkout."""
+    package = Path(str(resources.files("accord")))
+    for root in (package / "examples", package.parents[1] / "examples"):
+        if root.is_dir():
+            return root
+    return None
 
 
 def bundled_examples(root: Path | None = None) -> list[dict[str, Any]]:
     """[{"name": folder, "documents": [{"id": stem, "text" or "html": content}]}]."""
     root = examples_root() if root is None else root
-    if not root.is_dir():
+    if root is None or not root.is_dir():
         return []
     examples = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):

@@ -30,7 +30,12 @@ def _declared_length(scope: Scope) -> int | None:
 
 
 async def _send_413(send: Send, max_bytes: int) -> None:
-    limit = f"{max_bytes / 2**20:g} MB" if max_bytes >= 2**20 else f"{max_bytes} bytes"
+    if max_bytes >= 2**20:
+        limit = f"{max_bytes / 2**20:g} MB"
+    elif max_bytes >= 2**10:
+        limit = f"{max_bytes / 2**10:g} KB"
+    else:
+        limit = f"{max_bytes} bytes"
     body = json.dumps({"error": f"request body is over the {limit} limit"}).encode()
     await send(
         {
