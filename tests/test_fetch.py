@@ -226,11 +226,14 @@ def test_private_addresses_are_refused(server: LoopbackServer, tmp_path: Path) -
     with pytest.raises(InputError) as info:
         fetch(url, options(tmp_path, allow_private=False))
     message = str(info.value)
-    assert "127.0.0.1, a loopback address; refusing to fetch it" in message
+    assert "127.0.0.1 is a loopback address; refusing to fetch it" in message
     assert "--allow-private" in message
     assert "\n" not in message
     assert server.hits["/article.html"] == 0
     assert fetch(url, options(tmp_path)).status == 200
+    named = f"http://localhost:{server.server_address[1]}/article.html"
+    with pytest.raises(InputError, match=r"localhost resolves to (127.0.0.1|::1), a loopback"):
+        fetch(named, options(tmp_path, allow_private=False, use_cache=False))
 
 
 @pytest.mark.parametrize(
@@ -269,7 +272,7 @@ def test_every_redirect_hop_is_checked(
         return real_check(url, allow_private=allow_private)
 
     monkeypatch.setattr(fetch_module, "check_address", check)
-    with pytest.raises(InputError, match=r"127.0.0.1, a loopback address; refusing"):
+    with pytest.raises(InputError, match=r"127.0.0.1 is a loopback address; refusing"):
         fetch(f"http://localhost:{port}/jump", options(tmp_path, allow_private=False))
     assert server.hits["/jump"] == 1
     assert server.hits["/article.html"] == 0

@@ -138,9 +138,12 @@ def check_address(url: str, *, allow_private: bool = False) -> list[str]:
         for address in addresses:
             kind = _address_kind(ipaddress.ip_address(address))
             if kind:
+                article = "an" if kind[0] in "aeiou" else "a"
+                literal = host.strip("[]") == address
+                where = f"{host} is" if literal else f"{host} resolves to {address},"
                 raise InputError(
                     url,
-                    f"{host} resolves to {address}, a {kind} address; refusing to fetch it "
+                    f"{where} {article} {kind} address; refusing to fetch it "
                     "(use --allow-private to allow)",
                 )
     return addresses
