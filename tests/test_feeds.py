@@ -142,6 +142,15 @@ def test_teaser_entries_fetch_their_links(server: LoopbackServer, tmp_path: Path
     assert doc.meta["date"] == "2024-03-14T09:00:00Z"
 
 
+def test_relative_links_of_a_feed_url(server: LoopbackServer, tmp_path: Path) -> None:
+    feed = teaser_rss("").replace(b"<link>/news/", b"<link>news/")
+    server.routes["/feeds/briefs.xml"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+    server.routes["/feeds/news/bridge-reopens.html"] = html(ARTICLE)
+    options = FetchOptions(allow_private=True, cache_dir=tmp_path / "cache")
+    docs = read_arguments([server.url("/feeds/briefs.xml")], fetch_options=options)
+    assert [d.meta["url"] for d in docs] == [server.url("/feeds/news/bridge-reopens.html")]
+
+
 def test_teaser_links_obey_the_address_guard(server: LoopbackServer, tmp_path: Path) -> None:
     server.routes["/news/bridge-reopens.html"] = html(ARTICLE)
     options = FetchOptions(cache_dir=tmp_path / "cache")

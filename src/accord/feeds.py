@@ -144,7 +144,9 @@ def documents_from_feed(
     """Every entry of an RSS/Atom feed as a document (fetching teasers' links)."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # A feed fetched from a URL resolves its relative links against that URL.
+    headers = {"content-location": source} if is_url(source) else {}
+    parsed = feedparser.parse(data, response_headers=headers)
     entries = list(parsed.entries)
     if not entries:
         problem = getattr(parsed, "bozo_exception", None)
