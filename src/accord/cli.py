@@ -166,9 +166,13 @@ def eval_(
 
 @app.command()
 def batch(
-    dataset: Annotated[Path, typer.Argument(help='JSON lines (.jsonl/.jsonl.gz): {"id", "documents"}.')],
+    dataset: Annotated[
+        Path, typer.Argument(help='JSON lines (.jsonl/.jsonl.gz): {"id", "documents"}.')
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Briefings, one JSON line each.")],
-    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (process pool) or dask.")
+    ] = "local",
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
