@@ -192,6 +192,19 @@ def batch(
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; loopback unless you mean to share.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535)] = 8000,
+) -> None:
+    """Start the local web app (paste or upload reports, read the cited briefing)."""
+    from accord.web.server import serve as run_server
+
+    run_server(host, port)
+
+
 def _files_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
