@@ -11,13 +11,15 @@ do not merge unrelated statements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 
 from accord.analyse.terms import bigrams, content_terms
 from accord.analyse.vectors import tfidf_matrix
-from accord.model import Cluster, Document, SentenceRef
+from accord.model import Cluster, Document, Sentence, SentenceRef
 
 THRESHOLD = 0.38
 LINK_THRESHOLD = 0.25
@@ -34,12 +36,21 @@ class SentenceSpace:
 
     refs: list[SentenceRef]
     vectors: np.ndarray  # dense (sentences x terms) is fine: clusters are small
+    _similarities: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _positions: dict[SentenceRef, int] | None = field(default=None, repr=False, compare=False)
 
     def similarities(self) -> np.ndarray:
-        return self.vectors @ self.vectors.T
+        """Cosine similarity of every pair of sentences, computed once: every stage asks."""
+        if self._similarities is None:
+            self._similarities = self.vectors @ self.vectors.T
+        return self._similarities
 
     def index(self, ref: SentenceRef) -> int:
-        return self.refs.index(ref)
+        if self._positions is None:
+            self._positions = {r: k for k, r in enumerate(self.refs)}
+        if ref not in self._positions:
+            raise ValueError(f"{ref} is not in the sentence space")
+        return self._positions[ref]
 
 
 def sentence_space(documents: list[Document]) -> SentenceSpace:
@@ -96,3 +107,85 @@ def align(cluster: Cluster) -> SentenceSpace:
     duplicates = frozenset(d.id for d in cluster.documents if d.duplicate_of)
     cluster.groups = group_sentences(space, skip=duplicates)
     return space
+
+
+# --- statement pairs ----------------------------------------------------------------------
+
+PAIR_THRESHOLD = 0.15  # below this TF-IDF similarity two sentences are not compared at all
+TOKEN = re.compile(r"[\w'’]+(?:[.,]\d+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence, lower-cased, with its character offsets in the document."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class StatementPair:
+    """Two sentences of different sources that may state the same thing.
+
+    ``parallel`` is difflib's ratio over their words (1.0: the same words in the same
+    order); wire copies and lightly edited rewrites score high even when one number,
+    place or date was changed, which TF-IDF alone would not notice. ``changes`` lists the
+    spans of words one replaced by the other, as (start, end) document offsets on each side.
+    """
+
+    a: SentenceRef
+    b: SentenceRef
+    similarity: float
+    parallel: float
+    changes: list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def tokens(sentence: Sentence) -> list[Token]:
+    """Words and punctuation of a sentence, lower-cased, with document offsets."""
+    return [
+        Token(
+            m.group(0).lower().replace("’", "'"),
+            sentence.start + m.start(),
+            sentence.start + m.end(),
+        )
+        for m in TOKEN.finditer(sentence.text)
+    ]
+
+
+def word_diff(
+    a: Sentence, b: Sentence
+) -> tuple[float, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """How parallel two sentences are, and the word spans one replaced by the other."""
+    ta, tb = tokens(a), tokens(b)
+    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb], autojunk=False)
+    changes = [
+        ((ta[i1].start, ta[i2 - 1].end), (tb[j1].start, tb[j2 - 1].end))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op == "replace"
+    ]
+    return matcher.ratio(), changes
+
+
+def statement_pairs(
+    cluster: Cluster, space: SentenceSpace, threshold: float = PAIR_THRESHOLD
+) -> list[StatementPair]:
+    """Sentence pairs across sources similar enough to compare slot by slot.
+
+    Unlike :func:`group_sentences`, a sentence may pair with several sentences of one
+    source, and duplicate documents take part: an edited wire copy that changed one
+    number is exactly what cross-checking must see.
+    """
+    if not space.refs:
+        return []
+    sims = space.similarities()
+    docs = [ref.doc_id for ref in space.refs]
+    rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+    pairs = []
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        if docs[i] == docs[j]:
+            continue
+        a, b = cluster.sentence(space.refs[i]), cluster.sentence(space.refs[j])
+        parallel, changes = word_diff(a, b)
+        pairs.append(StatementPair(a.ref, b.ref, float(sims[i, j]), parallel, changes))
+    return pairs

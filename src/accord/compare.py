@@ -9,14 +9,17 @@ who is right.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-import numpy as np
-
-from accord.align import SentenceSpace
-from accord.analyse.terms import content_terms
+from accord.align import SentenceSpace, StatementPair, statement_pairs
+from accord.analyse.dates import compatible, parts
+from accord.analyse.entities import entity_key, same_name
+from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.model import (
     Cluster,
     Discrepancy,
@@ -31,10 +34,70 @@ from accord.model import (
 )
 
 SUPPORT_THRESHOLD = 0.38  # a source "states the same content" at this similarity
-DISCREPANCY_THRESHOLD = 0.2  # statements this similar that share a counted thing compare
 MAX_FACTS_PER_KIND = 10
 MAX_SINGLE_SOURCE = 10
-QUOTE_OVERLAP = 0.7
+MAX_DISCREPANCIES = 8
+# Two sentences whose words are this parallel (difflib ratio) and that swap one number,
+# date or place for another state the same thing differently.
+PARALLEL = 0.5
+# Sentences this similar (TF-IDF cosine) that count the same noun compare their counts.
+COUNTED_SIMILARITY = 0.3
+# Sentences this similar compare mentions that stand between the same words.
+SLOT_SIMILARITY = 0.15
+SLOT_WINDOW = 2  # words each side of a mention that define its slot
+SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
+QUOTE_SHINGLE = 3
+QUOTE_OVERLAP = 0.5  # share of the shorter quote's word triples found in the longer one
+EVENT_CLASSES = {
+    "kill": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "killed": "killed",
+    "injure": "injured",
+    "injured": "injured",
+    "wound": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "arrest": "arrested",
+    "arrested": "arrested",
+    "detain": "arrested",
+    "missing": "missing",
+}
+EVENT_SET = frozenset(EVENT_CLASSES.values())
+EVENT_LABELS = {"killed": "killed", "injured": "injured", "arrested": "arrested"}
+UNCOUNTED = {"people", "percent", "age", "police", "staff", "personnel", "equipment"}
+# Counted nouns too general to compare across statements that are not aligned.
+GENERIC_COUNTS = {"people", "year", "day", "time", "percent", "age", "month", "week", "hour"}
+PLACE_PHRASE = re.compile(r"\s+(?:in|across|at)\s+[^.;:()]{1,80}")
+CONTEXT_STOP = {
+    "between",
+    "from",
+    "since",
+    "which",
+    "that",
+    "who",
+    "with",
+    "to",
+    "by",
+    "when",
+    "where",
+    "was",
+    "were",
+    "is",
+    "had",
+    "has",
+    "have",
+    "over",
+    "during",
+    "on",
+}
+REPORTED_ON = re.compile(
+    rf"\b(?:{'|'.join(['said', 'says', 'told', 'announced', 'reported', 'stated', 'added'])})"
+    r"\b[^.;]{0,25}\b(?:on|late on|early on)\s*$",
+    re.I,
+)
+LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Za-z][\w-]+)")
+LOCATIVE = {"in", "at", "near", "from", "outside", "across", "of", "to", "into"}
 ACCUSATION = re.compile(
     r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)",
     re.I,
@@ -170,145 +233,621 @@ def _first_position(cluster: Cluster, fact: Fact) -> float:
 # --- discrepancies --------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Observation:
+    """One source's value for one slot, as found in one sentence."""
+
+    kind: str  # "quantity", "scope", "date", "place"
+    about: str
+    key: object  # values with equal keys are one variant
+    text: str
+    value: Any
+    sentence: Sentence
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    return (
+        q.low if q.low is not None else -math.inf,
+        q.high if q.high is not None else math.inf,
+    )
+
+
 def _overlap(a: Quantity, b: Quantity) -> bool:
-    a_low, a_high = (
-        a.low if a.low is not None else -np.inf,
-        a.high if a.high is not None else np.inf,
-    )
-    b_low, b_high = (
-        b.low if b.low is not None else -np.inf,
-        b.high if b.high is not None else np.inf,
-    )
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
     return a_low <= b_high and b_low <= a_high
 
 
+def _direction(q: Quantity) -> str:
+    return {"more_than": "at_least", "less_than": "at_most"}.get(q.qualifier, q.qualifier)
+
+
+def quantities_conflict(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts of one thing disagree.
+
+    Intervals that do not overlap disagree ("42" / "57", "at least 200" / "150"). Two bounds
+    or estimates of the same kind disagree too when their figures differ ("at least 42" /
+    "at least 57"): the sources report different tallies even if both could be true.
+    """
+    if not _overlap(a, b):
+        return True
+    if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
+        return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
+    return False
+
+
+def _event_class(word: str) -> str:
+    return EVENT_CLASSES.get(word, word)
+
+
 def _same_thing(a: Quantity, b: Quantity) -> bool:
+    """Two quantities count the same thing: same counted noun and no contrary event."""
     if not a.counted or a.counted != b.counted:
         return False
-    return not (a.event and b.event and a.event != b.event)
+    ea, eb = _event_class(a.event), _event_class(b.event)
+    return not (ea in EVENT_SET and eb in EVENT_SET and ea != eb)
 
 
-def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
-    """Aligned statements that count the same thing with intervals that do not overlap."""
-    if not space.refs:
-        return []
-    sims = space.similarities()
-    pairs: dict[str, list[tuple[Quantity, Sentence]]] = defaultdict(list)
-    sentences = [cluster.sentence(r) for r in space.refs]
-    for i, si in enumerate(sentences):
-        for j in range(i + 1, len(sentences)):
-            sj = sentences[j]
-            if si.doc_id == sj.doc_id or sims[i, j] < DISCREPANCY_THRESHOLD:
-                continue
-            for qa in si.quantities:
-                for qb in sj.quantities:
-                    if _same_thing(qa, qb) and not _overlap(qa, qb):
-                        pairs[qa.counted].extend([(qa, si), (qb, sj)])
-    return [
-        _discrepancy(f"number of {about}", "quantity", found, cluster)
-        for about, found in pairs.items()
-    ]
+def _in_span(start: int, end: int, span: tuple[int, int]) -> bool:
+    return start < span[1] and span[0] < end
 
 
-def _discrepancy(
-    about: str, kind: str, found: list[tuple[Quantity, Sentence]], cluster: Cluster
-) -> Discrepancy:
-    by_value: dict[tuple[float | None, float | None], list[tuple[Quantity, Sentence]]] = (
-        defaultdict(list)
+def _plural(noun: str) -> str:
+    if noun in UNCOUNTED or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
+
+
+def _quantity_about(q: Quantity) -> str:
+    if q.counted:
+        return f"number of {_plural(q.counted)}"
+    event = _event_class(q.event)
+    return f"number {EVENT_LABELS.get(event, event)}".strip() if event else "a figure"
+
+
+def _quantity_context(q: Quantity, sentence: Sentence) -> str:
+    """The count with its noun and the place phrase after it: "six attacks in Homs, Idlib"."""
+    text = _quantity_text(q, sentence)
+    rest = sentence.text[q.start - sentence.start + len(text) :]
+    match = PLACE_PHRASE.match(rest)
+    if not match:
+        return text
+    words: list[str] = []
+    for word in match.group(0).split():
+        if word.lower().strip(",") in CONTEXT_STOP:
+            break
+        words.append(word)
+        if word.endswith(","):
+            continue
+    return (text + " " + " ".join(words)).strip(" ,")
+
+
+def _quantity_observation(q: Quantity, sentence: Sentence, kind: str = "quantity") -> _Observation:
+    return _Observation(
+        kind=kind,
+        about=_quantity_about(q),
+        key=(q.low, q.high, q.qualifier),
+        text=_quantity_context(q, sentence) if kind == "scope" else _quantity_text(q, sentence),
+        value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
+        sentence=sentence,
     )
-    for quantity, sentence in found:
-        by_value[(quantity.low, quantity.high)].append((quantity, sentence))
-    variants = []
-    for items in by_value.values():
-        first_per_source: dict[str, Sentence] = {}
-        for _, sentence in items:
-            first_per_source.setdefault(sentence.doc_id, sentence)
-        q = items[0][0]
-        variants.append(
-            Variant(
-                text=_most_common([f"{x.text} {x.counted}" for x, _ in items]),
-                value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
-                sources=canonical_sources(cluster, first_per_source),
-                evidence=[evidence(s) for s in first_per_source.values()],
+
+
+def _quantity_text(q: Quantity, sentence: Sentence) -> str:
+    """The count as written, up to the noun it counts: "more than 25 Russian attacks"."""
+    if not q.counted:
+        return q.text
+    local = q.start - sentence.start
+    after = sentence.text[local + len(q.text) :]
+    stem = q.counted.split()[0][:4]
+    for match in re.finditer(r"\S+", after):
+        if match.start() > 40:
+            break
+        if match.group(0).lower().startswith(stem):
+            return (q.text + after[: match.end()]).strip(" ,.;:")
+    return q.text
+
+
+def _states_value(sentence: Sentence, q: Quantity) -> bool:
+    return any(
+        abs(x.value - q.value) < 1e-9 and x.counted == q.counted for x in sentence.quantities
+    )
+
+
+def _context(sentence: Sentence, start: int, end: int) -> tuple[set[str], set[str]]:
+    """Content words just before and just after a mention: the slot it fills.
+
+    "a dividend of $2.65 per share" and "dividend of $5.70 per share" put their figures in
+    the same slot (after "dividend", before "share") however differently the rest reads.
+    """
+    words = [
+        (m.start() + sentence.start, m.group(0).lower())
+        for m in re.finditer(r"[\w'’-]+", sentence.text)
+    ]
+    before = [w for at, w in words if at < start][-SLOT_WINDOW:]
+    after = [w for at, w in words if at >= end][:SLOT_WINDOW]
+
+    def content(ws: list[str]) -> set[str]:
+        return {w for w in ws if w not in ENGLISH_STOP_WORDS and not w[0].isdigit()}
+
+    return content(before), content(after)
+
+
+def same_slot(a: Sentence, span_a: tuple[int, int], b: Sentence, span_b: tuple[int, int]) -> bool:
+    """Whether two mentions stand between the same words in their sentences."""
+    before_a, after_a = _context(a, *span_a)
+    before_b, after_b = _context(b, *span_b)
+    return bool(before_a & before_b) or bool(after_a & after_b)
+
+
+def _quantity_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair
+) -> list[tuple[_Observation, _Observation]]:
+    """Counts of one thing that two aligned sentences give differently."""
+    found = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            swapped = any(
+                _in_span(qa.start, qa.end, ca) and _in_span(qb.start, qb.end, cb)
+                for ca, cb in pair.changes
             )
-        )
-    variants.sort(key=lambda v: (-len(v.sources), v.value["value"]))
-    return Discrepancy(about=about, kind=kind, variants=variants)
-
-
-def speaker_discrepancies(
-    quotes: list[QuoteGroup], variants_by_quote: dict[int, dict[str, list[str]]]
-) -> list[Discrepancy]:
-    found: list[Discrepancy] = []
-    for number, speakers in variants_by_quote.items():
-        named = {s: ids for s, ids in speakers.items() if s}
-        if len(named) > 1:
-            found.append(
-                Discrepancy(
-                    about=f"who said \u201c{_shorten(quotes[number].text)}\u201d",
-                    kind="speaker",
-                    variants=[Variant(text=s, value=s, sources=ids) for s, ids in named.items()],
+            slot = (
+                (swapped and pair.parallel >= PARALLEL)
+                or (_same_thing(qa, qb) and pair.similarity >= COUNTED_SIMILARITY)
+                or (
+                    pair.similarity >= SLOT_SIMILARITY
+                    and same_slot(a, (qa.start, qa.end), b, (qb.start, qb.end))
                 )
             )
+            if not slot or not quantities_conflict(qa, qb):
+                continue
+            if _states_value(a, qb) or _states_value(b, qa):
+                continue  # "rose from 42 to 57" against "57": both figures are in play
+            if qa.counted != qb.counted and qa.counted and qb.counted:
+                continue  # "49 civilians" / "63 children" changed more than the figure
+            if (qa.counted == "percent") != (qb.counted == "percent"):
+                continue
+            found.append((_quantity_observation(qa, a), _quantity_observation(qb, b)))
     return found
 
 
+def _month_anchor(sentence: Sentence) -> set[str]:
+    return {
+        d.value for d in sentence.dates if isinstance(parts(d.value), tuple) and parts(d.value)[1]
+    }
+
+
+def _same_period(a: Sentence, b: Sentence) -> bool:
+    """Both sentences name a month-precise period, and the periods share a month."""
+    anchors_a, anchors_b = _month_anchor(a), _month_anchor(b)
+    if len(anchors_a) < 2 or len(anchors_b) < 2:
+        return False
+    return any(parts(x)[:2] == parts(y)[:2] for x in anchors_a for y in anchors_b)
+
+
+def _scope_conflicts(cluster: Cluster) -> list[tuple[_Observation, _Observation]]:
+    """The same kind of thing counted over the same period, with totals that differ.
+
+    "more than 25 attacks between 30 September and 29 November" and "six attacks between
+    September and November" are not aligned sentences (they describe different work), but
+    a reader should see both: the figures frame the story differently.
+    """
+    found = []
+    sentences = [s for d in cluster.documents for s in d.sentences if s.quantities and s.dates]
+    for k, a in enumerate(sentences):
+        for b in sentences[k + 1 :]:
+            if a.doc_id == b.doc_id or not _same_period(a, b):
+                continue
+            for qa in a.quantities:
+                for qb in b.quantities:
+                    if (
+                        _same_thing(qa, qb)
+                        and qa.counted not in GENERIC_COUNTS
+                        and not _overlap(qa, qb)
+                    ):
+                        found.append(
+                            (
+                                _quantity_observation(qa, a, "scope"),
+                                _quantity_observation(qb, b, "scope"),
+                            )
+                        )
+    return found
+
+
+def _reported_on(sentence: Sentence, start: int) -> bool:
+    """A date that tells when something was said ("said on Tuesday"), not when it happened."""
+    before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
+    return REPORTED_ON.search(before) is not None
+
+
+def _same_kind_of_date(a: str, b: str) -> bool:
+    """Weekday with weekday, day with day, month with month, year with year."""
+    pa, pb = parts(a), parts(b)
+    if isinstance(pa, str) or isinstance(pb, str):
+        return isinstance(pa, str) and isinstance(pb, str)
+    return [x is None for x in pa] == [x is None for x in pb]
+
+
+def _date_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair
+) -> list[tuple[_Observation, _Observation]]:
+    """Dates in the same place of two parallel sentences that cannot be the same day."""
+    found = []
+    candidates = [
+        (da, db)
+        for ca, cb in (pair.changes if pair.parallel >= PARALLEL else [])
+        for da in a.dates
+        if _in_span(da.start, da.end, ca)
+        for db in b.dates
+        if _in_span(db.start, db.end, cb)
+    ]
+    if pair.similarity >= SLOT_SIMILARITY:
+        candidates += [
+            (da, db)
+            for da in a.dates
+            for db in b.dates
+            if _same_kind_of_date(da.value, db.value)
+            and same_slot(a, (da.start, da.end), b, (db.start, db.end))
+        ]
+    seen: set[tuple[int, int]] = set()
+    for da, db in candidates:
+        if (da.start, db.start) in seen or compatible(da.value, db.value):
+            continue
+        seen.add((da.start, db.start))
+        if any(compatible(x.value, db.value) for x in a.dates) or any(
+            compatible(x.value, da.value) for x in b.dates
+        ):
+            continue  # each sentence also holds the other's date
+        if _reported_on(a, da.start) or _reported_on(b, db.start):
+            continue
+        found.append(
+            (
+                _Observation("date", "date", da.value, da.text, da.value, a),
+                _Observation("date", "date", db.value, db.text, db.value, b),
+            )
+        )
+    return found
+
+
+def _name_span(
+    sentence: Sentence, span: tuple[int, int], places: set[str]
+) -> tuple[str, str, bool] | None:
+    """(text, key, is_place) when a replaced span is a name and nothing else.
+
+    Only a name swapped for a name counts: "Russia started" / "the Kremlin began" rewrites
+    the clause, it does not move the event. People and organisations are not places.
+    """
+    local = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    words = [w for w in local.strip(" ,.;:").split() if w.lower() not in ("the", "a")]
+    if not words or len(words) > 3:
+        return None
+    inside = [e for e in sentence.entities if span[0] <= e.start and e.end <= span[1] + 1]
+    if any(e.kind in ("person", "organisation") for e in inside):
+        return None
+    for entity in inside:
+        if entity.kind == "place" and len(entity_key(entity.text).split()) >= len(words):
+            return entity.text, entity.key, True
+    text = " ".join(words)
+    key = entity_key(text)
+    if key in places:
+        return text, key, True
+    lowered = [w.lower() for w in words]
+    if any(w in ENGLISH_STOP_WORDS or not w.isalpha() for w in lowered):
+        return None
+    before = sentence.text[: span[0] - sentence.start].split()
+    if before and before[-1].lower() in LOCATIVE:
+        return text, key, False
+    return None
+
+
+def _place_candidates(
+    a: Sentence, b: Sentence, pair: StatementPair
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Spans that may hold the same place: swapped words, or names in the same slot."""
+    spans = list(pair.changes) if pair.parallel >= PARALLEL else []
+    if pair.similarity < SLOT_SIMILARITY:
+        return spans
+    keys_a = {e.key for e in a.entities}
+    keys_b = {e.key for e in b.entities}
+    for ea in a.entities:
+        if ea.kind != "place" or ea.key in keys_b or ea.key.lower() in b.text.lower():
+            continue
+        for span_b in _name_like_spans(b):
+            text_b = b.text[span_b[0] - b.start : span_b[1] - b.start].lower()
+            if entity_key(text_b) in keys_a or text_b in a.text.lower():
+                continue
+            if same_slot(a, (ea.start, ea.end), b, span_b):
+                spans.append(((ea.start, ea.end), span_b))
+    return spans
+
+
+def _name_like_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Place entities, and single words after a locative preposition ("in lagos")."""
+    spans = [(e.start, e.end) for e in sentence.entities if e.kind == "place"]
+    for match in LOCATIVE_WORD.finditer(sentence.text):
+        word = match.group(1).lower()
+        if word not in ENGLISH_STOP_WORDS and word.isalpha():
+            spans.append((sentence.start + match.start(1), sentence.start + match.end(1)))
+    return spans
+
+
+def _place_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair, places: set[str]
+) -> list[tuple[_Observation, _Observation]]:
+    """Different places standing in the same slot of two statements of one fact."""
+    found = []
+    seen: set[tuple[str, str]] = set()
+    for ca, cb in _place_candidates(a, b, pair):
+        if _has_number_or_date(a, ca) or _has_number_or_date(b, cb):
+            continue
+        name_a, name_b = _name_span(a, ca, places), _name_span(b, cb, places)
+        if name_a is None or name_b is None or not (name_a[2] or name_b[2]):
+            continue
+        if same_name(name_a[1], name_b[1]) or name_a[1] in name_b[1] or name_b[1] in name_a[1]:
+            continue
+        if (name_a[1], name_b[1]) in seen:
+            continue
+        seen.add((name_a[1], name_b[1]))
+        found.append(
+            (
+                _Observation("place", "place", name_a[1], name_a[0], name_a[1], a),
+                _Observation("place", "place", name_b[1], name_b[0], name_b[1], b),
+            )
+        )
+    return found
+
+
+def _has_number_or_date(sentence: Sentence, span: tuple[int, int]) -> bool:
+    return any(_in_span(q.start, q.end, span) for q in sentence.quantities) or any(
+        _in_span(d.start, d.end, span) for d in sentence.dates
+    )
+
+
+def _known_places(cluster: Cluster) -> set[str]:
+    """Keys of every place named anywhere in the cluster.
+
+    In lower-cased text the entity recogniser misses most names, but a place it finds
+    once (at the start of a sentence, say) is the same place wherever else it is written.
+    """
+    return {
+        e.key
+        for d in cluster.documents
+        for s in d.sentences
+        for e in s.entities
+        if e.kind == "place"
+    }
+
+
+def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
+    """Numbers, dates and places that aligned statements of different sources give differently."""
+    places = _known_places(cluster)
+    conflicts: list[tuple[_Observation, _Observation]] = []
+    for pair in statement_pairs(cluster, space):
+        a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
+        conflicts += _quantity_conflicts(a, b, pair)
+        conflicts += _date_conflicts(a, b, pair)
+        conflicts += _place_conflicts(a, b, pair, places)
+    covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
+    conflicts += [
+        c for c in _scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
+    ]
+    conflicts += _restatements(cluster, conflicts)
+    return _assemble(conflicts, cluster)
+
+
+def _restatements(
+    cluster: Cluster, conflicts: list[tuple[_Observation, _Observation]]
+) -> list[tuple[_Observation, _Observation]]:
+    """Other sources that state a conflicting figure too, so each variant lists them all."""
+    extra = []
+    seen = {o.sentence.ref for pair in conflicts for o in pair}
+    for first, second in list(conflicts):
+        if first.kind not in ("quantity", "scope"):
+            continue
+        for observation in (first, second):
+            value = observation.value
+            for doc in cluster.documents:
+                for sentence in doc.sentences:
+                    if sentence.ref in seen:
+                        continue
+                    for q in sentence.quantities:
+                        if (
+                            (q.low, q.high, q.qualifier) == observation.key
+                            and q.counted
+                            and _quantity_about(q) == observation.about
+                            and q.value == value["value"]
+                        ):
+                            seen.add(sentence.ref)
+                            kind = observation.kind
+                            extra.append((first, _quantity_observation(q, sentence, kind)))
+    return extra
+
+
+def _assemble(
+    conflicts: list[tuple[_Observation, _Observation]], cluster: Cluster
+) -> list[Discrepancy]:
+    """One discrepancy per subject, its variants grouped by value with all their sources."""
+    by_subject: dict[tuple[str, str], list[_Observation]] = defaultdict(list)
+    for first, second in conflicts:
+        by_subject[(first.kind, first.about)] += [first, second]
+    found = []
+    for (kind, about), observations in by_subject.items():
+        by_value: dict[object, list[_Observation]] = defaultdict(list)
+        for observation in observations:
+            by_value[observation.key].append(observation)
+        variants = []
+        for items in by_value.values():
+            first_per_source: dict[str, Sentence] = {}
+            for item in items:
+                first_per_source.setdefault(item.sentence.doc_id, item.sentence)
+            variants.append(
+                Variant(
+                    text=_most_common([i.text for i in items]),
+                    value=items[0].value,
+                    sources=canonical_sources(cluster, first_per_source),
+                    evidence=[evidence(s) for s in first_per_source.values()],
+                )
+            )
+        if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
+            continue
+        variants.sort(key=lambda v: (-len(v.sources), str(v.value)))
+        found.append(Discrepancy(about=about, kind=kind, variants=variants))
+    found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
+    return found[:MAX_DISCREPANCIES]
+
+
+def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
+    """Kept for callers of the first version: all slot discrepancies (numbers, dates, places)."""
+    return slot_discrepancies(cluster, space)
+
+
+def speaker_discrepancies(
+    quotes: list[QuoteGroup], speakers: dict[int, dict[str, SpeakerVariant]]
+) -> list[Discrepancy]:
+    """Quotations that different sources give to different named people."""
+    found: list[Discrepancy] = []
+    for number, by_speaker in speakers.items():
+        named = [v for v in by_speaker.values() if v.name and _is_name(v.name)]
+        distinct: list[SpeakerVariant] = []
+        for variant in named:
+            match = next((d for d in distinct if same_name(_key(d.name), _key(variant.name))), None)
+            if match is None:
+                distinct.append(variant)
+        if len(distinct) < 2:
+            continue
+        found.append(
+            Discrepancy(
+                about=f"who said \u201c{_shorten(quotes[number].text)}\u201d",
+                kind="speaker",
+                variants=[
+                    Variant(text=v.name or "", value=v.name, sources=v.sources, evidence=v.evidence)
+                    for v in distinct
+                ],
+            )
+        )
+    return found
+
+
+def discrepancies(
+    cluster: Cluster,
+    space: SentenceSpace,
+    quotes: list[QuoteGroup],
+    speakers: dict[int, dict[str, SpeakerVariant]],
+) -> list[Discrepancy]:
+    """Every kind of discrepancy, slot conflicts first."""
+    return slot_discrepancies(cluster, space) + speaker_discrepancies(quotes, speakers)
+
+
 def _shorten(text: str, words: int = 12) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    parts_ = text.split()
+    return " ".join(parts_[:words]) + ("…" if len(parts_) > words else "")
 
 
 # --- quotes -----------------------------------------------------------------------------
 
 
-def _same_person(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return True
-    return a == b or a.split()[-1] == b.split()[-1]
+@dataclass(slots=True)
+class SpeakerVariant:
+    """Who the sources that carry one quotation give it to."""
+
+    name: str | None
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
-def merge_quotes(cluster: Cluster) -> tuple[list[QuoteGroup], dict[int, dict[str, list[str]]]]:
+def _key(name: str | None) -> str:
+    return entity_key(name) if name else ""
+
+
+def _is_name(speaker: str) -> bool:
+    """A named speaker, not a description ("a police spokesman") or a pronoun."""
+    lowered = speaker.lower()
+    return not lowered.startswith(("the ", "a ", "an ")) and lowered not in ("he", "she", "they")
+
+
+def _quote_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
+
+
+def same_quotation(a: str, b: str) -> bool:
+    """Whether one quotation is (mostly) the other or a part of it, word for word.
+
+    Word sequences, not bags of terms: "banned cluster munitions and unguided bombs" and
+    "unlawfully used unguided bombs ... cluster munitions" share their words but are
+    different quotations.
+    """
+    wa, wb = _quote_words(a), _quote_words(b)
+    short, long = sorted((wa, wb), key=len)
+    if not short:
+        return False
+    if len(short) < QUOTE_SHINGLE + 1:
+        return f" {' '.join(short)} " in f" {' '.join(long)} "
+    shared = _shingles(short) & _shingles(long)
+    return len(shared) / max(1, len(_shingles(short))) >= QUOTE_OVERLAP
+
+
+def _better_speaker(current: str | None, candidate: str | None) -> str | None:
+    """Keep the fullest name; a description or nothing gives way to a name."""
+    if candidate is None:
+        return current
+    if current is None or (not _is_name(current) and _is_name(candidate)):
+        return candidate
+    if same_name(_key(current), _key(candidate)) and len(candidate) > len(current):
+        return candidate
+    return current
+
+
+def merge_quotes(
+    cluster: Cluster,
+) -> tuple[list[QuoteGroup], dict[int, dict[str, SpeakerVariant]]]:
     """One group per quotation, however many sources carry it (whole or in part)."""
     groups: list[QuoteGroup] = []
-    group_terms: list[set[str]] = []
-    speakers: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    speakers: dict[int, dict[str, SpeakerVariant]] = defaultdict(dict)
     for doc in cluster.documents:
         for quote in doc.quotes:
-            terms = set(content_terms(quote.text))
-            if not terms:
+            if not _quote_words(quote.text):
                 continue
-            match = None
-            for k, other in enumerate(group_terms):
-                shared = len(terms & other) / min(len(terms), len(other))
-                if shared >= QUOTE_OVERLAP:
-                    match = k
-                    break
-            sentence = doc.sentences[quote.sentence_index] if doc.sentences else None
+            match = next(
+                (k for k, g in enumerate(groups) if same_quotation(quote.text, g.text)), None
+            )
             if match is None:
-                groups.append(QuoteGroup(speaker=quote.speaker, text=quote.text, sources=[doc.id]))
-                group_terms.append(terms)
+                groups.append(QuoteGroup(speaker=None, text=quote.text, sources=[]))
                 match = len(groups) - 1
-            else:
-                group = groups[match]
-                if doc.id not in group.sources:
-                    group.sources.append(doc.id)
-                if len(quote.text) > len(group.text):
-                    group.text = quote.text
-                    group_terms[match] = terms | group_terms[match]
-                if group.speaker is None or (
-                    quote.speaker
-                    and len(quote.speaker) > len(group.speaker)
-                    and _same_person(quote.speaker, group.speaker)
-                ):
-                    group.speaker = quote.speaker
-            if sentence is not None:
-                groups[match].evidence.append(evidence(sentence))
-            speakers[match][_speaker_key(quote.speaker)].append(doc.id)
+            group = groups[match]
+            if doc.id not in group.sources:
+                group.sources.append(doc.id)
+            if len(quote.text) > len(group.text):
+                group.text = quote.text
+            group.speaker = _better_speaker(group.speaker, quote.speaker)
+            sentence = doc.sentences[quote.sentence_index] if doc.sentences else None
+            if sentence is not None and all(
+                (e.source, e.sentence) != (doc.id, sentence.index) for e in group.evidence
+            ):
+                group.evidence.append(evidence(sentence))
+            variant = _speaker_variant(speakers[match], quote.speaker)
+            if doc.id not in variant.sources:
+                variant.sources.append(doc.id)
+                if sentence is not None:
+                    variant.evidence.append(evidence(sentence))
+    for group in groups:
+        group.sources = canonical_sources(cluster, group.sources)
     return groups, speakers
 
 
-def _speaker_key(speaker: str | None) -> str:
-    return speaker.split()[-1].lower() if speaker else ""
+def _speaker_variant(variants: dict[str, SpeakerVariant], speaker: str | None) -> SpeakerVariant:
+    """The variant for this speaker, merging "Luther" into "Philip Luther"."""
+    key = _key(speaker)
+    for existing_key, variant in variants.items():
+        if key and existing_key and same_name(key, existing_key):
+            variant.name = _better_speaker(variant.name, speaker)
+            return variant
+    return variants.setdefault(key, SpeakerVariant(speaker))
 
 
 # --- single-source claims ----------------------------------------------------------------

@@ -79,9 +79,7 @@ def source_summary(doc: Document) -> SourceSummary:
 def brief_cluster(cluster: Cluster, words: int = DEFAULT_WORDS) -> Briefing:
     space = align(cluster)
     quotes, speakers = compare.merge_quotes(cluster)
-    discrepancies = compare.quantity_discrepancies(cluster, space) + compare.speaker_discrepancies(
-        quotes, speakers
-    )
+    discrepancies = compare.discrepancies(cluster, space, quotes, speakers)
     return Briefing(
         sources=[source_summary(d) for d in cluster.documents],
         summary=summary_sentences(cluster, space, words),

@@ -7,6 +7,7 @@ accents and case folded, a leading "the" and a possessive dropped, and known var
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -68,7 +69,43 @@ def entity_key(text: str) -> str:
     return key.replace("defence", "defense")
 
 
+LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _relabel_lists(entities: list[Entity], text: str, offset: int) -> None:
+    """Names listed with places are places: "Homs, Hama, Idlib" tags Hama ORG otherwise.
+
+    spaCy's small model often mislabels a lesser-known town inside an enumeration; a list
+    of names joined by commas and "and" almost always holds names of one kind.
+    """
+    for _ in range(2):  # twice, so the label travels along a chain of three or more
+        for a, b in itertools.pairwise(entities):
+            gap = text[a.end - offset : b.start - offset]
+            if not LIST_GAP.match(gap) or a.kind == b.kind:
+                continue
+            if a.kind == "place" and b.kind == "organisation":
+                b.kind = "place"
+            elif b.kind == "place" and a.kind == "organisation":
+                a.kind = "place"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two entity keys name one thing: equal, or one is the other's leading words
+    or surname ("amnesty" / "amnesty international", "luther" / "philip luther")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    short_words, long_words = short.split(), long.split()
+    if not short_words or len(short_words) >= len(long_words):
+        return False
+    return (
+        long_words[: len(short_words)] == short_words
+        or long_words[-len(short_words) :] == short_words
+    )
+
+
 def extract_entities(spacy_doc: SpacyDoc, offset: int = 0) -> list[Entity]:
+    """People, organisations, places and groups that spaCy finds, with normalised keys."""
     entities: list[Entity] = []
     for ent in spacy_doc.ents:
         kind = LABELS.get(ent.label_)
@@ -86,4 +123,5 @@ def extract_entities(spacy_doc: SpacyDoc, offset: int = 0) -> list[Entity]:
                 end=offset + ent.start_char + len(text),
             )
         )
+    _relabel_lists(entities, spacy_doc.text, offset)
     return entities

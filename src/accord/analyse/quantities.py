@@ -82,6 +82,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     "in excess of": "more_than",
     "nearly": "approximately",
     "almost": "approximately",
+    "just under": "approximately",
+    "just over": "more_than",
     "about": "approximately",
     "around": "approximately",
     "approximately": "approximately",
@@ -99,24 +101,38 @@ QUALIFIERS: dict[str, Qualifier] = {
     "under": "less_than",
 }
 APPROXIMATE_SPREAD = 0.1
-NUMBER_WORD = "|".join([*UNITS, *TENS, *SCALES, "dozen", "a", "an", "and", "half"])
-WORD_START = "|".join([*UNITS, *TENS, "a dozen", "dozen", "a hundred", "a thousand", "a million"])
-WORDS_NUMBER = rf"(?:(?:{WORD_START})(?:[\s-]+(?:{NUMBER_WORD}))*)"
+BELOW = {"nearly", "almost", "just under"}  # "nearly 50": a little under 50, never over
+NUMBER_CORE = "|".join([*UNITS, *TENS, *SCALES, "dozen", "half"])
+WORD_START = "|".join(
+    [*UNITS, *TENS, "a dozen", "half a dozen", "dozen", "a hundred", "a thousand", "a million"]
+)
+# Connectors ("and", "a") only between number words, never trailing: "five and a half",
+# "two hundred and five", but not "five and a" of "five and a dog".
+WORDS_NUMBER = (
+    rf"(?:(?:{WORD_START})(?:[\s-]+(?:and[\s-]+)?(?:(?:a|an)[\s-]+)?(?:{NUMBER_CORE})\b)*)"
+)
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s*(?:m|bn|k)\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?<![\w.,])(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<cur>[$€£])?"
-    rf"(?P<num>{DIGITS}{SCALE}|{WORDS_NUMBER}|{VAGUE_RE})(?P<pct>\s*(?:%|per ?cent\b))?(?![\w])",
+    rf"(?<![\w.,:/$€£-])(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<cur>[$€£])?"
+    rf"(?P<num>{DIGITS}{SCALE}|{WORDS_NUMBER}|{VAGUE_RE})(?P<pct>\s*(?:%|per ?cent\b))?"
+    r"(?![\w]|[:/.,-]\d)",
     re.I,
 )
+AGE = re.compile(r"^[\s-]*years?[\s-]+old\b|^-year-old\b", re.I)
+# A count stated after its noun: "the death toll rose to 57", "a toll of 42".
+TOLL_BEFORE = re.compile(r"\b(death\s+toll|toll|deaths|dead|fatalities)\b[^.;]{0,25}$", re.I)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 MONTHS = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?)\.?$",
     re.I,
 )
+# Words that name what happened to those counted, even when tagged as adjectives.
+EVENT_WORDS = {"dead", "injured", "wounded", "missing", "killed", "hurt", "arrested", "displaced"}
+COUNTED_ALIASES = {"person": "people", "persons": "people", "individual": "people"}
 SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "people's"}
 
 
@@ -124,12 +140,16 @@ def parse_words(text: str) -> float | None:
     """ "forty-nine" -> 49, "two hundred and five" -> 205, "a dozen" -> 12."""
     total, current = 0.0, 0.0
     seen = False
+    previous = ""
     for word in re.split(r"[\s-]+", text.lower()):
         if word in ("a", "an", "and", ""):
-            if word in ("a", "an"):
+            if word in ("a", "an") and previous != "and":
                 current = current or 1
+            previous = word if word else previous
             continue
-        if word == "dozen":
+        if word == "half" and previous in ("a", "an", "and") and current:
+            current += 0.5  # "five and a half"
+        elif word == "dozen":
             current = (current or 1) * 12
         elif word == "half":
             current = (current or 1) * 0.5
@@ -147,6 +167,7 @@ def parse_words(text: str) -> float | None:
         else:
             return None
         seen = True
+        previous = word
     return total + current if seen else None
 
 
@@ -201,12 +222,17 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
         span.sent.start if spacy_doc.has_annotation("SENT_START") else max(0, span.start - 12)
     )
     sent_end = span.sent.end if spacy_doc.has_annotation("SENT_START") else span.end + 12
-    best, distance = "", 99
+    best, distance = "", 99.0
     for token in spacy_doc[max(sent_start, span.start - 8) : min(sent_end, span.end + 8)]:
-        if token.pos_ == "VERB":
-            d = abs(token.i - span.start)
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" or lemma in EVENT_WORDS:
+            # A verb after the count ("42 people were killed") wins a tie with one before.
+            if token.i < span.start:
+                d = span.start - token.i + 0.5
+            else:
+                d = max(0, token.i - (span.end - 1))
             if d < distance:
-                best, distance = token.lemma_.lower(), d
+                best, distance = lemma, d
     return counted, best
 
 
@@ -237,8 +263,15 @@ def extract_quantities(
             value = parsed
             qualifier = QUALIFIERS.get(qualifier_text, "exact")
             low_value, high_value = interval(value, qualifier)
+            if qualifier_text in BELOW:
+                high_value = value
         start, end = match.start(), match.end()
         counted, event = _counted_and_event(spacy_doc, start, end)
+        counted = COUNTED_ALIASES.get(counted, counted)
+        if AGE.match(text[end:]):
+            counted = "age"
+        elif not counted and TOLL_BEFORE.search(text[max(0, start - 40) : start]):
+            event = "kill"
         if match.group("pct"):
             counted = "percent"
         elif match.group("cur"):

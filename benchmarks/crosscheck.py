@@ -1,0 +1,530 @@
+"""Cross-checking benchmark: planted contradictions in real clusters, and quote attribution.
+
+Part 1 (discrepancies). Real Multi-News clusters (several reports of one event) are read
+as they are, then one fact is changed in one source's sentence that another source also
+states: a number, a place, a date or the speaker of a quote. A planted change counts as
+found when a reported discrepancy has a variant with the planted value and one with the
+original. The untouched clusters measure noise: how many discrepancies Accord reports
+where nothing was planted (some are real differences between sources, all count).
+
+"Another source also states" is decided here, independently of Accord's alignment: the
+two sentences share at least ``MIN_SHARED`` content words and at least ``MIN_OVERLAP`` of
+the shorter one's, besides holding the same value.
+
+Part 2 (quotes). A hand-checked set of invented quote/speaker cases in the usual news
+patterns (``benchmarks/data/quotes.jsonl``): precision and recall of speaker attribution.
+
+    python benchmarks/crosscheck.py [--clusters N] [--split validation|train] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gzip
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from accord import compare
+from accord.align import align
+from accord.analyse import analyse
+from accord.analyse.dates import MONTH_NUMBERS, WEEKDAYS
+from accord.analyse.entities import entity_key, same_name
+from accord.analyse.quantities import parse_number
+from accord.analyse.terms import content_terms
+from accord.model import Cluster, Discrepancy, Document, Sentence
+from accord.pipeline import prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data" / "multinews"
+QUOTE_CASES = ROOT / "benchmarks" / "data" / "quotes.jsonl"
+SEED = 20151223
+KINDS = ("number", "place", "date", "speaker")
+TARGETS = {"number": 0.9, "place": 0.8, "date": 0.8, "noise": 1.5, "quote_accuracy": 0.95}
+MIN_SHARED = 4
+MIN_OVERLAP = 0.5
+# Replacement places: common enough to read as real, never in the cluster already.
+PLACES = [
+    "Madrid",
+    "Nairobi",
+    "Lima",
+    "Osaka",
+    "Tbilisi",
+    "Montreal",
+    "Dakar",
+    "Hanoi",
+    "Bergen",
+    "Quito",
+    "Perth",
+    "Lagos",
+    "Krakow",
+    "Tunis",
+    "Denver",
+    "Manila",
+]
+SURNAMES = ["Kowalczyk", "Okonjo", "Marchetti", "Lindgren", "Haddad", "Vasquez", "Novak"]
+NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty"
+)
+NUMBER = re.compile(
+    rf"(?<![\w.,:/$-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORDS}))(?![\w]|[:/.,-]\d)",
+    re.I,
+)
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+@dataclass
+class Plant:
+    """One planted change: where, what it was, what it became."""
+
+    kind: str
+    doc_index: int
+    start: int  # offsets into the document's cleaned text
+    end: int
+    original: str
+    planted: str
+    original_value: Any
+    planted_value: Any
+
+
+@dataclass
+class Results:
+    clusters: int = 0
+    untouched_discrepancies: int = 0
+    planted: Counter = field(default_factory=Counter)
+    found: Counter = field(default_factory=Counter)
+    by_kind_noise: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+
+# --- reading clusters ----------------------------------------------------------------------
+
+
+def load_clusters(split: str, count: int, seed: int = SEED) -> list[list[str]]:
+    """``count`` clusters of two or more documents, drawn with a fixed seed."""
+    path = DATA / f"{split}.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        clusters = [[d for d in json.loads(line)["documents"] if d.strip()] for line in handle]
+    clusters = [c for c in clusters if len(c) >= 2]
+    random.Random(seed).shuffle(clusters)
+    return clusters[:count]
+
+
+def prepared(texts: list[str]) -> Cluster:
+    return prepare([Document(id=f"d{k}", raw=text) for k, text in enumerate(texts)])
+
+
+# --- choosing what to plant ------------------------------------------------------------
+
+
+def _terms(sentence: Sentence) -> set[str]:
+    return set(content_terms(sentence.text))
+
+
+def shared_statements(cluster: Cluster) -> list[tuple[int, Sentence, int, Sentence]]:
+    """(doc index, sentence, other doc index, sentence) pairs that state the same thing."""
+    pairs = []
+    docs = cluster.documents
+    terms = {id(s): _terms(s) for d in docs for s in d.sentences}
+    for i, a_doc in enumerate(docs):
+        for j, b_doc in enumerate(docs):
+            if i == j:
+                continue
+            for a in a_doc.sentences:
+                for b in b_doc.sentences:
+                    ta, tb = terms[id(a)], terms[id(b)]
+                    shared = len(ta & tb)
+                    if shared >= MIN_SHARED and shared / max(1, min(len(ta), len(tb))) >= (
+                        MIN_OVERLAP
+                    ):
+                        pairs.append((i, a, j, b))
+    return pairs
+
+
+def _case_like(word: str, model: str) -> str:
+    return word.lower() if model == model.lower() else word
+
+
+def _new_number(text: str) -> tuple[str, float, float] | None:
+    value = parse_number(text)
+    if value is None or (1900 <= value <= 2030 and value == int(value)):
+        return None
+    new = value + max(3.0, round(value * 0.6))
+    if value != int(value):
+        planted = f"{new:.1f}"
+    else:
+        planted = f"{int(new):,}" if "," in text else str(int(new))
+    return planted, value, new
+
+
+def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
+    options = []
+    for _i, a, j, b in pairs:
+        numbers_a = {m.group(0).lower() for m in NUMBER.finditer(a.text)}
+        dates_b = [(d.start, d.end) for d in b.dates]
+        for match in NUMBER.finditer(b.text):
+            start, end = b.start + match.start(), b.start + match.end()
+            if match.group(0).lower() not in numbers_a:
+                continue
+            if any(s < end and start < e for s, e in dates_b):
+                continue
+            new = _new_number(match.group(0))
+            if new is not None:
+                options.append(Plant("number", j, start, end, match.group(0), *new))
+    return rng.choice(options) if options else None
+
+
+def plant_place(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
+    options = []
+    used = " ".join(d.text.lower() for d in cluster.documents)
+    fresh = [p for p in PLACES if p.lower() not in used]
+    for _i, a, j, b in pairs:
+        for entity in b.entities:
+            if entity.kind != "place":
+                continue
+            if not re.search(rf"\b{re.escape(entity.text.lower())}\b", a.text.lower()):
+                continue
+            planted = _case_like(rng.choice(fresh), entity.text)
+            options.append(
+                Plant(
+                    "place",
+                    j,
+                    entity.start,
+                    entity.end,
+                    entity.text,
+                    planted,
+                    entity.key,
+                    entity_key(planted),
+                )
+            )
+    return rng.choice(options) if options else None
+
+
+def _shift_date(text: str, value: str) -> tuple[str, str] | None:
+    """The date text changed to another day, month or year, and its new value."""
+    if value in WEEKDAYS:
+        new = WEEKDAYS[(WEEKDAYS.index(value) + 2) % 7]
+        return _case_like(new.capitalize(), text), new
+    day = re.search(r"\b([0-3]?\d)(st|nd|rd|th)?\b(?!\d)", text)
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+    if value.startswith("--") and len(value) == 7 and day:  # --MM-DD
+        new_day = (int(day.group(1)) + 3) % 28 + 1
+        new_text = text[: day.start(1)] + str(new_day) + text[day.end(1) :]
+        return new_text, f"{value[:5]}-{new_day:02d}"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value) and day:
+        new_day = (int(day.group(1)) + 3) % 28 + 1
+        new_text = text[: day.start(1)] + str(new_day) + text[day.end(1) :]
+        return new_text, f"{value[:8]}{new_day:02d}"
+    if re.fullmatch(r"\d{4}", value) and year:
+        new_year = int(year.group(1)) - 3
+        return text[: year.start()] + str(new_year) + text[year.end() :], str(new_year)
+    month = re.search(
+        r"\b(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\b", text, re.I
+    )
+    if month and re.fullmatch(r"(\d{4}|-)-\d\d", value.replace("--", "-")):
+        number = MONTH_NUMBERS[month.group(1)[:3].lower()]
+        new_month = (number + 2) % 12 + 1
+        name = _case_like(MONTH_NAMES[new_month - 1].capitalize(), month.group(1))
+        new_text = text[: month.start()] + name + text[month.end() :]
+        prefix = value[: value.rindex("-")]
+        return new_text, f"{prefix}-{new_month:02d}"
+    return None
+
+
+def plant_date(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
+    options = []
+    for _i, a, j, b in pairs:
+        values_a = {d.value for d in a.dates}
+        for date in b.dates:
+            if date.value not in values_a:
+                continue
+            shifted = _shift_date(date.text, date.value)
+            if shifted is None or shifted[1] == date.value:
+                continue
+            options.append(
+                Plant(
+                    "date", j, date.start, date.end, date.text, shifted[0], date.value, shifted[1]
+                )
+            )
+    return rng.choice(options) if options else None
+
+
+def plant_speaker(cluster: Cluster, rng: random.Random) -> Plant | None:
+    """Change the name a quote is given to, in one source of a quote two sources carry."""
+    options = []
+    docs = cluster.documents
+    for j, doc in enumerate(docs):
+        for quote in doc.quotes:
+            if not quote.speaker or not compare._is_name(quote.speaker):
+                continue
+            carried = any(
+                compare.same_quotation(quote.text, other.text)
+                and other.speaker
+                and same_name(entity_key(other.speaker), entity_key(quote.speaker))
+                for k, other_doc in enumerate(docs)
+                if k != j
+                for other in other_doc.quotes
+            )
+            if not carried:
+                continue
+            surname = quote.speaker.split()[-1]
+            window_start = max(0, quote.start - 200)
+            window = doc.text[window_start : quote.end + 200]
+            hits = [
+                m
+                for m in re.finditer(rf"\b{re.escape(surname)}\b", window)
+                if not (quote.start <= window_start + m.start() < quote.end)
+            ]
+            if not hits:
+                continue
+            hit = min(hits, key=lambda m: abs(window_start + m.start() - quote.end))
+            start, end = window_start + hit.start(), window_start + hit.end()
+            planted = _case_like(rng.choice(SURNAMES), surname)
+            options.append(
+                Plant("speaker", j, start, end, surname, planted, quote.speaker, planted)
+            )
+    return rng.choice(options) if options else None
+
+
+# --- running and scoring ---------------------------------------------------------------
+
+
+def discrepancies_of(cluster: Cluster) -> list[Discrepancy]:
+    space = align(cluster)
+    quotes, speakers = compare.merge_quotes(cluster)
+    return compare.discrepancies(cluster, space, quotes, speakers)
+
+
+def with_plant(cluster: Cluster, plant: Plant) -> Cluster:
+    """A copy of the cluster with the change made and its document analysed again."""
+    documents = copy.deepcopy(cluster.documents)
+    doc = documents[plant.doc_index]
+    doc.text = doc.text[: plant.start] + plant.planted + doc.text[plant.end :]
+    analyse([doc])
+    return Cluster(documents=documents)
+
+
+def _matches(kind: str, variant_value: Any, variant_text: str, wanted: Any) -> bool:
+    if kind == "number":
+        if not isinstance(variant_value, dict):
+            return False
+        if abs(variant_value["value"] - wanted) < 1e-6:
+            return True
+        # "61" planted inside "$61 million": the variant's value is 61e6; its text shows 61.
+        written = f"{wanted:,.0f}" if wanted == int(wanted) else f"{wanted:.1f}"
+        return any(
+            re.search(rf"(?<![\d.,]){re.escape(w)}(?![\d]|[.,]\d)", variant_text)
+            for w in {written, written.replace(",", "")}
+        )
+    if kind == "speaker":
+        return bool(variant_text) and same_name(entity_key(variant_text), entity_key(str(wanted)))
+    return variant_value == wanted
+
+
+def found(plant: Plant, discrepancies: list[Discrepancy]) -> bool:
+    """Whether a reported discrepancy shows both the planted and the original value."""
+    for discrepancy in discrepancies:
+        values = [(v.value, v.text) for v in discrepancy.variants]
+        has_new = any(_matches(plant.kind, v, t, plant.planted_value) for v, t in values)
+        has_old = any(_matches(plant.kind, v, t, plant.original_value) for v, t in values)
+        if has_new and has_old:
+            return True
+    return False
+
+
+def run_discrepancies(texts_list: list[list[str]], verbose: bool = False) -> Results:
+    results = Results()
+    started = time.perf_counter()
+    for number, texts in enumerate(texts_list):
+        rng = random.Random(SEED + number)
+        cluster = prepared(texts)
+        untouched = discrepancies_of(cluster)
+        results.clusters += 1
+        results.untouched_discrepancies += len(untouched)
+        results.by_kind_noise.update(d.kind for d in untouched)
+        pairs = shared_statements(cluster)
+        plants = [
+            plant_number(cluster, pairs, rng),
+            plant_place(cluster, pairs, rng),
+            plant_date(cluster, pairs, rng),
+            plant_speaker(cluster, rng),
+        ]
+        for plant in plants:
+            if plant is None:
+                continue
+            results.planted[plant.kind] += 1
+            if found(plant, discrepancies_of(with_plant(cluster, plant))):
+                results.found[plant.kind] += 1
+            elif len(results.misses) < 200:
+                doc = cluster.documents[plant.doc_index]
+                results.misses.append(
+                    {
+                        "cluster": number,
+                        "kind": plant.kind,
+                        "original": plant.original,
+                        "planted": plant.planted,
+                        "context": doc.text[max(0, plant.start - 120) : plant.end + 120],
+                    }
+                )
+        if verbose and (number + 1) % 25 == 0:
+            print(
+                f"  {number + 1} clusters, {time.perf_counter() - started:.0f} s", file=sys.stderr
+            )
+    results.seconds = time.perf_counter() - started
+    return results
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().replace("’", "'").split())
+
+
+def speaker_right(got: str | None, case: dict[str, Any]) -> bool:
+    """A speaker is right when it is the gold name, its surname, or an accepted form."""
+    gold = case["speaker"]
+    if gold is None or got is None:
+        return gold is got
+    g, r = _norm(got), _norm(gold)
+    if g == r or g in {_norm(a) for a in case.get("accept", [])}:
+        return True
+    if r.startswith(("a ", "an ", "the ")):
+        return False
+    return g.split()[-1] == r.split()[-1]
+
+
+def run_quotes(path: Path = QUOTE_CASES) -> dict[str, Any]:
+    """Precision and recall of quote attribution on the hand-checked cases."""
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    docs = [Document(id=c["id"], raw=c["text"], text=c["text"]) for c in cases]
+    analyse(docs)
+    gold_total = sum(len(c["quotes"]) for c in cases)
+    extracted = attributed = right = extra = found_gold = 0
+    wrong: list[dict[str, Any]] = []
+    for case, doc in zip(cases, docs, strict=True):
+        for quote in doc.quotes:
+            gold = [g for g in case["quotes"] if _norm(g["text"]) in _norm(quote.text)]
+            extracted += 1
+            attributed += quote.speaker is not None
+            if not gold:
+                extra += 1
+                continue
+            if speaker_right(quote.speaker, gold[0]):
+                right += 1
+            else:
+                wrong.append({"case": case["id"], "got": quote.speaker, "want": gold[0]["speaker"]})
+        found_gold += sum(
+            any(_norm(g["text"]) in _norm(q.text) for q in doc.quotes) for g in case["quotes"]
+        )
+    return {
+        "cases": len(cases),
+        "gold_quotes": gold_total,
+        "extracted": extracted,
+        "quotes_found": found_gold,
+        "speaker_right": right,
+        "accuracy": right / max(1, extracted),
+        "precision": right / max(1, attributed),
+        "recall": right / max(1, gold_total),
+        "extra": extra,
+        "wrong": wrong,
+    }
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def summary(results: Results, quotes: dict[str, Any]) -> dict[str, Any]:
+    recall = {k: results.found[k] / results.planted[k] for k in KINDS if results.planted[k]}
+    return {
+        "clusters": results.clusters,
+        "planted": dict(results.planted),
+        "found": dict(results.found),
+        "recall": recall,
+        "untouched_discrepancies": results.untouched_discrepancies,
+        "noise_per_cluster": results.untouched_discrepancies / max(1, results.clusters),
+        "noise_by_kind": dict(results.by_kind_noise),
+        "seconds": round(results.seconds, 1),
+        "quotes": {k: v for k, v in quotes.items() if k != "wrong"},
+        "quote_errors": quotes["wrong"],
+        "misses": results.misses,
+    }
+
+
+def table(report: dict[str, Any]) -> str:
+    lines = [
+        f"Planted contradictions in {report['clusters']} Multi-News clusters",
+        f"{'kind':<10} {'planted':>8} {'found':>6} {'recall':>7} {'target':>7}",
+    ]
+    for kind in KINDS:
+        planted = report["planted"].get(kind, 0)
+        got = report["found"].get(kind, 0)
+        target = f"{TARGETS[kind]:.2f}" if kind in TARGETS else "-"
+        rate = f"{got / planted:.3f}" if planted else "-"
+        lines.append(f"{kind:<10} {planted:>8} {got:>6} {rate:>7} {target:>7}")
+    lines.append(
+        f"discrepancies on untouched clusters: {report['untouched_discrepancies']} "
+        f"({report['noise_per_cluster']:.2f} per cluster, target <= {TARGETS['noise']}) "
+        f"by kind {report['noise_by_kind']}"
+    )
+    q = report["quotes"]
+    lines += [
+        "",
+        f"Quote attribution on {q['cases']} hand-checked cases ({q['gold_quotes']} quotes)",
+        f"quotes found {q['quotes_found']}/{q['gold_quotes']}, extracted {q['extracted']} "
+        f"(not in gold: {q['extra']})",
+        f"speaker right for {q['speaker_right']}/{q['extracted']} extracted "
+        f"= {q['accuracy']:.3f} (target >= {TARGETS['quote_accuracy']})",
+        f"attribution precision {q['precision']:.3f}, recall {q['recall']:.3f}",
+        f"time {report['seconds']} s",
+    ]
+    return "\n".join(lines)
+
+
+def run(clusters: int, split: str = "validation", verbose: bool = False) -> dict[str, Any]:
+    """Both parts of the benchmark; the numbers as one dictionary."""
+    results = run_discrepancies(load_clusters(split, clusters), verbose=verbose)
+    return summary(results, run_quotes())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clusters", type=int, default=300)
+    parser.add_argument("--split", choices=("validation", "train"), default="validation")
+    parser.add_argument("--json", type=Path, help="write the full results here")
+    args = parser.parse_args(argv)
+    if not (DATA / f"{args.split}.jsonl.gz").exists():
+        print(f"no data at {DATA}: the Multi-News files are needed", file=sys.stderr)
+        return 2
+    report = run(args.clusters, args.split, verbose=True)
+    print(table(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
