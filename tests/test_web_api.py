@@ -440,3 +440,38 @@ def test_bind_messages_say_loopback_or_warn() -> None:
     shared = bind_messages("0.0.0.0", 9000)
     assert shared[1].startswith("WARNING: bound to 0.0.0.0") and "port 9000" in shared[1]
     assert bind_messages("::1", 8000)[0].startswith("Accord web app at http://[::1]:8000/")
+
+
+def test_accord_serve_binds_loopback_and_says_so() -> None:
+    from accord.web.server import free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "accord", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = process.stdout.readline()
+        second = process.stdout.readline()
+        assert first.startswith(f"Accord web app at http://127.0.0.1:{port}/")
+        assert "loopback only" in second
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read()
+                assert time.monotonic() < deadline, "accord serve did not start listening"
+                time.sleep(0.2)
+        assert response.json()["status"] == "ok"
+        listening = subprocess.run(
+            ["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True, check=False
+        ).stdout
+        if listening.strip():  # where ss is installed: nothing listens beyond loopback
+            assert all("127.0.0.1:" in line for line in listening.splitlines())
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -258,11 +258,13 @@
   }
 
   /* A chip citing ``source``; ``evidence`` is every sentence behind the statement. */
-  function citeChip(source, evidence, label = source) {
+  function citeChip(source, evidence, style = "name") {
     const own = evidence.filter((e) => e.source === source);
     const info = state.sources.get(source);
+    const label = style === "number" && info ? String(info.number) : style === "dot" ? "" : source;
     const chip = el("button", {
-      type: "button", class: "cite", text: label,
+      type: "button", class: `cite cite-${style}`, text: label,
+      "aria-label": style === "name" ? null : `source ${source}`,
       "data-source": source,
       "data-sentence": own.length ? String(own[0].sentence) : null,
       "data-colour": info ? info.colour : null,
@@ -285,8 +287,16 @@
     return chip;
   }
 
-  function chips(sources, evidence) {
-    return el("span", { class: "cites" }, sources.map((s) => citeChip(s, evidence)));
+  function chips(sources, evidence, style = "name") {
+    return el("span", { class: "cites" }, sources.map((s) => citeChip(s, evidence, style)));
+  }
+
+  /* One mark per source, in source order: a chip where it supports, a hollow dot where not. */
+  function supportDots(sources, evidence) {
+    const supporting = new Set(sources);
+    return el("span", { class: "cites dots" }, state.briefing.sources.map((s) =>
+      supporting.has(s.id) ? citeChip(s.id, evidence, "dot")
+        : el("span", { class: "dot-empty", title: `${s.id}: not mentioned` })));
   }
 
   /* ---------- the briefing ---------- */
@@ -322,14 +332,15 @@
 
     const panel = el("section", { class: "source-panel", id: `source-${index}`, "data-source": source.id, "data-colour": colour },
       el("header", { class: "source-head" },
-        el("span", { class: "source-tag", "data-colour": colour, text: source.id }),
+        el("span", { class: "source-tag", "data-colour": colour, text: String(index + 1) }),
         el("div", { class: "source-title" },
+          el("span", { class: "source-name", "data-colour": colour, text: source.id }),
           el("strong", { text: source.title || "Untitled report" }),
           el("span", { class: "meta", text: [sourceMeta(source), `${spans.length} sentences`].filter(Boolean).join(" · ") })),
         source.duplicate_of ? el("span", { class: "pill pill-warn", text: `duplicate of ${source.duplicate_of}` }) : null),
       body,
       removedBlock);
-    state.sources.set(source.id, { panel, body, spans, colour });
+    state.sources.set(source.id, { panel, body, spans, colour, number: index + 1 });
     return panel;
   }
 
@@ -340,7 +351,7 @@
       return;
     }
     box.replaceChildren(el("p", {}, briefing.summary.map((s, i) => el("span", { class: "sum-sent", "data-index": String(i) },
-      el("span", { class: "sum-text", text: s.text }), chips(s.sources, s.evidence), " "))));
+      el("span", { class: "sum-text", text: s.text }), chips(s.sources, s.evidence, "number"), " "))));
     $("#notes").replaceChildren(...(briefing.notes || []).map((n) => el("li", { text: n })));
   }
 
@@ -412,7 +423,7 @@
       el("span", { class: "bar", role: "img", "aria-label": `${f.sources.length} of ${total} sources` },
         el("span", { class: "bar-fill", style: `width:${Math.round((100 * Math.min(f.sources.length, total)) / total)}%` })),
       el("span", { class: "fact-support", text: `${f.sources.length}/${total}` }),
-      chips(f.sources, f.evidence || []));
+      supportDots(f.sources, f.evidence || []));
     const shown = facts.slice(0, 12);
     const rest = facts.slice(12);
     $("#facts").replaceChildren(el("ul", { class: "facts" }, shown.map(row)),
