@@ -368,7 +368,7 @@
         rows.push(el("tr", { class: i === 0 ? "first" : null },
           i === 0 ? el("th", { scope: "rowgroup", rowspan: String(d.variants.length) },
             el("span", { class: "about", text: d.about }),
-            el("span", { class: `kind kind-${d.kind}`, text: d.kind })) : null,
+            d.about.toLowerCase() === d.kind ? null : el("span", { class: `kind kind-${d.kind}`, text: d.kind })) : null,
           el("td", { class: "variant", text: v.text }),
           el("td", { class: "variant-sources" }, chips(v.sources, v.evidence))));
       });
