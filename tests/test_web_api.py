@@ -271,6 +271,20 @@ def test_unusable_document_is_422_naming_it(
     assert response.json()["source"] == document["id"]
 
 
+def test_unpaired_surrogate_escape_is_422(client: httpx.Client) -> None:
+    body = rb'{"documents": [{"id": "odd", "text": "A fire \ud800 broke out."}]}'
+    response = client.post("/api/brief", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["error"] == "odd: text holds invalid Unicode (an unpaired surrogate)"
+
+
+def test_body_that_is_not_utf8_is_400(client: httpx.Client) -> None:
+    body = b'{"documents": [{"text": "A fire \xff\xfe broke out."}]}'
+    response = client.post("/api/brief", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
 def test_too_many_documents_is_422(client: httpx.Client) -> None:
     request = {"documents": [{"text": f"Report {n}."} for n in range(51)]}
     response = client.post("/api/brief", json=request)

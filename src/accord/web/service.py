@@ -37,10 +37,21 @@ def documents_from_request(request: BriefRequest, max_documents: int) -> list[Do
         assert body is not None  # the schema guarantees one of them
         if "\x00" in body:
             raise InputError(doc_id, "looks like a binary file (NUL bytes), not text or HTML")
+        for field, value in (("id", doc_id), ("text", body)):
+            if not _encodable(value):
+                raise InputError(doc_id, f"{field} holds invalid Unicode (an unpaired surrogate)")
         if not body.strip():
             raise InputError(doc_id, "is empty")
         documents.append(document_from_text(doc_id, body, html=is_html))
     return unique_ids(documents)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def request_key(request: BriefRequest) -> str:
@@ -87,11 +98,11 @@ class Briefer:
         return self._limiter
 
     async def brief(self, request: BriefRequest) -> Briefing:
+        documents = documents_from_request(request, self.settings.max_documents)
         key = request_key(request)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        documents = documents_from_request(request, self.settings.max_documents)
         if self._admitted >= self.settings.workers + self.settings.max_pending:
             raise Busy()
         self._admitted += 1
