@@ -91,10 +91,13 @@ def record_documents(record: dict[str, Any]) -> list[Document]:
 
 def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
     """One output line; a bad cluster becomes an error line instead of stopping the run."""
-    from accord.pipeline import brief_documents
+    from accord.pipeline import MIN_ARTICLE_WORDS, brief_documents
 
     try:
-        documents = [d for d in record_documents(record) if d.raw.strip()]
+        # Datasets carry crawl failures (empty or few-word documents): skip them, not the cluster.
+        documents = [
+            d for d in record_documents(record) if len(d.raw.split()) >= MIN_ARTICLE_WORDS
+        ]
         return {"id": record["id"], "briefing": brief_documents(documents, words=words).to_dict()}
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}

@@ -189,6 +189,8 @@ def clean_html(raw: str, url: str | None = None) -> Cleaned:
         include_comments=False,
         include_tables=False,
         with_metadata=True,
+        # Only a date the page states for itself: no guessing from copyright lines or URLs.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (extracted.text if extracted else "") or ""
     cleaned = clean_text(body)

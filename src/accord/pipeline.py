@@ -20,6 +20,7 @@ from accord.model import (
 from accord.summarise import select
 
 DEFAULT_WORDS = 250
+MIN_ARTICLE_WORDS = 5  # fewer is a navigation stub or an empty page, not a report
 
 
 def mark_duplicates(documents: list[Document]) -> list[str]:
@@ -37,9 +38,12 @@ def prepare(documents: list[Document]) -> Cluster:
     """Clean and analyse documents into a cluster, with notes on anything unusual."""
     for doc in documents:
         clean(doc)
-        if not doc.text.strip():
+        words = len(doc.text.split())
+        if words < MIN_ARTICLE_WORDS:
+            found = f"only {words} words" if words else "nothing"
             raise InputError(
-                doc.meta.get("path", doc.id), "has no article text left after cleaning"
+                doc.meta.get("path", doc.meta.get("url", doc.id)),
+                f"has no article text: {found} left after cleaning",
             )
     notes = mark_duplicates(documents)
     if len(documents) == 1:
