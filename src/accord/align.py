@@ -43,6 +43,7 @@ class SentenceSpace:
         """Cosine similarity of every pair of sentences, computed once: every stage asks."""
         if self._similarities is None:
             self._similarities = self.vectors @ self.vectors.T
+            self._similarities.setflags(write=False)  # shared: no caller may change it
         return self._similarities
 
     def index(self, ref: SentenceRef) -> int:
@@ -112,6 +113,8 @@ def align(cluster: Cluster) -> SentenceSpace:
 # --- statement pairs ----------------------------------------------------------------------
 
 PAIR_THRESHOLD = 0.15  # below this TF-IDF similarity two sentences are not compared at all
+CONTAINMENT = 0.5  # or this share of the shorter sentence's content words is in the other
+MIN_CONTAINED = 3
 TOKEN = re.compile(r"[\w'’]+(?:[.,]\d+)*|[^\w\s]")
 
 
@@ -139,6 +142,7 @@ class StatementPair:
     similarity: float
     parallel: float
     changes: list[tuple[tuple[int, int], tuple[int, int]]]
+    containment: float = 0.0  # share of the shorter sentence's content words in the other
 
 
 def tokens(sentence: Sentence) -> list[Token]:
@@ -172,6 +176,10 @@ def statement_pairs(
 ) -> list[StatementPair]:
     """Sentence pairs across sources similar enough to compare slot by slot.
 
+    A pair qualifies by TF-IDF cosine, or by containment: most content words of the shorter
+    sentence are in the longer one. News sentences often embed one source's statement in a
+    longer clause, which cosine punishes and containment does not.
+
     Unlike :func:`group_sentences`, a sentence may pair with several sentences of one
     source, and duplicate documents take part: an edited wire copy that changed one
     number is exactly what cross-checking must see.
@@ -180,12 +188,22 @@ def statement_pairs(
         return []
     sims = space.similarities()
     docs = [ref.doc_id for ref in space.refs]
-    rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+    sentences = [cluster.sentence(ref) for ref in space.refs]
+    terms = [set(content_terms(s.text)) for s in sentences]
     pairs = []
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        if docs[i] == docs[j]:
-            continue
-        a, b = cluster.sentence(space.refs[i]), cluster.sentence(space.refs[j])
-        parallel, changes = word_diff(a, b)
-        pairs.append(StatementPair(a.ref, b.ref, float(sims[i, j]), parallel, changes))
+    for i in range(len(sentences)):
+        for j in range(i + 1, len(sentences)):
+            if docs[i] == docs[j]:
+                continue
+            shared = len(terms[i] & terms[j])
+            containment = shared / max(1, min(len(terms[i]), len(terms[j])))
+            if sims[i, j] < threshold and not (
+                shared >= MIN_CONTAINED and containment >= CONTAINMENT
+            ):
+                continue
+            a, b = sentences[i], sentences[j]
+            parallel, changes = word_diff(a, b)
+            pairs.append(
+                StatementPair(a.ref, b.ref, float(sims[i, j]), parallel, changes, containment)
+            )
     return pairs

@@ -22,6 +22,7 @@ from accord.analyse.entities import entity_key, same_name
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.model import (
     Cluster,
+    DateMention,
     Discrepancy,
     Evidence,
     Fact,
@@ -44,7 +45,10 @@ PARALLEL = 0.5
 COUNTED_SIMILARITY = 0.3
 # Sentences this similar compare mentions that stand between the same words.
 SLOT_SIMILARITY = 0.15
-SLOT_WINDOW = 2  # words each side of a mention that define its slot
+CONTAINED = 0.5  # or most of the shorter sentence's content words are in the other
+SLOT_WINDOW = 2
+LOOSE_SIMILARITY = 0.05  # counts of one noun compare this loosely when their words agree
+LOOSE_WINDOW = 5  # words each side of a mention that define its slot
 SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
 QUOTE_SHINGLE = 3
 QUOTE_OVERLAP = 0.5  # share of the shorter quote's word triples found in the longer one
@@ -92,10 +96,17 @@ CONTEXT_STOP = {
     "on",
 }
 REPORTED_ON = re.compile(
-    rf"\b(?:{'|'.join(['said', 'says', 'told', 'announced', 'reported', 'stated', 'added'])})"
-    r"\b[^.;]{0,25}\b(?:on|late on|early on)\s*$",
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed)"
+    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
     re.I,
 )
+TWO_EVENTS = re.compile(
+    r"\b(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|later|earlier)\b"
+    r"|\b(?:since|until)\b",
+    re.I,
+)
+SLOT_WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*")
+STOPS = ENGLISH_STOP_WORDS
 LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:the\s+)?([A-Za-z][\w-]+)")
 LOCATIVE = {"in", "at", "near", "from", "outside", "across", "of", "to", "into"}
 ACCUSATION = re.compile(
@@ -155,7 +166,7 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 if not q.counted:
                     continue
                 key = ("quantity", _quantity_key(q))
-                label = f"{q.text} {q.counted}".strip()
+                label = _quantity_text(q, sentence)
                 buckets[key].append((label, sentence))
                 values[key] = {
                     "value": q.value,
@@ -193,7 +204,8 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 evidence=[evidence(s) for s in first_per_source.values()],
             )
         )
-    _merge_person_surnames(facts)
+    _merge_name_variants(facts)
+    _merge_qualified_counts(facts)
     for fact in facts:
         fact.sources = canonical_sources(cluster, fact.sources)
     facts.sort(key=lambda f: (-len(f.sources), _first_position(cluster, f)))
@@ -206,21 +218,51 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
     return kept
 
 
-def _merge_person_surnames(facts: list[Fact]) -> None:
-    """ "Luther" and "Philip Luther" are one person when only one full name fits."""
-    people = [f for f in facts if f.kind == "person"]
-    for short in list(people):
-        if " " in str(short.value):
-            continue
-        matches = [f for f in people if f is not short and str(f.value).split()[-1] == short.value]
-        if len(matches) == 1:
-            full = matches[0]
-            full.sources = [*full.sources, *(s for s in short.sources if s not in full.sources)]
-            full.evidence.extend(
-                e for e in short.evidence if e.source not in {x.source for x in full.evidence}
-            )
-            facts.remove(short)
-            people.remove(short)
+def _absorb(target: Fact, other: Fact) -> None:
+    target.sources = [*target.sources, *(s for s in other.sources if s not in target.sources)]
+    target.evidence.extend(
+        e for e in other.evidence if e.source not in {x.source for x in target.evidence}
+    )
+
+
+def _merge_name_variants(facts: list[Fact]) -> None:
+    """ "Amnesty" into "Amnesty International", "Luther" into "Philip Luther".
+
+    A short name joins the longer one it begins or ends when exactly one fits; two fitting
+    ("Smith" with "Anna Smith" and "John Smith") stay apart.
+    """
+    for kind in ("person", "organisation", "place"):
+        named = [f for f in facts if f.kind == kind]
+        for short in sorted(named, key=lambda f: len(str(f.value))):
+            longer = [
+                f
+                for f in named
+                if f is not short
+                and len(str(f.value)) > len(str(short.value))
+                and same_name(str(short.value), str(f.value))
+            ]
+            if len(longer) == 1:
+                _absorb(longer[0], short)
+                facts.remove(short)
+                named.remove(short)
+
+
+def _merge_qualified_counts(facts: list[Fact]) -> None:
+    """ "200 civilians" into "at least 200 civilians": one count, stated with and without
+    its qualifier. Merged only when a single qualified fact has that figure and noun."""
+    counts = [f for f in facts if f.kind == "quantity"]
+    for plain in [f for f in counts if f.value["qualifier"] == "exact"]:
+        qualified = [
+            f
+            for f in counts
+            if f is not plain
+            and f.value["qualifier"] not in ("exact", "range")
+            and f.value["counted"] == plain.value["counted"]
+            and f.value["value"] == plain.value["value"]
+        ]
+        if len(qualified) == 1:
+            _absorb(qualified[0], plain)
+            facts.remove(plain)
 
 
 def _first_position(cluster: Cluster, fact: Fact) -> float:
@@ -356,7 +398,14 @@ def _states_value(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
-def _context(sentence: Sentence, start: int, end: int) -> tuple[set[str], set[str]]:
+def _comparable(pair: StatementPair) -> bool:
+    """Similar enough to compare mentions that stand in the same slot."""
+    return pair.similarity >= SLOT_SIMILARITY or pair.containment >= CONTAINED
+
+
+def _context(
+    sentence: Sentence, start: int, end: int, window: int = 0
+) -> tuple[set[str], set[str]]:
     """Content words just before and just after a mention: the slot it fills.
 
     "a dividend of $2.65 per share" and "dividend of $5.70 per share" put their figures in
@@ -366,8 +415,9 @@ def _context(sentence: Sentence, start: int, end: int) -> tuple[set[str], set[st
         (m.start() + sentence.start, m.group(0).lower())
         for m in re.finditer(r"[\w'’-]+", sentence.text)
     ]
-    before = [w for at, w in words if at < start][-SLOT_WINDOW:]
-    after = [w for at, w in words if at >= end][:SLOT_WINDOW]
+    window = window or SLOT_WINDOW
+    before = [w for at, w in words if at < start][-window:]
+    after = [w for at, w in words if at >= end][:window]
 
     def content(ws: list[str]) -> set[str]:
         return {w for w in ws if w not in ENGLISH_STOP_WORDS and not w[0].isdigit()}
@@ -396,10 +446,7 @@ def _quantity_conflicts(
             slot = (
                 (swapped and pair.parallel >= PARALLEL)
                 or (_same_thing(qa, qb) and pair.similarity >= COUNTED_SIMILARITY)
-                or (
-                    pair.similarity >= SLOT_SIMILARITY
-                    and same_slot(a, (qa.start, qa.end), b, (qb.start, qb.end))
-                )
+                or (_comparable(pair) and same_slot(a, (qa.start, qa.end), b, (qb.start, qb.end)))
             )
             if not slot or not quantities_conflict(qa, qb):
                 continue
@@ -410,6 +457,38 @@ def _quantity_conflicts(
             if (qa.counted == "percent") != (qb.counted == "percent"):
                 continue
             found.append((_quantity_observation(qa, a), _quantity_observation(qb, b)))
+    return found
+
+
+def _counted_in_context(
+    cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
+) -> list[tuple[_Observation, _Observation]]:
+    """Counts of one noun, in loosely related sentences, with the same words around them.
+
+    "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
+    the sentences differ too much to align, but the count, its noun and "hospital" agree.
+    """
+    if not space.refs:
+        return []
+    sims = space.similarities()
+    counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
+    found = []
+    for x, i in enumerate(counted):
+        for j in counted[x + 1 :]:
+            ra, rb = space.refs[i], space.refs[j]
+            if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY or (ra, rb) in paired:
+                continue
+            a, b = cluster.sentence(ra), cluster.sentence(rb)
+            for qa in a.quantities:
+                for qb in b.quantities:
+                    if not _same_thing(qa, qb) or not quantities_conflict(qa, qb):
+                        continue
+                    if _states_value(a, qb) or _states_value(b, qa):
+                        continue
+                    near_a = set().union(*_context(a, qa.start, qa.end, LOOSE_WINDOW))
+                    near_b = set().union(*_context(b, qb.start, qb.end, LOOSE_WINDOW))
+                    if near_a & near_b - {qa.counted, _plural(qa.counted)}:
+                        found.append((_quantity_observation(qa, a), _quantity_observation(qb, b)))
     return found
 
 
@@ -470,6 +549,25 @@ def _same_kind_of_date(a: str, b: str) -> bool:
     return [x is None for x in pa] == [x is None for x in pb]
 
 
+def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention]]:
+    """The one date of each kind (weekday, day, month, year) in two statements of one fact.
+
+    "killed in an accident on Sunday" and "died on Friday after an accident" date the same
+    event differently although the words around the dates differ.
+    """
+    if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
+        return []  # "returned on Wednesday, a day after the fire": two events, two dates
+    own_a = [d for d in a.dates if not _reported_on(a, d.start)]
+    own_b = [d for d in b.dates if not _reported_on(b, d.start)]
+    found = []
+    for da in own_a:
+        same_a = [x for x in own_a if _same_kind_of_date(x.value, da.value)]
+        same_b = [x for x in own_b if _same_kind_of_date(x.value, da.value)]
+        if len(same_a) == 1 and len(same_b) == 1:
+            found.append((da, same_b[0]))
+    return found
+
+
 def _date_conflicts(
     a: Sentence, b: Sentence, pair: StatementPair
 ) -> list[tuple[_Observation, _Observation]]:
@@ -483,7 +581,7 @@ def _date_conflicts(
         for db in b.dates
         if _in_span(db.start, db.end, cb)
     ]
-    if pair.similarity >= SLOT_SIMILARITY:
+    if _comparable(pair):
         candidates += [
             (da, db)
             for da in a.dates
@@ -491,13 +589,17 @@ def _date_conflicts(
             if _same_kind_of_date(da.value, db.value)
             and same_slot(a, (da.start, da.end), b, (db.start, db.end))
         ]
+    if _comparable(pair):
+        candidates += _sole_dates(a, b)
     seen: set[tuple[int, int]] = set()
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
         seen.add((da.start, db.start))
-        if any(compatible(x.value, db.value) for x in a.dates) or any(
-            compatible(x.value, da.value) for x in b.dates
+        if any(
+            _same_kind_of_date(x.value, db.value) and compatible(x.value, db.value) for x in a.dates
+        ) or any(
+            _same_kind_of_date(x.value, da.value) and compatible(x.value, da.value) for x in b.dates
         ):
             continue  # each sentence also holds the other's date
         if _reported_on(a, da.start) or _reported_on(b, db.start):
@@ -511,6 +613,11 @@ def _date_conflicts(
     return found
 
 
+def _cased(sentence: Sentence) -> bool:
+    """Whether the sentence is written with capitals (not lower-cased like Multi-News)."""
+    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+
+
 def _name_span(
     sentence: Sentence, span: tuple[int, int], places: set[str]
 ) -> tuple[str, str, bool] | None:
@@ -520,6 +627,8 @@ def _name_span(
     the clause, it does not move the event. People and organisations are not places.
     """
     local = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    if "," in local.strip(" ,.;:"):
+        return None  # a list of places details a wider one; it does not contradict it
     words = [w for w in local.strip(" ,.;:").split() if w.lower() not in ("the", "a")]
     if not words or len(words) > 3:
         return None
@@ -531,15 +640,14 @@ def _name_span(
             return entity.text, entity.key, True
     text = " ".join(words)
     key = entity_key(text)
-    if key in places:
+    if key in places or any(same_name(key, place) for place in places):
         return text, key, True
     lowered = [w.lower() for w in words]
     if any(w in ENGLISH_STOP_WORDS or not w.isalpha() for w in lowered):
         return None
-    before = sentence.text[: span[0] - sentence.start].split()
-    if before and before[-1].lower() in LOCATIVE:
-        return text, key, False
-    return None
+    if _cased(sentence) and not all(w[0].isupper() for w in words):
+        return None  # in normally written text a name has capitals
+    return text, key, False
 
 
 def _place_candidates(
@@ -547,20 +655,80 @@ def _place_candidates(
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Spans that may hold the same place: swapped words, or names in the same slot."""
     spans = list(pair.changes) if pair.parallel >= PARALLEL else []
-    if pair.similarity < SLOT_SIMILARITY:
+    if not _comparable(pair):
         return spans
     keys_a = {e.key for e in a.entities}
     keys_b = {e.key for e in b.entities}
-    for ea in a.entities:
-        if ea.kind != "place" or ea.key in keys_b or ea.key.lower() in b.text.lower():
-            continue
-        for span_b in _name_like_spans(b):
-            text_b = b.text[span_b[0] - b.start : span_b[1] - b.start].lower()
-            if entity_key(text_b) in keys_a or text_b in a.text.lower():
+    for first, second, keys_other, flip in ((a, b, keys_b, False), (b, a, keys_a, True)):
+        for entity in first.entities:
+            if entity.kind != "place" or entity.key in keys_other:
                 continue
-            if same_slot(a, (ea.start, ea.end), b, span_b):
-                spans.append(((ea.start, ea.end), span_b))
+            if entity.key in second.text.lower():
+                continue
+            gap = _fill_slot(first, (entity.start, entity.end), second)
+            if gap is None:
+                continue
+            text = second.text[gap[0] - second.start : gap[1] - second.start].lower()
+            if text in first.text.lower():
+                continue
+            spans.append(
+                (gap, (entity.start, entity.end)) if flip else ((entity.start, entity.end), gap)
+            )
     return spans
+
+
+def _fill_slot(a: Sentence, span: tuple[int, int], b: Sentence) -> tuple[int, int] | None:
+    """The words of ``b`` that stand where ``span`` stands in ``a``.
+
+    "Sen. Menendez, a New Jersey Democrat" / "Sen. Menendez, a Bergen Democrat": the slot
+    between "Menendez" and "Democrat"; "air force base in California." / "air force base
+    in Hanoi.": the slot after "base in". Anchors are the words around the span, matched
+    on both sides or as a pair of words on one side.
+    """
+    words_a = [m for m in SLOT_WORD.finditer(a.text)]
+    words_b = [(m.group(0).lower(), m) for m in SLOT_WORD.finditer(b.text)]
+    inside = [
+        k for k, m in enumerate(words_a) if _in_span(a.start + m.start(), a.start + m.end(), span)
+    ]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    lower = [m.group(0).lower() for m in words_a]
+    before = lower[max(0, first - 2) : first]
+    after = lower[last + 1 : last + 3]
+    plain = [w for w, _ in words_b]
+    for p, word in enumerate(plain):
+        # Both neighbours: "menendez , a [X] democrat".
+        if before and after and word == before[-1] and not {before[-1], after[0]} <= STOPS:
+            for n in range(p + 2, min(len(plain), p + 5)):
+                if plain[n] == after[0]:
+                    return _gap(b, [m for _, m in words_b[p + 1 : n]])
+        # Two words before: "base in [X]".
+        if len(before) == 2 and plain[p : p + 2] == before and not set(before) <= STOPS:
+            return _gap(b, _name_words(words_b[p + 2 : p + 5]))
+        # Two words after: "[X] police officer".
+        if len(after) == 2 and plain[p : p + 2] == after and not set(after) <= STOPS:
+            return _gap(b, list(reversed(_name_words(list(reversed(words_b[max(0, p - 3) : p]))))))
+    return None
+
+
+def _name_words(words: list[tuple[str, re.Match[str]]]) -> list[re.Match[str]]:
+    """The leading run of words that are not stop words."""
+    run = []
+    for word, match in words:
+        if word in STOPS or not word.isalpha():
+            break
+        run.append(match)
+    return run
+
+
+def _gap(b: Sentence, gap: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The span of the slot's words, when they can be a name (no verb or adverb forms)."""
+    if not gap or len(gap) > 3 or any(m.group(0).lower() in STOPS for m in gap):
+        return None
+    if any(m.group(0).lower().endswith(("ing", "ed", "ly")) for m in gap):
+        return None
+    return b.start + gap[0].start(), b.start + gap[-1].end()
 
 
 def _name_like_spans(sentence: Sentence) -> list[tuple[int, int]]:
@@ -573,8 +741,27 @@ def _name_like_spans(sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+def _both_mention(
+    texts: dict[str, str],
+    a: Sentence,
+    b: Sentence,
+    name_a: tuple[str, str, bool],
+    name_b: tuple[str, str, bool],
+) -> bool:
+    """Each source names the other's place too: "in Syria" and "in Homs, Idlib and Aleppo"
+    differ in detail, not in fact (without a gazetteer, containment shows this way)."""
+    return (
+        re.search(rf"\b{re.escape(name_b[0].lower())}\b", texts[a.doc_id]) is not None
+        and re.search(rf"\b{re.escape(name_a[0].lower())}\b", texts[b.doc_id]) is not None
+    )
+
+
 def _place_conflicts(
-    a: Sentence, b: Sentence, pair: StatementPair, places: set[str]
+    a: Sentence,
+    b: Sentence,
+    pair: StatementPair,
+    places: set[str],
+    cluster_text: dict[str, str],
 ) -> list[tuple[_Observation, _Observation]]:
     """Different places standing in the same slot of two statements of one fact."""
     found = []
@@ -587,7 +774,7 @@ def _place_conflicts(
             continue
         if same_name(name_a[1], name_b[1]) or name_a[1] in name_b[1] or name_b[1] in name_a[1]:
             continue
-        if (name_a[1], name_b[1]) in seen:
+        if (name_a[1], name_b[1]) in seen or _both_mention(cluster_text, a, b, name_a, name_b):
             continue
         seen.add((name_a[1], name_b[1]))
         found.append(
@@ -623,12 +810,15 @@ def _known_places(cluster: Cluster) -> set[str]:
 def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
     """Numbers, dates and places that aligned statements of different sources give differently."""
     places = _known_places(cluster)
+    texts = {d.id: d.text.lower() for d in cluster.documents}
     conflicts: list[tuple[_Observation, _Observation]] = []
-    for pair in statement_pairs(cluster, space):
+    pairs = statement_pairs(cluster, space)
+    conflicts += _counted_in_context(cluster, space, {(p.a, p.b) for p in pairs})
+    for pair in pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
         conflicts += _quantity_conflicts(a, b, pair)
         conflicts += _date_conflicts(a, b, pair)
-        conflicts += _place_conflicts(a, b, pair, places)
+        conflicts += _place_conflicts(a, b, pair, places, texts)
     covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
     conflicts += [
         c for c in _scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered

@@ -38,7 +38,9 @@ FULL_MONTH = (
     r"(?P<m5>january|february|march|april|may|june|july|august|september|october|november|"
     r"december|sept\.|oct\.|nov\.|dec\.|jan\.|feb\.|aug\.)"
 )
-MONTH_CUE = r"(?:in|since|by|until|till|from|between|and|to|through|during|of|early|late|mid-?)"
+MONTH_CUE = r"(?:in|since|by|until|till|from|between|early|late|mid-?)"
+# After a weaker cue, "may" and "march" are read as verbs: "and may amount to".
+WEAK_CUE = r"(?:and|to|through|during|of)"
 DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<{name}>1[89]\d\d|20\d\d)"
 WEEKDAY = rf"(?P<weekday>{'|'.join(WEEKDAYS)})"
@@ -53,7 +55,11 @@ _MONTH_DAY = (
 )
 _MONTH_YEAR = rf"\b{MONTH.format(name='m3')}\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
 _YEAR = rf"\b(?:in|since|by|until|of|from|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
-_MONTH_ALONE = rf"\b{MONTH_CUE}\s+{FULL_MONTH}(?![\w])(?!\s*(?:of\s+)?\d)"
+_WEAK_MONTH = FULL_MONTH.replace("m5", "m6")
+_MONTH_ALONE = (
+    rf"\b(?:{MONTH_CUE}\s+{FULL_MONTH}|{WEAK_CUE}\s+(?!may\b|march\b){_WEAK_MONTH})"
+    r"(?![\w])(?!\s*(?:of\s+)?\d)"
+)
 
 DATE = re.compile(
     "|".join([_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _YEAR, _MONTH_ALONE, rf"\b{WEEKDAY}\b"]),
@@ -81,8 +87,9 @@ def normalise(match: re.Match[str]) -> str | None:
         return f"{groups['y3']}-{_month(groups['m3']):02d}"
     if groups.get("y4"):
         return groups["y4"]
-    if groups.get("m5"):
-        return f"--{_month(groups['m5']):02d}"
+    for name in ("m5", "m6"):
+        if groups.get(name):
+            return f"--{_month(groups[name]):02d}"
     if groups.get("weekday"):
         return groups["weekday"].lower()
     return None
@@ -124,8 +131,8 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
         groups = match.groupdict()
         if groups.get("y4"):
             start = match.start("y4")
-        elif groups.get("m5"):
-            start = match.start("m5")
+        elif groups.get("m5") or groups.get("m6"):
+            start = match.start("m5" if groups.get("m5") else "m6")
         found.append(
             DateMention(text=text[start:end], value=value, start=offset + start, end=offset + end)
         )

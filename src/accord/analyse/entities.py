@@ -83,9 +83,9 @@ def _relabel_lists(entities: list[Entity], text: str, offset: int) -> None:
             gap = text[a.end - offset : b.start - offset]
             if not LIST_GAP.match(gap) or a.kind == b.kind:
                 continue
-            if a.kind == "place" and b.kind == "organisation":
+            if a.kind == "place" and b.kind in ("organisation", "group"):
                 b.kind = "place"
-            elif b.kind == "place" and a.kind == "organisation":
+            elif b.kind == "place" and a.kind in ("organisation", "group"):
                 a.kind = "place"
 
 

@@ -1,0 +1,89 @@
+"""Compare: discrepancies in numbers, dates and places; facts merged across name variants."""
+
+from __future__ import annotations
+
+from accord.align import align
+from accord.analyse import analyse
+from accord.compare import collect_facts, discrepancies, merge_quotes, quantities_conflict
+from accord.model import Cluster, Document, Quantity
+
+
+def brief_parts(*texts: str):
+    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
+    analyse(docs)
+    cluster = Cluster(documents=docs)
+    space = align(cluster)
+    quotes, speakers = merge_quotes(cluster)
+    return cluster, discrepancies(cluster, space, quotes, speakers)
+
+
+def q(value, low, high, qualifier="exact"):
+    return Quantity(str(value), value, low, high, qualifier, "civilian", 0, 1)
+
+
+def test_conflict_rules():
+    assert quantities_conflict(q(42, 42, 42), q(57, 57, 57))
+    assert not quantities_conflict(q(200, 200, None, "at_least"), q(200, 200, 200))
+    assert not quantities_conflict(q(200, 200, None, "at_least"), q(200, 200, 999, "range"))
+    assert quantities_conflict(q(42, 42, None, "at_least"), q(57, 57, None, "at_least"))
+
+
+def test_changed_number_is_a_discrepancy_with_both_sources():
+    _, found = brief_parts(
+        "The blast killed 42 people at the market in the north of the city, police said.",
+        "The blast killed 57 people at the market in the north of the city, police said.",
+    )
+    (d,) = found
+    assert d.kind == "quantity"
+    values = {v.value["value"]: v.sources for v in d.variants}
+    assert values == {42: ["s0"], 57: ["s1"]}
+
+
+def test_same_count_with_and_without_qualifier_is_no_discrepancy():
+    _, found = brief_parts(
+        "Air strikes have killed at least 200 civilians in the province, the group said.",
+        "Air strikes have killed 200 civilians in the province, the group said.",
+    )
+    assert found == []
+
+
+def test_different_things_counted_are_not_compared():
+    _, found = brief_parts(
+        "The report documents 200 civilians killed in the province.",
+        "The report documents 25 attacks in the province.",
+    )
+    assert found == []
+
+
+def test_changed_date_and_place_are_discrepancies():
+    _, found = brief_parts(
+        "The ferry sank off Corfu on 12 March after striking rocks near the harbour.",
+        "The ferry sank off Zakynthos on 14 March after striking rocks near the harbour.",
+    )
+    kinds = {d.kind: d for d in found}
+    assert set(kinds) == {"date", "place"}
+    assert {v.value for v in kinds["date"].variants} == {"--03-12", "--03-14"}
+    assert {v.value for v in kinds["place"].variants} == {"corfu", "zakynthos"}
+
+
+def test_name_variants_are_not_discrepancies():
+    _, found = brief_parts(
+        "Three missiles struck a market in Idlib, the Russian Federation denied it.",
+        "Three missiles struck a market in Idleb, Russia denied it.",
+    )
+    assert found == []
+
+
+def test_facts_merge_name_variants_and_qualified_counts():
+    cluster, _ = brief_parts(
+        "Amnesty International said at least 200 civilians were killed.",
+        "Amnesty said 200 civilians were killed.",
+        "Philip Luther said the attacks were unlawful. Luther spoke in London.",
+    )
+    facts = collect_facts(cluster)
+    organisations = [f for f in facts if f.kind == "organisation"]
+    assert [(f.text, f.sources) for f in organisations] == [("Amnesty International", ["s0", "s1"])]
+    counts = [f for f in facts if f.kind == "quantity" and f.value["counted"] == "civilian"]
+    assert [(f.text, f.sources) for f in counts] == [("at least 200 civilians", ["s0", "s1"])]
+    people = [f.text for f in facts if f.kind == "person"]
+    assert people == ["Philip Luther"]

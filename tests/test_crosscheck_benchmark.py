@@ -1,0 +1,54 @@
+"""The cross-checking benchmark in its fast form (a few clusters), with looser bounds.
+
+The full run (``python benchmarks/crosscheck.py``, 300 validation clusters) is measured in
+benchmarks/README.md against the targets: recall >= 0.9 for planted numbers and >= 0.8 for
+places and dates at <= 1.5 discrepancies per untouched cluster, speaker right for >= 95%
+of extracted quotes. On a few clusters few plants are made, so here the planted kinds
+are pooled and the bound is looser (``POOLED_RECALL_BOUND``); noise and quotes keep their
+targets.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data" / "multinews" / "validation.jsonl.gz"
+FAST_CLUSTERS = 60
+# The full run does not yet meet its recall targets (see benchmarks/README.md: numbers
+# 0.72, dates 0.68, places 0 of 13); this guards against regressions from that level.
+POOLED_RECALL_BOUND = 0.45
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "crosscheck", ROOT / "benchmarks" / "crosscheck.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quote_attribution_meets_its_target():
+    report = _benchmark().run_quotes()
+    assert report["cases"] >= 40
+    assert report["accuracy"] >= 0.95
+    assert report["recall"] >= 0.9
+
+
+@pytest.mark.slow
+def test_planted_contradictions_fast_form():
+    if not DATA.exists():
+        pytest.skip(f"Multi-News data not found at {DATA} (shared data is not part of the repo)")
+    report = _benchmark().run(FAST_CLUSTERS)
+    planted = sum(report["planted"].get(k, 0) for k in ("number", "place", "date"))
+    found = sum(report["found"].get(k, 0) for k in ("number", "place", "date"))
+    assert planted >= 8
+    assert found / planted >= POOLED_RECALL_BOUND
+    assert report["noise_per_cluster"] <= 1.5

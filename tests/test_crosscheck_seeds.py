@@ -1,0 +1,54 @@
+"""Cross-checking on the five shared seed reports (skipped where ../shared is absent).
+
+The briefing must show the one real discrepancy a journalist would want (the scope of the
+report: "more than 25 attacks in five areas" against "six attacks in Homs, Idlib and
+Aleppo"), no noise, the central facts merged across wording, and Philip Luther's quotes
+given to him.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def test_the_scope_difference_is_the_only_discrepancy(seeds_briefing):
+    (scope,) = seeds_briefing.discrepancies
+    assert scope.kind == "scope" and "attack" in scope.about
+    texts = {v.text: v.sources for v in scope.variants}
+    six = next(t for t in texts if t.startswith("six attacks"))
+    more = next(t for t in texts if t.startswith("more than 25"))
+    assert "Homs" in six and "five areas" in more
+    assert len(texts[six]) == 3 and [s[:3] for s in texts[more]] == ["000"]
+    assert all(v.evidence for v in scope.variants)
+
+
+def test_facts_merge_variants(seeds_briefing):
+    facts = seeds_briefing.facts
+    civilians = [
+        f
+        for f in facts
+        if f.kind == "quantity" and re.search(r"\b200\b", f.text) and "civilian" in f.text
+    ]
+    assert len(civilians) == 1 and civilians[0].text == "at least 200 civilians"
+    assert len(civilians[0].sources) >= 4
+    organisations = [f.text for f in facts if f.kind == "organisation"]
+    assert "Amnesty International" in organisations and "Amnesty" not in organisations
+    places = {f.text: f.kind for f in facts if f.text in ("Hama", "Idlib", "Idleb")}
+    assert places.get("Hama", "place") == "place" and "Idleb" not in places
+
+
+def test_luther_quotes_are_his_and_merged(seeds_briefing):
+    luther = [q for q in seeds_briefing.quotes if q.speaker == "Philip Luther"]
+    assert len(luther) >= 3
+    war_crimes = next(q for q in luther if "may amount to war crimes" in q.text)
+    assert len(war_crimes.sources) == 4
+    for quote in seeds_briefing.quotes:
+        if "sleight of hand" in quote.text or "more transparent" in quote.text:
+            assert quote.speaker == "Philip Luther"
+
+
+def test_konashenkov_quote_is_not_merged_with_another(seeds_briefing):
+    cliches = [q for q in seeds_briefing.quotes if "cliches and fakes" in q.text]
+    assert len(cliches) == 1 and cliches[0].speaker == "Igor Konashenkov"
+    cluster_bombs = [q for q in seeds_briefing.quotes if "unguided bombs" in q.text]
+    assert len(cluster_bombs) == 2
