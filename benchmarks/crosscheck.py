@@ -327,7 +327,7 @@ def plant_speaker(cluster: Cluster, rng: random.Random) -> Plant | None:
     docs = cluster.documents
     for j, doc in enumerate(docs):
         for quote in doc.quotes:
-            if not quote.speaker or not compare._is_name(quote.speaker):
+            if not quote.speaker or not compare.is_name(quote.speaker):
                 continue
             carried = any(
                 compare.same_quotation(quote.text, other.text)

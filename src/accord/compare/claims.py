@@ -1,0 +1,57 @@
+"""Single-source claims: salient statements no other source makes."""
+
+from __future__ import annotations
+
+import re
+
+from accord.align import SentenceSpace
+from accord.compare.support import supporting_sentences
+from accord.model import (
+    Cluster,
+    Sentence,
+    SingleSourceClaim,
+)
+
+MAX_SINGLE_SOURCE = 10
+ACCUSATION = re.compile(
+    r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)",
+    re.I,
+)
+
+
+def is_salient(sentence: Sentence) -> bool:
+    named = any(e.kind in ("person", "place", "organisation") for e in sentence.entities)
+    counted = any(q.counted for q in sentence.quantities)
+    return (counted or ACCUSATION.search(sentence.text) is not None or named) and len(
+        sentence.text.split()
+    ) >= 6
+
+
+def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleSourceClaim]:
+    claims: list[tuple[float, SingleSourceClaim]] = []
+    duplicates = {d.id for d in cluster.documents if d.duplicate_of}
+    if len(cluster.documents) - len(duplicates) < 2:
+        return []
+    for doc in cluster.documents:
+        if doc.id in duplicates:
+            continue
+        for sentence in doc.sentences:
+            if not is_salient(sentence) or not re.search(r"[.!?”\"]\s*$", sentence.text):
+                continue
+            support = supporting_sentences(cluster, space, sentence.ref, threshold=0.25)
+            if any(r.doc_id != doc.id for r in support):
+                continue
+            weight = (
+                2.0 * bool(any(q.counted for q in sentence.quantities))
+                + 1.5 * bool(ACCUSATION.search(sentence.text))
+                + 1.0 * bool(sentence.entities)
+                - sentence.index / max(1, len(doc.sentences))
+            )
+            claims.append(
+                (
+                    weight,
+                    SingleSourceClaim(text=sentence.text, source=doc.id, sentence=sentence.index),
+                )
+            )
+    claims.sort(key=lambda c: -c[0])
+    return [claim for _, claim in claims[:MAX_SINGLE_SOURCE]]

@@ -1,0 +1,184 @@
+"""Counts: when two quantities count the same thing, when they disagree, and how to show them.
+
+Also the :class:`Observation` every detector produces: one source's value for one slot.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from accord.model import (
+    Quantity,
+    Sentence,
+)
+
+SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
+EVENT_CLASSES = {
+    "kill": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "killed": "killed",
+    "injure": "injured",
+    "injured": "injured",
+    "wound": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "arrest": "arrested",
+    "arrested": "arrested",
+    "detain": "arrested",
+    "missing": "missing",
+}
+EVENT_SET = frozenset(EVENT_CLASSES.values())
+EVENT_LABELS = {"killed": "killed", "injured": "injured", "arrested": "arrested"}
+UNCOUNTED = {"people", "percent", "age", "police", "staff", "personnel", "equipment"}
+# Counted nouns too general to compare across statements that are not aligned.
+GENERIC_COUNTS = {"people", "year", "day", "time", "percent", "age", "month", "week", "hour"}
+PLACE_PHRASE = re.compile(r"\s+(?:in|across|at)\s+[^.;:()]{1,80}")
+CONTEXT_STOP = {
+    "between",
+    "from",
+    "since",
+    "which",
+    "that",
+    "who",
+    "with",
+    "to",
+    "by",
+    "when",
+    "where",
+    "was",
+    "were",
+    "is",
+    "had",
+    "has",
+    "have",
+    "over",
+    "during",
+    "on",
+}
+
+
+@dataclass(slots=True)
+class Observation:
+    """One source's value for one slot, as found in one sentence."""
+
+    kind: str  # "quantity", "scope", "date", "place"
+    about: str
+    key: object  # values with equal keys are one variant
+    text: str
+    value: Any
+    sentence: Sentence
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    return (
+        q.low if q.low is not None else -math.inf,
+        q.high if q.high is not None else math.inf,
+    )
+
+
+def overlap(a: Quantity, b: Quantity) -> bool:
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _direction(q: Quantity) -> str:
+    return {"more_than": "at_least", "less_than": "at_most"}.get(q.qualifier, q.qualifier)
+
+
+def quantities_conflict(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts of one thing disagree.
+
+    Intervals that do not overlap disagree ("42" / "57", "at least 200" / "150"). Two bounds
+    or estimates of the same kind disagree too when their figures differ ("at least 42" /
+    "at least 57"): the sources report different tallies even if both could be true.
+    """
+    if not overlap(a, b):
+        return True
+    if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
+        return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
+    return False
+
+
+def event_class(word: str) -> str:
+    return EVENT_CLASSES.get(word, word)
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    """Two quantities count the same thing: same counted noun and no contrary event."""
+    if not a.counted or a.counted != b.counted:
+        return False
+    ea, eb = event_class(a.event), event_class(b.event)
+    return not (ea in EVENT_SET and eb in EVENT_SET and ea != eb)
+
+
+def in_span(start: int, end: int, span: tuple[int, int]) -> bool:
+    return start < span[1] and span[0] < end
+
+
+def plural(noun: str) -> str:
+    if noun in UNCOUNTED or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("ch", "sh", "x")) else noun + "s"
+
+
+def quantity_about(q: Quantity) -> str:
+    if q.counted:
+        return f"number of {plural(q.counted)}"
+    event = event_class(q.event)
+    return f"number {EVENT_LABELS.get(event, event)}".strip() if event else "a figure"
+
+
+def _quantity_context(q: Quantity, sentence: Sentence) -> str:
+    """The count with its noun and the place phrase after it: "six attacks in Homs, Idlib"."""
+    text = quantity_text(q, sentence)
+    rest = sentence.text[q.start - sentence.start + len(text) :]
+    match = PLACE_PHRASE.match(rest)
+    if not match:
+        return text
+    words: list[str] = []
+    for word in match.group(0).split():
+        if word.lower().strip(",") in CONTEXT_STOP:
+            break
+        words.append(word)
+        if word.endswith(","):
+            continue
+    return (text + " " + " ".join(words)).strip(" ,")
+
+
+def quantity_observation(q: Quantity, sentence: Sentence, kind: str = "quantity") -> Observation:
+    return Observation(
+        kind=kind,
+        about=quantity_about(q),
+        key=(q.low, q.high, q.qualifier),
+        text=_quantity_context(q, sentence) if kind == "scope" else quantity_text(q, sentence),
+        value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
+        sentence=sentence,
+    )
+
+
+def quantity_text(q: Quantity, sentence: Sentence) -> str:
+    """The count as written, up to the noun it counts: "more than 25 Russian attacks"."""
+    if not q.counted:
+        return q.text
+    local = q.start - sentence.start
+    after = sentence.text[local + len(q.text) :]
+    stem = q.counted.split()[0][:4]
+    for match in re.finditer(r"\S+", after):
+        if match.start() > 40:
+            break
+        if match.group(0).lower().startswith(stem):
+            return (q.text + after[: match.end()]).strip(" ,.;:")
+    return q.text
+
+
+def states_value(sentence: Sentence, q: Quantity) -> bool:
+    return any(
+        abs(x.value - q.value) < 1e-9 and x.counted == q.counted for x in sentence.quantities
+    )

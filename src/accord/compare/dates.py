@@ -1,0 +1,103 @@
+"""Dates: event dates that aligned statements give differently (reporting days are ignored)."""
+
+from __future__ import annotations
+
+import re
+
+from accord.align import StatementPair
+from accord.analyse.dates import compatible, parts
+from accord.compare.counts import Observation, in_span
+from accord.compare.slots import PARALLEL, comparable, same_slot
+from accord.model import (
+    DateMention,
+    Sentence,
+)
+
+REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed)"
+    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
+    re.I,
+)
+TWO_EVENTS = re.compile(
+    r"\b(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|later|earlier)\b"
+    r"|\b(?:since|until)\b",
+    re.I,
+)
+
+
+def reported_on(sentence: Sentence, start: int) -> bool:
+    """A date that tells when something was said ("said on Tuesday"), not when it happened."""
+    before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
+    return REPORTED_ON.search(before) is not None
+
+
+def same_kind_of_date(a: str, b: str) -> bool:
+    """Weekday with weekday, day with day, month with month, year with year."""
+    pa, pb = parts(a), parts(b)
+    if isinstance(pa, str) or isinstance(pb, str):
+        return isinstance(pa, str) and isinstance(pb, str)
+    return [x is None for x in pa] == [x is None for x in pb]
+
+
+def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention]]:
+    """The one date of each kind (weekday, day, month, year) in two statements of one fact.
+
+    "killed in an accident on Sunday" and "died on Friday after an accident" date the same
+    event differently although the words around the dates differ.
+    """
+    if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
+        return []  # "returned on Wednesday, a day after the fire": two events, two dates
+    own_a = [d for d in a.dates if not reported_on(a, d.start)]
+    own_b = [d for d in b.dates if not reported_on(b, d.start)]
+    found = []
+    for da in own_a:
+        same_a = [x for x in own_a if same_kind_of_date(x.value, da.value)]
+        same_b = [x for x in own_b if same_kind_of_date(x.value, da.value)]
+        if len(same_a) == 1 and len(same_b) == 1:
+            found.append((da, same_b[0]))
+    return found
+
+
+def date_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair
+) -> list[tuple[Observation, Observation]]:
+    """Dates in the same place of two parallel sentences that cannot be the same day."""
+    found = []
+    candidates = [
+        (da, db)
+        for ca, cb in (pair.changes if pair.parallel >= PARALLEL else [])
+        for da in a.dates
+        if in_span(da.start, da.end, ca)
+        for db in b.dates
+        if in_span(db.start, db.end, cb)
+    ]
+    if comparable(pair):
+        candidates += [
+            (da, db)
+            for da in a.dates
+            for db in b.dates
+            if same_kind_of_date(da.value, db.value)
+            and same_slot(a, (da.start, da.end), b, (db.start, db.end))
+        ]
+    if comparable(pair):
+        candidates += _sole_dates(a, b)
+    seen: set[tuple[int, int]] = set()
+    for da, db in candidates:
+        if (da.start, db.start) in seen or compatible(da.value, db.value):
+            continue
+        seen.add((da.start, db.start))
+        if any(
+            same_kind_of_date(x.value, db.value) and compatible(x.value, db.value) for x in a.dates
+        ) or any(
+            same_kind_of_date(x.value, da.value) and compatible(x.value, da.value) for x in b.dates
+        ):
+            continue  # each sentence also holds the other's date
+        if reported_on(a, da.start) or reported_on(b, db.start):
+            continue
+        found.append(
+            (
+                Observation("date", "date", da.value, da.text, da.value, a),
+                Observation("date", "date", db.value, db.text, db.value, b),
+            )
+        )
+    return found

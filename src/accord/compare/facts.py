@@ -1,0 +1,141 @@
+"""Facts: quantities, dates, places, people and organisations, with every source stating each.
+
+Name variants ("Amnesty" / "Amnesty International") and a count with and without its
+qualifier ("200" / "at least 200 civilians") are merged into one fact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from accord.analyse.entities import same_name
+from accord.compare.counts import quantity_text
+from accord.compare.support import canonical_sources, evidence, most_common
+from accord.model import (
+    Cluster,
+    Fact,
+    Quantity,
+    Sentence,
+)
+
+MAX_FACTS_PER_KIND = 10
+
+
+def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
+    return (quantity.counted, quantity.low or -1.0, quantity.high or -1.0)
+
+
+def collect_facts(cluster: Cluster) -> list[Fact]:
+    """Quantities, dates, places, people and organisations, with the sources stating each."""
+    buckets: dict[tuple[str, object], list[tuple[str, Sentence]]] = defaultdict(list)
+    values: dict[tuple[str, object], object] = {}
+    for doc in cluster.documents:
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if not q.counted:
+                    continue
+                key = ("quantity", _quantity_key(q))
+                label = quantity_text(q, sentence)
+                buckets[key].append((label, sentence))
+                values[key] = {
+                    "value": q.value,
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "counted": q.counted,
+                }
+            for d in sentence.dates:
+                key = ("date", d.value)
+                buckets[key].append((d.text, sentence))
+                values[key] = d.value
+            for e in sentence.entities:
+                if e.kind == "group":
+                    continue
+                kind = {"place": "place", "person": "person", "organisation": "organisation"}[
+                    e.kind
+                ]
+                key = (kind, e.key)
+                buckets[key].append((e.text, sentence))
+                values[key] = e.key
+    facts: list[Fact] = []
+    for key, mentions in buckets.items():
+        kind = key[0]
+        sources = canonical_sources(cluster, (s.doc_id for _, s in mentions))
+        first_per_source: dict[str, Sentence] = {}
+        for _, sentence in mentions:
+            first_per_source.setdefault(sentence.doc_id, sentence)
+        facts.append(
+            Fact(
+                kind=kind,  # type: ignore[arg-type]
+                text=most_common([t for t, _ in mentions]),
+                value=values[key],
+                sources=sources,
+                evidence=[evidence(s) for s in first_per_source.values()],
+            )
+        )
+    _merge_name_variants(facts)
+    _merge_qualified_counts(facts)
+    for fact in facts:
+        fact.sources = canonical_sources(cluster, fact.sources)
+    facts.sort(key=lambda f: (-len(f.sources), _first_position(cluster, f)))
+    kept: list[Fact] = []
+    per_kind: dict[str, int] = defaultdict(int)
+    for fact in facts:
+        if per_kind[fact.kind] < MAX_FACTS_PER_KIND:
+            kept.append(fact)
+            per_kind[fact.kind] += 1
+    return kept
+
+
+def _absorb(target: Fact, other: Fact) -> None:
+    target.sources = [*target.sources, *(s for s in other.sources if s not in target.sources)]
+    target.evidence.extend(
+        e for e in other.evidence if e.source not in {x.source for x in target.evidence}
+    )
+
+
+def _merge_name_variants(facts: list[Fact]) -> None:
+    """ "Amnesty" into "Amnesty International", "Luther" into "Philip Luther".
+
+    A short name joins the longer one it begins or ends when exactly one fits; two fitting
+    ("Smith" with "Anna Smith" and "John Smith") stay apart.
+    """
+    for kind in ("person", "organisation", "place"):
+        named = [f for f in facts if f.kind == kind]
+        for short in sorted(named, key=lambda f: len(str(f.value))):
+            longer = [
+                f
+                for f in named
+                if f is not short
+                and len(str(f.value)) > len(str(short.value))
+                and same_name(str(short.value), str(f.value))
+            ]
+            if len(longer) == 1:
+                _absorb(longer[0], short)
+                facts.remove(short)
+                named.remove(short)
+
+
+def _merge_qualified_counts(facts: list[Fact]) -> None:
+    """ "200 civilians" into "at least 200 civilians": one count, stated with and without
+    its qualifier. Merged only when a single qualified fact has that figure and noun."""
+    counts = [f for f in facts if f.kind == "quantity"]
+    for plain in [f for f in counts if f.value["qualifier"] == "exact"]:
+        qualified = [
+            f
+            for f in counts
+            if f is not plain
+            and f.value["qualifier"] not in ("exact", "range")
+            and f.value["counted"] == plain.value["counted"]
+            and f.value["value"] == plain.value["value"]
+        ]
+        if len(qualified) == 1:
+            _absorb(qualified[0], plain)
+            facts.remove(plain)
+
+
+def _first_position(cluster: Cluster, fact: Fact) -> float:
+    positions = [
+        e.sentence / max(1, len(cluster.document(e.source).sentences)) for e in fact.evidence
+    ]
+    return min(positions, default=1.0)

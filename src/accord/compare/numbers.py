@@ -1,0 +1,136 @@
+"""Numbers: counts that aligned (or closely related) statements of different sources give
+differently, and totals over one period that frame the story differently (scope).
+"""
+
+from __future__ import annotations
+
+from accord.align import SentenceSpace, StatementPair
+from accord.analyse.dates import parts
+from accord.compare.counts import (
+    GENERIC_COUNTS,
+    Observation,
+    in_span,
+    overlap,
+    plural,
+    quantities_conflict,
+    quantity_observation,
+    same_thing,
+    states_value,
+)
+from accord.compare.slots import (
+    COUNTED_SIMILARITY,
+    LOOSE_SIMILARITY,
+    LOOSE_WINDOW,
+    PARALLEL,
+    comparable,
+    context_words,
+    same_slot,
+)
+from accord.model import (
+    Cluster,
+    Sentence,
+    SentenceRef,
+)
+
+
+def quantity_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair
+) -> list[tuple[Observation, Observation]]:
+    """Counts of one thing that two aligned sentences give differently."""
+    found = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            swapped = any(
+                in_span(qa.start, qa.end, ca) and in_span(qb.start, qb.end, cb)
+                for ca, cb in pair.changes
+            )
+            slot = (
+                (swapped and pair.parallel >= PARALLEL)
+                or (same_thing(qa, qb) and pair.similarity >= COUNTED_SIMILARITY)
+                or (comparable(pair) and same_slot(a, (qa.start, qa.end), b, (qb.start, qb.end)))
+            )
+            if not slot or not quantities_conflict(qa, qb):
+                continue
+            if states_value(a, qb) or states_value(b, qa):
+                continue  # "rose from 42 to 57" against "57": both figures are in play
+            if qa.counted != qb.counted and qa.counted and qb.counted:
+                continue  # "49 civilians" / "63 children" changed more than the figure
+            if (qa.counted == "percent") != (qb.counted == "percent"):
+                continue
+            found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+def counted_in_context(
+    cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
+) -> list[tuple[Observation, Observation]]:
+    """Counts of one noun, in loosely related sentences, with the same words around them.
+
+    "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
+    the sentences differ too much to align, but the count, its noun and "hospital" agree.
+    """
+    if not space.refs:
+        return []
+    sims = space.similarities()
+    counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
+    found = []
+    for x, i in enumerate(counted):
+        for j in counted[x + 1 :]:
+            ra, rb = space.refs[i], space.refs[j]
+            if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY or (ra, rb) in paired:
+                continue
+            a, b = cluster.sentence(ra), cluster.sentence(rb)
+            for qa in a.quantities:
+                for qb in b.quantities:
+                    if not same_thing(qa, qb) or not quantities_conflict(qa, qb):
+                        continue
+                    if states_value(a, qb) or states_value(b, qa):
+                        continue
+                    near_a = set().union(*context_words(a, qa.start, qa.end, LOOSE_WINDOW))
+                    near_b = set().union(*context_words(b, qb.start, qb.end, LOOSE_WINDOW))
+                    if near_a & near_b - {qa.counted, plural(qa.counted)}:
+                        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+def _month_anchor(sentence: Sentence) -> set[str]:
+    return {
+        d.value for d in sentence.dates if isinstance(parts(d.value), tuple) and parts(d.value)[1]
+    }
+
+
+def _same_period(a: Sentence, b: Sentence) -> bool:
+    """Both sentences name a month-precise period, and the periods share a month."""
+    anchors_a, anchors_b = _month_anchor(a), _month_anchor(b)
+    if len(anchors_a) < 2 or len(anchors_b) < 2:
+        return False
+    return any(parts(x)[:2] == parts(y)[:2] for x in anchors_a for y in anchors_b)
+
+
+def scope_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """The same kind of thing counted over the same period, with totals that differ.
+
+    "more than 25 attacks between 30 September and 29 November" and "six attacks between
+    September and November" are not aligned sentences (they describe different work), but
+    a reader should see both: the figures frame the story differently.
+    """
+    found = []
+    sentences = [s for d in cluster.documents for s in d.sentences if s.quantities and s.dates]
+    for k, a in enumerate(sentences):
+        for b in sentences[k + 1 :]:
+            if a.doc_id == b.doc_id or not _same_period(a, b):
+                continue
+            for qa in a.quantities:
+                for qb in b.quantities:
+                    if (
+                        same_thing(qa, qb)
+                        and qa.counted not in GENERIC_COUNTS
+                        and not overlap(qa, qb)
+                    ):
+                        found.append(
+                            (
+                                quantity_observation(qa, a, "scope"),
+                                quantity_observation(qb, b, "scope"),
+                            )
+                        )
+    return found

@@ -1,0 +1,120 @@
+"""Quotes: one group per quotation across sources, and who each source gives it to."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from accord.analyse.entities import entity_key, same_name
+from accord.compare.support import canonical_sources, evidence
+from accord.model import (
+    Cluster,
+    Evidence,
+    QuoteGroup,
+)
+
+QUOTE_SHINGLE = 3
+QUOTE_OVERLAP = 0.5  # share of the shorter quote's word triples found in the longer one
+
+
+@dataclass(slots=True)
+class SpeakerVariant:
+    """Who the sources that carry one quotation give it to."""
+
+    name: str | None
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def speaker_key(name: str | None) -> str:
+    return entity_key(name) if name else ""
+
+
+def is_name(speaker: str) -> bool:
+    """A named speaker, not a description ("a police spokesman") or a pronoun."""
+    lowered = speaker.lower()
+    return not lowered.startswith(("the ", "a ", "an ")) and lowered not in ("he", "she", "they")
+
+
+def _quote_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
+
+
+def same_quotation(a: str, b: str) -> bool:
+    """Whether one quotation is (mostly) the other or a part of it, word for word.
+
+    Word sequences, not bags of terms: "banned cluster munitions and unguided bombs" and
+    "unlawfully used unguided bombs ... cluster munitions" share their words but are
+    different quotations.
+    """
+    wa, wb = _quote_words(a), _quote_words(b)
+    short, long = sorted((wa, wb), key=len)
+    if not short:
+        return False
+    if len(short) < QUOTE_SHINGLE + 1:
+        return f" {' '.join(short)} " in f" {' '.join(long)} "
+    shared = _shingles(short) & _shingles(long)
+    return len(shared) / max(1, len(_shingles(short))) >= QUOTE_OVERLAP
+
+
+def _better_speaker(current: str | None, candidate: str | None) -> str | None:
+    """Keep the fullest name; a description or nothing gives way to a name."""
+    if candidate is None:
+        return current
+    if current is None or (not is_name(current) and is_name(candidate)):
+        return candidate
+    if same_name(speaker_key(current), speaker_key(candidate)) and len(candidate) > len(current):
+        return candidate
+    return current
+
+
+def merge_quotes(
+    cluster: Cluster,
+) -> tuple[list[QuoteGroup], dict[int, dict[str, SpeakerVariant]]]:
+    """One group per quotation, however many sources carry it (whole or in part)."""
+    groups: list[QuoteGroup] = []
+    speakers: dict[int, dict[str, SpeakerVariant]] = defaultdict(dict)
+    for doc in cluster.documents:
+        for quote in doc.quotes:
+            if not _quote_words(quote.text):
+                continue
+            match = next(
+                (k for k, g in enumerate(groups) if same_quotation(quote.text, g.text)), None
+            )
+            if match is None:
+                groups.append(QuoteGroup(speaker=None, text=quote.text, sources=[]))
+                match = len(groups) - 1
+            group = groups[match]
+            if doc.id not in group.sources:
+                group.sources.append(doc.id)
+            if len(quote.text) > len(group.text):
+                group.text = quote.text
+            group.speaker = _better_speaker(group.speaker, quote.speaker)
+            sentence = doc.sentences[quote.sentence_index] if doc.sentences else None
+            if sentence is not None and all(
+                (e.source, e.sentence) != (doc.id, sentence.index) for e in group.evidence
+            ):
+                group.evidence.append(evidence(sentence))
+            variant = _speaker_variant(speakers[match], quote.speaker)
+            if doc.id not in variant.sources:
+                variant.sources.append(doc.id)
+                if sentence is not None:
+                    variant.evidence.append(evidence(sentence))
+    for group in groups:
+        group.sources = canonical_sources(cluster, group.sources)
+    return groups, speakers
+
+
+def _speaker_variant(variants: dict[str, SpeakerVariant], speaker: str | None) -> SpeakerVariant:
+    """The variant for this speaker, merging "Luther" into "Philip Luther"."""
+    key = speaker_key(speaker)
+    for existing_key, variant in variants.items():
+        if key and existing_key and same_name(key, existing_key):
+            variant.name = _better_speaker(variant.name, speaker)
+            return variant
+    return variants.setdefault(key, SpeakerVariant(speaker))

@@ -1,0 +1,53 @@
+"""Support: which sentences of other sources state the same content, and evidence.
+
+Shared by the summary (sources behind each sentence), facts and claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from accord.align import SentenceSpace
+from accord.model import (
+    Cluster,
+    Evidence,
+    Sentence,
+    SentenceRef,
+)
+
+SUPPORT_THRESHOLD = 0.38  # a source "states the same content" at this similarity
+
+
+def evidence(sentence: Sentence) -> Evidence:
+    return Evidence(source=sentence.doc_id, sentence=sentence.index, text=sentence.text)
+
+
+def canonical_sources(cluster: Cluster, doc_ids: Iterable[str]) -> list[str]:
+    """Source ids in input order, each once."""
+    wanted = set(doc_ids)
+    return [d.id for d in cluster.documents if d.id in wanted]
+
+
+def supporting_sentences(
+    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, threshold: float = SUPPORT_THRESHOLD
+) -> list[SentenceRef]:
+    """The sentence itself and, from each other source, its most similar sentence if close."""
+    if not space.refs:
+        return [ref]
+    sims = space.similarities()[space.index(ref)]
+    best: dict[str, tuple[float, SentenceRef]] = {}
+    for k, other in enumerate(space.refs):
+        if other.doc_id == ref.doc_id or sims[k] < threshold:
+            continue
+        if other.doc_id not in best or sims[k] > best[other.doc_id][0]:
+            best[other.doc_id] = (float(sims[k]), other)
+    refs = {ref, *cluster.group_of(ref), *(r for _, r in best.values())}
+    return sorted(refs, key=lambda r: ([d.id for d in cluster.documents].index(r.doc_id), r.index))
+
+
+def most_common(texts: list[str]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        counts[text] += 1
+    return max(counts, key=lambda t: (counts[t], len(t)))
