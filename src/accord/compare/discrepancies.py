@@ -16,9 +16,10 @@ from accord.analyse.entities import same_name
 from accord.compare.counts import Observation, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
-from accord.compare.places import known_places, place_conflicts
+from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
 from accord.compare.support import canonical_sources, evidence, most_common
+from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
     Cluster,
     Discrepancy,
@@ -37,8 +38,11 @@ def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepan
     conflicts: list[tuple[Observation, Observation]] = []
     pairs = statement_pairs(cluster, space)
     conflicts += counted_in_context(cluster, space, {(p.a, p.b) for p in pairs})
+    people = people_keys([s for d in cluster.documents for s in d.sentences])
     for pair in pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
+        conflicts += swap_conflicts(a, b, pair, people)
+        conflicts += anchored_place_conflicts(a, b, pair, people, texts)
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)

