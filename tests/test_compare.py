@@ -87,3 +87,31 @@ def test_facts_merge_name_variants_and_qualified_counts():
     assert [(f.text, f.sources) for f in counts] == [("at least 200 civilians", ["s0", "s1"])]
     people = [f.text for f in facts if f.kind == "person"]
     assert people == ["Philip Luther"]
+
+
+def test_swapped_place_in_lower_cased_wire_copies_is_a_discrepancy():
+    _, found = brief_parts(
+        "less than a week after 17 people were shot at a florida high school, lawmakers voted.",
+        "less than a week after 17 people were shot at a bergen high school, lawmakers voted.",
+    )
+    places = [d for d in found if d.kind == "place"]
+    assert len(places) == 1
+    assert {v.value for v in places[0].variants} == {"florida", "bergen"}
+
+
+def test_swapped_number_is_found_even_when_the_figure_recurs():
+    _, found = brief_parts(
+        "he was surrounded by his five children, five children-in-law and 19 grandchildren.",
+        "he was surrounded by his eight children, five children-in-law and 19 grandchildren.",
+    )
+    values = {v.value["value"] for d in found if d.kind == "quantity" for v in d.variants}
+    assert values == {5, 8}
+
+
+def test_name_variants_and_nested_places_are_not_discrepancies():
+    _, found = brief_parts(
+        "the strikes hit a market in idlib on tuesday, killing nine civilians, activists said.",
+        "the strikes hit a market in idleb on tuesday, killing nine civilians, activists said.",
+        "the strikes hit a market in syria on tuesday, killing nine civilians, activists said.",
+    )
+    assert [d for d in found if d.kind == "place"] == []

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from accord.align import StatementPair, Token, tokens
 from accord.analyse.dates import compatible
 from accord.analyse.entities import entity_key
-from accord.analyse.gazetteer import is_place, same_place
+from accord.analyse.gazetteer import is_place, nested, same_place
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
@@ -126,8 +126,8 @@ def _swap(
     if qa is not None or qb is not None:
         return None
     pa, pb = _place(a, sa, people), _place(b, sb, people)
-    if pa is None or pb is None or same_place(pa, pb):
-        return None
+    if pa is None or pb is None or same_place(pa, pb) or nested(pa, pb):
+        return None  # one name for one place, or a town and the country it lies in
     ka, kb = entity_key(pa), entity_key(pb)
     return (
         Observation("place", "place", ka, pa, ka, a),
