@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "multinews" / "validation.jsonl.gz"
 FAST_CLUSTERS = 60
-# The full run does not yet meet its recall targets (see benchmarks/README.md: numbers
-# 0.72, dates 0.68, places 0 of 13); this guards against regressions from that level.
-POOLED_RECALL_BOUND = 0.45
+# The full run does not yet meet its recall targets (benchmarks/README.md: numbers
+# 0.65, places 0.62, dates 0.74 on validation); this guards against regressions.
+POOLED_RECALL_BOUND = 0.5
 
 
 def _benchmark():
