@@ -1,30 +1,90 @@
-"""Summarise: choose and order the best-supported, least redundant sentences.
+"""Summarise: choose and order the sentences that best tell what the sources report.
 
-Each sentence is scored by how central it is to the cluster (cosine to the centroid of
-all sentences), how many other sources state the same content, and how early it comes in
-its article. Sentences are then picked greedily by maximal marginal relevance under the
-word budget and put back in reading order.
+Every sentence of the cluster gets a handful of cheap, capital-free features (position in its
+article, how central it is to the cluster, how many other sources state the same content,
+how much of its vocabulary and word pairs other sources share, length and shape). A small
+gradient-boosted tree model, trained on the Multi-News training split by
+``scripts/train_scorer.py`` and shipped in ``accord/data/scorer.npz`` (plain arrays, no
+pickle), turns them into the expected share of a sentence's words that a human summary
+would also use. Sentences are then picked greedily by that value, discounted by how much
+they repeat what is already chosen, until the word budget is full, and put back in reading
+order. Without the model file a hand-weighted score (centrality, agreement, position) is
+used instead. See ``docs/summarise.md`` for the measurements behind these choices.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
 
-from accord.align import SentenceSpace
+from accord.align import THRESHOLD, SentenceSpace
+from accord.analyse.terms import bigrams, content_terms
 from accord.model import Cluster, Sentence, SentenceRef
 
 MIN_WORDS = 6
-MAX_WORDS = 60
+MAX_WORDS = 80
 REDUNDANCY = 0.5  # similarity above which a sentence repeats one already chosen
-LAMBDA = 0.7
+NOVELTY = 1.0  # how strongly similarity to chosen sentences discounts a candidate
+MODEL_FILE = "scorer.npz"
+TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
+
+BASE_FEATURES = (
+    "index",
+    "relative_position",
+    "is_first",
+    "is_last",
+    "document_rank",
+    "documents",
+    "document_sentences",
+    "document_share",
+    "cluster_sentences",
+    "words",
+    "content_terms",
+    "content_ratio",
+    "mean_word_length",
+    "digits",
+    "quotes",
+    "ends_terminal",
+    "question",
+    "brackets",
+    "centrality",
+    "document_centrality",
+    "lexrank",
+    "degree",
+    "support",
+    "max_other",
+    "sources_stating",
+    "mean_other",
+    "term_spread",
+    "shared_terms",
+    "shared_bigrams",
+    "term_frequency",
+)
+# what the sentence's own words suggest (a linear model over hashed word unigrams and pairs)
+LEXICAL = "lexical"
+# the sentence among its neighbours, its article and its cluster
+CONTEXT_FEATURES = (
+    "document_lexical",
+    "document_centrality",
+    "previous_lexical",
+    "next_lexical",
+    "lexical_rank_in_document",
+    "lexical_rank",
+    "lexical_above_mean",
+    "centrality_rank",
+)
+FEATURES = (*BASE_FEATURES, LEXICAL, *CONTEXT_FEATURES)
+HASHED_FEATURES = 2**18
 
 
 def is_summary_candidate(sentence: Sentence) -> bool:
-    """Full sentences only: no headlines, fragments or bare questions."""
-    words = sentence.text.split()
-    return MIN_WORDS <= len(words) <= MAX_WORDS and bool(re.search(r"[.!”\"’']\s*$", sentence.text))
+    """Full sentences only: no headlines, fragments or run-on splits."""
+    return MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS
 
 
 def support_counts(cluster: Cluster) -> dict[SentenceRef, int]:
@@ -36,47 +96,304 @@ def support_counts(cluster: Cluster) -> dict[SentenceRef, int]:
     return counts
 
 
-def score_sentences(cluster: Cluster, space: SentenceSpace) -> np.ndarray:
-    if not space.refs:
-        return np.zeros(0)
-    centroid = space.vectors.mean(axis=0)
-    norm = np.linalg.norm(centroid)
-    centrality = space.vectors @ (centroid / norm) if norm else np.zeros(len(space.refs))
+def _lexrank(sims: np.ndarray, threshold: float = 0.1, steps: int = 30) -> np.ndarray:
+    """Stationary distribution of the thresholded cosine graph (LexRank), times n."""
+    n = len(sims)
+    graph = (sims > threshold).astype(float)
+    graph /= np.maximum(graph.sum(axis=1, keepdims=True), 1.0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(steps):
+        rank = 0.15 / n + 0.85 * rank @ graph
+    return rank * n
+
+
+def _cosine(vectors: np.ndarray, target: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(target)
+    return vectors @ (target / norm) if norm else np.zeros(len(vectors))
+
+
+def _shape(text: str) -> list[float]:
+    tokens = text.split()
+    words = max(1, len(tokens))
+    terms = content_terms(text)
+    return [
+        len(tokens),
+        len(terms),
+        len(terms) / words,
+        sum(len(t) for t in tokens) / words,
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        text.count('"') + text.count("“") + text.count("”"),
+        float(bool(TERMINAL.search(text))),
+        float(text.rstrip().endswith("?")),
+        text.count("(") + text.count("["),
+    ]
+
+
+def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[float]]:
+    """Per sentence: how widely its terms and word pairs are shared across documents."""
+    terms = [content_terms(cluster.sentence(r).text) for r in refs]
+    pairs = [set(bigrams(t)) for t in terms]
+    term_docs: dict[str, set[str]] = {}
+    pair_docs: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for ref, sentence_terms, sentence_pairs in zip(refs, terms, pairs, strict=True):
+        for term in sentence_terms:
+            term_docs.setdefault(term, set()).add(ref.doc_id)
+            counts[term] = counts.get(term, 0) + 1
+        for pair in sentence_pairs:
+            pair_docs.setdefault(pair, set()).add(ref.doc_id)
+    others = max(1, len(cluster.documents) - 1)
+    rows: list[float | list[float]] = []
+    for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
+        unique = set(sentence_terms)
+        spread = [(len(term_docs[t]) - 1) / others for t in unique]
+        rows.append(
+            [
+                float(np.mean(spread)) if spread else 0.0,
+                sum(s > 0 for s in spread) / max(1, len(unique)),
+                sum(len(pair_docs[p]) > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
+                float(np.mean([np.log(counts[t]) for t in unique])) if unique else 0.0,
+            ]
+        )
+    return rows
+
+
+def features(cluster: Cluster, space: SentenceSpace) -> np.ndarray:
+    """One row of :data:`BASE_FEATURES` per sentence of ``space``, in ``space.refs`` order."""
+    refs = space.refs
+    n = len(refs)
+    if not n:
+        return np.zeros((0, len(BASE_FEATURES)))
+    docs = {d.id: k for k, d in enumerate(cluster.documents)}
+    lengths = {d.id: len(d.sentences) for d in cluster.documents}
+    doc_words = {d.id: sum(len(s.text.split()) for s in d.sentences) for d in cluster.documents}
+    total_words = max(1, sum(doc_words.values()))
+    n_docs = len(cluster.documents)
+    vectors = space.vectors
+    sims = space.similarities()
+    owner = np.array([docs[r.doc_id] for r in refs])
+    per_doc = np.zeros((n, n_docs))  # best similarity to each document's sentences
+    for k in range(n_docs):
+        members = owner == k
+        if members.any():
+            per_doc[:, k] = sims[:, members].max(axis=1)
+    per_doc[np.arange(n), owner] = 0.0
+    others = max(1, n_docs - 1)
+    own_centroid = np.zeros(n)
+    for k in range(n_docs):
+        members = owner == k
+        if members.any():
+            own_centroid[members] = _cosine(vectors[members], vectors[members].mean(axis=0))
+    centrality = _cosine(vectors, vectors.mean(axis=0))
+    lexrank = _lexrank(sims)
     support = support_counts(cluster)
-    sources = max(1, len(cluster.documents))
-    scores = np.zeros(len(space.refs))
-    for k, ref in enumerate(space.refs):
-        doc_length = len(cluster.document(ref.doc_id).sentences)
-        position = 1.0 - ref.index / max(1, doc_length)
-        agreement = (support.get(ref, 1) - 1) / max(1, sources - 1)
-        scores[k] = centrality[k] + 0.3 * agreement + 0.15 * position
-    return scores
+    vocabulary = _vocabulary(cluster, refs)
+    rows = []
+    for i, ref in enumerate(refs):
+        text = cluster.sentence(ref).text
+        length = lengths[ref.doc_id]
+        rows.append(
+            [
+                min(ref.index, 40),
+                ref.index / max(1, length),
+                float(ref.index == 0),
+                float(ref.index == length - 1),
+                docs[ref.doc_id],
+                n_docs,
+                length,
+                doc_words[ref.doc_id] / total_words,
+                n,
+                *_shape(text),
+                centrality[i],
+                own_centroid[i],
+                lexrank[i],
+                float((sims[i] > 0.1).sum() - 1) / n,
+                (support.get(ref, 1) - 1) / others,
+                per_doc[i].max(),
+                float((per_doc[i] >= THRESHOLD).sum()) / others,
+                per_doc[i].sum() / others,
+                *vocabulary[i],  # type: ignore[misc]
+            ]
+        )
+    return np.nan_to_num(np.asarray(rows, dtype=float))
+
+
+@lru_cache(maxsize=1)
+def hasher() -> HashingVectorizer:
+    """Word unigrams and pairs hashed into a fixed space: no vocabulary to ship."""
+    return HashingVectorizer(
+        n_features=HASHED_FEATURES,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        norm="l2",
+        lowercase=True,
+        token_pattern=r"(?u)\b\w+\b",
+    )
+
+
+def lexical_scores(texts: list[str], weights: np.ndarray, bias: float) -> np.ndarray:
+    """The linear lexical model's prediction for each sentence text."""
+    if not texts:
+        return np.zeros(0)
+    return hasher().transform(texts) @ weights + bias
+
+
+def _rank(values: np.ndarray) -> np.ndarray:
+    """0 for the largest value, rising to 1 for the smallest (ties in order)."""
+    order = np.argsort(-values, kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values))
+    return ranks / max(1, len(values))
+
+
+def context(base: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """:data:`CONTEXT_FEATURES` of one cluster's sentences, from their base and lexical scores.
+
+    A sentence in an article that is junk as a whole (a cookie notice, a fact sheet) or next
+    to junk is less likely to be summary material than its own words suggest.
+    """
+    out = np.zeros((len(base), len(CONTEXT_FEATURES)))
+    if not len(base):
+        return out
+    document = base[:, BASE_FEATURES.index("document_rank")]
+    centrality = base[:, BASE_FEATURES.index("centrality")]
+    for doc in np.unique(document):
+        members = document == doc
+        own = lexical[members]
+        out[members, 0] = own.mean()
+        out[members, 1] = centrality[members].mean()
+        out[members, 2] = np.r_[own[0], own[:-1]]
+        out[members, 3] = np.r_[own[1:], own[-1]]
+        out[members, 4] = _rank(own)
+    out[:, 5] = _rank(lexical)
+    out[:, 6] = lexical - lexical.mean()
+    out[:, 7] = _rank(centrality)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Trees:
+    """A boosted tree ensemble as flat arrays: every tree's nodes, one after another.
+
+    ``left``/``right`` are absolute node numbers; a leaf's ``value`` is its output. The
+    prediction is ``baseline`` plus the sum of the leaves reached, one per tree.
+    """
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+    baseline: float
+    names: tuple[str, ...]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Walk every tree for every row at once, one level per step."""
+        if not len(x):
+            return np.zeros(0)
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            at_leaf = self.leaf[node]
+            if at_leaf.all():
+                break
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(at_leaf, node, step)
+        return self.baseline + self.value[node].sum(axis=1)
+
+
+def load_trees(data: dict[str, np.ndarray]) -> Trees:
+    return Trees(
+        feature=data["feature"].astype(np.intp),
+        threshold=data["threshold"].astype(float),
+        left=data["left"].astype(np.intp),
+        right=data["right"].astype(np.intp),
+        leaf=data["leaf"].astype(bool),
+        value=data["value"].astype(float),
+        roots=data["roots"].astype(np.intp),
+        depth=int(data["depth"]),
+        baseline=float(data["baseline"]),
+        names=tuple(str(n) for n in data["names"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """The shipped model: lexical weights feeding a tree ensemble."""
+
+    trees: Trees
+    lexical_weights: np.ndarray
+    lexical_bias: float
+
+    def score(self, cluster: Cluster, space: SentenceSpace) -> np.ndarray:
+        base = features(cluster, space)
+        texts = [cluster.sentence(ref).text for ref in space.refs]
+        lexical = lexical_scores(texts, self.lexical_weights, self.lexical_bias)
+        return self.trees.predict(np.column_stack([base, lexical, context(base, lexical)]))
+
+
+@lru_cache(maxsize=1)
+def model() -> Scorer | None:
+    """The shipped sentence scorer, or None when the package has no model file."""
+    path = resources.files("accord") / "data" / MODEL_FILE
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        arrays = dict(data)
+    trees = load_trees(arrays)
+    if trees.names != FEATURES or len(arrays["lexical_weights"]) != HASHED_FEATURES:
+        return None  # trained on other features: a stale file must not score garbage
+    return Scorer(trees, arrays["lexical_weights"].astype(float), float(arrays["lexical_bias"]))
+
+
+def heuristic_scores(x: np.ndarray) -> np.ndarray:
+    """Hand-weighted fallback: centrality, agreement across sources, earliness."""
+    column = {name: k for k, name in enumerate(BASE_FEATURES)}
+    return (
+        x[:, column["centrality"]]
+        + 0.3 * x[:, column["support"]]
+        + 0.15 * (1 - x[:, column["relative_position"]])
+    )
+
+
+def score_sentences(cluster: Cluster, space: SentenceSpace) -> np.ndarray:
+    """Expected value per word of each sentence of ``space`` in a summary."""
+    scorer = model()
+    if scorer is None:
+        return heuristic_scores(features(cluster, space))
+    return scorer.score(cluster, space)
 
 
 def select(cluster: Cluster, space: SentenceSpace, words: int) -> list[SentenceRef]:
-    """The sentences of the summary, in reading order."""
+    """The sentences of the summary, in reading order.
+
+    Greedy by score discounted for redundancy with what is already chosen; a sentence that
+    would overrun the budget is passed over for shorter ones, so the summary is whole
+    sentences and never longer than ``words``.
+    """
+    if not space.refs:
+        return []
     scores = score_sentences(cluster, space)
-    sims = space.similarities() if space.refs else np.zeros((0, 0))
-    candidates = [
+    sims = space.similarities()
+    lengths = [len(cluster.sentence(ref).text.split()) for ref in space.refs]
+    candidates = {
         k for k, ref in enumerate(space.refs) if is_summary_candidate(cluster.sentence(ref))
-    ]
+    }
     chosen: list[int] = []
     used = 0
+    redundancy = np.zeros(len(space.refs))
     while candidates:
-
-        def mmr(k: int) -> float:
-            redundancy = max((sims[k, c] for c in chosen), default=0.0)
-            return LAMBDA * scores[k] - (1 - LAMBDA) * redundancy
-
-        best = max(candidates, key=lambda k: (mmr(k), -k))
-        candidates.remove(best)
-        if any(sims[best, c] >= REDUNDANCY for c in chosen):
-            continue
-        length = len(cluster.sentence(space.refs[best]).text.split())
-        if used + length > words and chosen:
+        best = max(candidates, key=lambda k: (scores[k] - NOVELTY * redundancy[k], -k))
+        candidates.discard(best)
+        if redundancy[best] >= REDUNDANCY or (used + lengths[best] > words and chosen):
             continue
         chosen.append(best)
-        used += length
+        used += lengths[best]
+        redundancy = np.maximum(redundancy, sims[best])
         if used >= words:
             break
     return reading_order(cluster, [space.refs[k] for k in chosen])

@@ -1,0 +1,138 @@
+"""The summariser: budget, order, redundancy, features and the shipped scorer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from accord import summarise
+from accord.align import align
+from accord.analyse import analyse
+from accord.model import Cluster, Document
+
+REPORTS = [
+    "A fire destroyed a warehouse in the harbour district on Monday night. "
+    "Firefighters fought the blaze for six hours before it was under control. "
+    "No one was hurt in the fire, the city's fire service said on Tuesday. "
+    "The cause of the warehouse fire is still not known to investigators. "
+    "Subscribe to our newsletter for the latest local news every morning.",
+    "A large fire destroyed a warehouse in the harbour district on Monday night. "
+    "It took firefighters six hours to bring the blaze under control. "
+    "The owner said the building held furniture worth about two million euros. "
+    "Investigators have not yet said what caused the fire in the warehouse.",
+    "A fire destroyed a warehouse in the harbour district on Monday night. "
+    "Nobody was injured, according to the fire service of the city. "
+    "Residents nearby were told to keep their windows shut because of the smoke.",
+]
+
+
+def make_cluster(reports: list[str] = REPORTS) -> tuple[Cluster, summarise.SentenceSpace]:
+    docs = [Document(id=f"s{n}", raw=t, text=t) for n, t in enumerate(reports, 1)]
+    analyse(docs, entities=False)
+    cluster = Cluster(documents=docs)
+    return cluster, align(cluster)
+
+
+def words_of(cluster: Cluster, refs: list) -> int:
+    return sum(len(cluster.sentence(r).text.split()) for r in refs)
+
+
+def test_select_keeps_within_the_budget_in_reading_order():
+    cluster, space = make_cluster()
+    for budget in (20, 40, 80):
+        refs = summarise.select(cluster, space, budget)
+        assert refs
+        assert words_of(cluster, refs) <= budget
+        assert refs == summarise.reading_order(cluster, refs)
+
+
+def test_select_does_not_repeat_the_same_statement():
+    cluster, space = make_cluster()
+    refs = summarise.select(cluster, space, 1000)
+    texts = [cluster.sentence(r).text for r in refs]
+    leads = [t for t in texts if "destroyed a warehouse in the harbour district" in t]
+    assert len(leads) == 1
+
+
+def test_select_prefers_the_lead_that_every_source_reports():
+    cluster, space = make_cluster()
+    refs = summarise.select(cluster, space, 20)
+    assert "destroyed a warehouse" in cluster.sentence(refs[0]).text
+
+
+def test_select_on_empty_cluster():
+    cluster = Cluster(documents=[Document(id="s1", raw="", text="")])
+    cluster.documents[0].sentences = []
+    assert summarise.select(cluster, align(cluster), 100) == []
+
+
+def test_features_are_one_finite_row_per_sentence():
+    cluster, space = make_cluster()
+    x = summarise.features(cluster, space)
+    assert x.shape == (len(space.refs), len(summarise.BASE_FEATURES))
+    assert np.isfinite(x).all()
+    column = summarise.BASE_FEATURES.index("support")
+    first = space.refs.index(cluster.documents[0].sentences[0].ref)
+    assert x[first, column] > 0  # the lead is stated by the other sources too
+
+
+def test_shipped_model_matches_the_features():
+    scorer = summarise.model()
+    assert scorer is not None, "src/accord/data/scorer.npz is missing: run scripts/train_scorer.py"
+    assert scorer.trees.names == summarise.FEATURES
+    assert scorer.lexical_weights.shape == (summarise.HASHED_FEATURES,)
+    cluster, space = make_cluster()
+    scores = summarise.score_sentences(cluster, space)
+    assert scores.shape == (len(space.refs),) and np.isfinite(scores).all()
+
+
+def test_lexical_model_scores_boilerplate_below_reporting():
+    scorer = summarise.model()
+    assert scorer is not None
+    junk, news = summarise.lexical_scores(
+        [
+            "Get breaking news alerts and special reports delivered to your inbox.",
+            "The fire destroyed the warehouse on Monday night, officials said.",
+        ],
+        scorer.lexical_weights,
+        scorer.lexical_bias,
+    )
+    assert news > junk
+
+
+def test_context_features_follow_the_article():
+    cluster, space = make_cluster()
+    base = summarise.features(cluster, space)
+    lexical = np.arange(len(base), dtype=float)
+    ctx = summarise.context(base, lexical)
+    assert ctx.shape == (len(base), len(summarise.CONTEXT_FEATURES))
+    first_doc = base[:, summarise.BASE_FEATURES.index("document_rank")] == 0
+    column = summarise.CONTEXT_FEATURES.index("document_lexical")
+    assert ctx[first_doc, column] == pytest.approx(lexical[first_doc].mean())
+    assert ctx[-1, summarise.CONTEXT_FEATURES.index("lexical_rank")] == 0.0  # the largest
+
+
+def test_tree_walk_by_hand():
+    # one stump: feature 1 <= 0.5 -> 1.0 else 3.0; a second tree that is just a leaf of 0.5
+    trees = summarise.Trees(
+        feature=np.array([1, 0, 0, 0]),
+        threshold=np.array([0.5, 0, 0, 0]),
+        left=np.array([1, 0, 0, 0]),
+        right=np.array([2, 0, 0, 0]),
+        leaf=np.array([False, True, True, True]),
+        value=np.array([0.0, 1.0, 3.0, 0.5]),
+        roots=np.array([0, 3]),
+        depth=2,
+        baseline=10.0,
+        names=("a", "b"),
+    )
+    x = np.array([[9.0, 0.2], [9.0, 0.5], [0.0, 0.9]])
+    assert trees.predict(x) == pytest.approx([11.5, 11.5, 13.5])
+    assert trees.predict(np.zeros((0, 2))).shape == (0,)
+
+
+def test_heuristic_fallback_ranks_central_supported_sentences():
+    cluster, space = make_cluster()
+    scores = summarise.heuristic_scores(summarise.features(cluster, space))
+    best = space.refs[int(np.argmax(scores))]
+    assert "destroyed a warehouse" in cluster.sentence(best).text
