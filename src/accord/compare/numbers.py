@@ -61,6 +61,13 @@ def quantity_conflicts(
     return found
 
 
+# Words that belong to a figure, not to what it is about: "$1 billion" / "$4 billion" share
+# "billion" whatever they count.
+SCALE_WORDS = frozenset(
+    "hundred hundreds thousand thousands million millions billion billions".split()
+)
+
+
 def counted_in_context(
     cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
 ) -> list[tuple[Observation, Observation]]:
@@ -68,6 +75,9 @@ def counted_in_context(
 
     "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
     the sentences differ too much to align, but the count, its noun and "hospital" agree.
+    Aligned pairs are looked at too: an aligned pair below ``COUNTED_SIMILARITY`` ("the 10
+    most endangered rivers the organization has identified" / "the organization highlights
+    16 rivers") has nothing else that compares its counts. ``paired`` is kept for callers.
     """
     if not space.refs:
         return []
@@ -77,7 +87,7 @@ def counted_in_context(
     for x, i in enumerate(counted):
         for j in counted[x + 1 :]:
             ra, rb = space.refs[i], space.refs[j]
-            if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY or (ra, rb) in paired:
+            if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY:
                 continue
             a, b = cluster.sentence(ra), cluster.sentence(rb)
             for qa in a.quantities:
@@ -88,7 +98,8 @@ def counted_in_context(
                         continue
                     near_a = set().union(*context_words(a, qa.start, qa.end, LOOSE_WINDOW))
                     near_b = set().union(*context_words(b, qb.start, qb.end, LOOSE_WINDOW))
-                    if near_a & near_b - {qa.counted, plural(qa.counted)}:
+                    shared = near_a & near_b - SCALE_WORDS
+                    if shared - {*qa.counted.split(), *plural(qa.counted).split()}:
                         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found
 
