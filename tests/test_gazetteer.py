@@ -24,3 +24,12 @@ def test_a_town_lies_in_its_state_and_country():
 def test_mentions_prefer_the_longest_name():
     text = "shot at a school in new york on friday"
     assert [text[s:e] for s, e in place_mentions(text)] == ["new york"]
+
+
+def test_place_kind_is_by_own_name_and_size():
+    from accord.analyse.gazetteer import place_kind
+
+    assert place_kind("georgia") == "country" and place_kind("florida") == "state"
+    assert place_kind("houston") == "city" and place_kind("new york") == "state"
+    # small towns, and alternate spellings that are also ordinary words, are not big places
+    assert place_kind("steubenville") is None and place_kind("cup") is None
