@@ -36,3 +36,8 @@ def test_tfidf_rows_are_unit_length_and_similar_texts_are_close():
     assert abs(norms[0] - 1) < 1e-9 and abs(norms[2] - 1) < 1e-9
     sims = matrix @ matrix.T
     assert sims[0, 1] > 0.3 > sims[0, 2]
+
+
+def test_headlines_and_subheads_are_marked_as_headings():
+    text = "Quake shakes towns\n\nThe quake struck at dawn.\n\nDamage assessed\n\nRoads shut."
+    assert [s.heading for s in split_sentences("S1", text)] == [True, False, True, False]

@@ -84,6 +84,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
+    heading: bool = False  # a headline or subhead: a paragraph of its own, no final stop
     entities: list[Entity] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

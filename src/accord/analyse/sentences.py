@@ -45,10 +45,21 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+MAX_HEADING_WORDS = 25
+
+
+def is_heading(paragraph: str) -> bool:
+    """A headline or subhead: short, and without the punctuation that ends a sentence."""
+    return len(paragraph.split()) <= MAX_HEADING_WORDS and not SENTENCE_END.search(paragraph)
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
-        for start, end in split_paragraph(text[p_start:p_end]):
+        spans = split_paragraph(text[p_start:p_end])
+        heading = len(spans) == 1 and is_heading(text[p_start:p_end])
+        for start, end in spans:
             sentences.append(
                 Sentence(
                     doc_id=doc_id,
@@ -57,6 +68,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
                     start=p_start + start,
                     end=p_start + end,
                     paragraph=number,
+                    heading=heading,
                 )
             )
     return sentences
