@@ -104,3 +104,16 @@ def test_identical_sources_are_noted_and_counted_once():
 def test_empty_text_is_refused():
     with pytest.raises(InputError, match="S2: is empty"):
         accord.brief(["A report.", "   "])
+
+
+def test_no_summary_sentence_cites_a_source_that_disputes_it(example_briefing):
+    checked = 0
+    for discrepancy in example_briefing.discrepancies:
+        for variant in discrepancy.variants:
+            others = {s for v in discrepancy.variants if v is not variant for s in v.sources}
+            disputing = others - set(variant.sources)
+            for sentence in example_briefing.summary:
+                if any(e.text in {x.text for x in variant.evidence} for e in sentence.evidence):
+                    assert not disputing & set(sentence.sources), sentence.text
+                    checked += 1
+    assert checked, "the example's summary states a disputed figure"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from accord import compare
@@ -13,7 +14,9 @@ from accord.input import Item, read_items
 from accord.model import (
     Briefing,
     Cluster,
+    Discrepancy,
     Document,
+    SentenceRef,
     SourceSummary,
     SummarySentence,
 )
@@ -54,10 +57,35 @@ def prepare(documents: list[Document]) -> Cluster:
     return Cluster(documents=documents, notes=notes)
 
 
-def summary_sentences(cluster: Cluster, space: SentenceSpace, words: int) -> list[SummarySentence]:
+def dissent(discrepancies: list[Discrepancy]) -> dict[SentenceRef, set[str]]:
+    """For each sentence that states a disputed value, the sources that state another."""
+    against: dict[SentenceRef, set[str]] = defaultdict(set)
+    for discrepancy in discrepancies:
+        for variant in discrepancy.variants:
+            others = {s for v in discrepancy.variants if v is not variant for s in v.sources}
+            for item in variant.evidence:
+                against[SentenceRef(item.source, item.sentence)] |= others - set(variant.sources)
+    return against
+
+
+def summary_sentences(
+    cluster: Cluster, space: SentenceSpace, words: int, discrepancies: list[Discrepancy]
+) -> list[SummarySentence]:
+    """The selected sentences, each with every source that states the same content.
+
+    A source that gives another value for something the sentence states is never cited for
+    it, even where another of its sentences repeats the rest ("Fifteen people were treated
+    in hospital" does not support "Twelve people were taken to hospital, and two
+    firefighters were treated for burns").
+    """
+    against = dissent(discrepancies)
     sentences = []
     for ref in select(cluster, space, words):
-        support = compare.supporting_sentences(cluster, space, ref)
+        support = [
+            r
+            for r in compare.supporting_sentences(cluster, space, ref)
+            if r.doc_id not in against.get(ref, set())
+        ]
         sentences.append(
             SummarySentence(
                 text=cluster.sentence(ref).text,
@@ -86,7 +114,7 @@ def brief_cluster(cluster: Cluster, words: int = DEFAULT_WORDS) -> Briefing:
     discrepancies = compare.discrepancies(cluster, space, quotes, speakers)
     return Briefing(
         sources=[source_summary(d) for d in cluster.documents],
-        summary=summary_sentences(cluster, space, words),
+        summary=summary_sentences(cluster, space, words, discrepancies),
         facts=compare.collect_facts(cluster),
         quotes=quotes,
         discrepancies=discrepancies,
