@@ -1,6 +1,6 @@
 """Train Accord's sentence scorer on the Multi-News training split; write accord/data/scorer.npz.
 
-    python scripts/train_scorer.py [--clusters 24000] [--seed 0]
+    python scripts/train_scorer.py [--clusters 12000] [--seed 0]
 
 1. A seeded sample of training clusters goes through the product's own path (Accord's
    sentence splitter, ``align``) and :func:`accord.summarise.features` gives one row per
@@ -9,8 +9,9 @@
    of its unigrams plus the share of its bigrams that the reference summary also has
    (clipped counts, rouge-score tokens with Porter stemming). A fixed word budget makes
    this density, not the raw overlap, the thing to rank by.
-3. A ridge regression on hashed word unigrams and pairs predicts the same label from the
-   sentence's words alone; its out-of-fold predictions (two folds by cluster) become the
+3. A ridge regression on word unigrams and pairs (seen in ``--min-df`` sentences or more)
+   predicts the same label from the sentence's words alone, shipped as an {n-gram: weight}
+   table so that run time needs no scikit-learn; its out-of-fold predictions (two folds by cluster) become the
    ``lexical`` feature, with context features built on it (:func:`accord.summarise.context`).
 4. A scikit-learn HistGradientBoostingRegressor (fixed seed, no early stopping) is fitted,
    and its trees and the ridge weights are written as plain arrays (no pickle) that
@@ -151,24 +152,57 @@ def target(y: np.ndarray, bigram_weight: float) -> np.ndarray:
     return y[:, 0] + bigram_weight * y[:, 1]
 
 
-def lexical_model(texts: list[str], y: np.ndarray, group: np.ndarray) -> tuple[Any, np.ndarray]:
-    """Ridge regression on hashed word unigrams and pairs.
+def gram_list(text: str) -> list[str]:
+    """The sentence's n-grams with repeats, exactly as :func:`accord.summarise.word_grams`."""
+    from accord.summarise import word_grams
 
-    Returns the model fitted on everything (to ship) and out-of-fold predictions (two folds
-    by cluster) for the trees to learn from, so they never see a lexical score of a sentence
-    the lexical model was fitted on.
+    return list(word_grams(text).elements())
+
+
+def lexical_matrix(texts: list[str], min_df: int) -> tuple[Any, list[str]]:
+    """l2-normalised n-gram counts over the vocabulary seen in ``min_df`` sentences or more.
+
+    The norm counts every n-gram, in the vocabulary or not, as the run-time lookup does.
+    """
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vectoriser = CountVectorizer(analyzer=gram_list, min_df=min_df, dtype=np.float64)
+    counts = vectoriser.fit_transform(texts)
+    from accord.summarise import word_grams
+
+    norms = np.array([np.sqrt(sum(c * c for c in word_grams(t).values())) for t in texts])
+    scale = sparse.diags(1.0 / np.maximum(norms, 1e-12))
+    return (scale @ counts).tocsr(), list(vectoriser.get_feature_names_out())
+
+
+def lexical_model(
+    texts: list[str], y: np.ndarray, group: np.ndarray, min_df: int
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Ridge regression on word unigrams and pairs, shipped as a {n-gram: weight} table.
+
+    Returns the arrays to ship (terms as one newline-joined UTF-8 byte string, float32
+    weights, the bias) and out-of-fold predictions (two folds by cluster) for the trees to
+    learn from, so they never see a lexical score of a sentence the model was fitted on.
     """
     from sklearn.linear_model import Ridge
 
-    from accord.summarise import hasher
-
-    hashed = hasher().transform(texts)
+    matrix, terms = lexical_matrix(texts, min_df)
     fold = group % 2
     out_of_fold = np.zeros(len(y))
     for k in (0, 1):
-        part = Ridge(alpha=1.0, solver="sparse_cg").fit(hashed[fold != k], y[fold != k])
-        out_of_fold[fold == k] = part.predict(hashed[fold == k])
-    return Ridge(alpha=1.0, solver="sparse_cg").fit(hashed, y), out_of_fold
+        part = Ridge(alpha=1.0, solver="sparse_cg").fit(matrix[fold != k], y[fold != k])
+        out_of_fold[fold == k] = part.predict(matrix[fold == k])
+    full = Ridge(alpha=1.0, solver="sparse_cg").fit(matrix, y)
+    keep = np.abs(full.coef_) >= 1e-4  # weights this small move no score by a rank
+    kept = [t for t, k in zip(terms, keep, strict=True) if k]
+    shipped = {
+        "lexical_terms": np.frombuffer("\n".join(kept).encode("utf-8"), dtype=np.uint8),
+        "lexical_weights": full.coef_[keep].astype(np.float32),
+        "lexical_bias": np.float64(full.intercept_),
+    }
+    print(f"lexical vocabulary: {len(kept)} of {len(terms)} n-grams shipped", flush=True)
+    return shipped, out_of_fold
 
 
 def with_context(x: np.ndarray, lexical: np.ndarray, group: np.ndarray) -> np.ndarray:
@@ -194,7 +228,7 @@ def fit(cache: Path, out: Path, args: argparse.Namespace) -> None:
     with gzip.open(cache.with_suffix(".texts.json.gz"), "rt", encoding="utf-8") as lines:
         texts = json.load(lines)
     print(f"{len(y)} sentences from {int(group.max()) + 1} clusters", flush=True)
-    lexical, out_of_fold = lexical_model(texts, y, group)
+    lexical, out_of_fold = lexical_model(texts, y, group, args.min_df)
     x = with_context(data["x"], out_of_fold, group)
     model = HistGradientBoostingRegressor(
         max_iter=args.trees,
@@ -209,8 +243,7 @@ def fit(cache: Path, out: Path, args: argparse.Namespace) -> None:
         model,
         FEATURES,
         out,
-        lexical_weights=lexical.coef_.astype(np.float32),
-        lexical_bias=np.float64(lexical.intercept_),
+        **lexical,
     )
     with np.load(out) as saved:
         trees = load_trees(dict(saved))
@@ -221,7 +254,7 @@ def fit(cache: Path, out: Path, args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--clusters", type=int, default=24000)
+    parser.add_argument("--clusters", type=int, default=12000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--rebuild", action="store_true", help="recompute cached features")
@@ -231,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--leaves", type=int, default=31)
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--bigram-weight", type=float, default=1.0)
+    parser.add_argument("--min-df", type=int, default=3, help="sentences an n-gram needs")
     args = parser.parse_args(argv)
     if "validation" in args.data.name or "test" in args.data.name:
         parser.error("train on the training split only")

@@ -80,10 +80,25 @@ def test_shipped_model_matches_the_features():
     scorer = summarise.model()
     assert scorer is not None, "src/accord/data/scorer.npz is missing: run scripts/train_scorer.py"
     assert scorer.trees.names == summarise.FEATURES
-    assert scorer.lexical_weights.shape == (summarise.HASHED_FEATURES,)
+    assert len(scorer.lexical_weights) > 10_000  # the {n-gram: weight} table loaded whole
+    assert all(isinstance(w, float) for w in list(scorer.lexical_weights.values())[:100])
     cluster, space = make_cluster()
     scores = summarise.score_sentences(cluster, space)
     assert scores.shape == (len(space.refs),) and np.isfinite(scores).all()
+
+
+def test_word_grams_count_unigrams_and_adjacent_pairs():
+    grams = summarise.word_grams("The fire, the FIRE spread.")
+    assert grams["the"] == 2 and grams["fire"] == 2
+    assert grams["the fire"] == 2 and grams["fire the"] == 1 and grams["fire spread"] == 1
+
+
+def test_lexical_scores_normalise_by_every_gram():
+    weights = {"fire": 1.0}
+    one, padded = summarise.lexical_scores(["fire", "fire fire unknown"], weights, 0.5)
+    assert one == 1.5  # one gram, norm 1
+    # grams: fire x2, unknown, "fire fire", "fire unknown": norm sqrt(4+1+1+1)
+    assert padded == pytest.approx(0.5 + 2.0 / np.sqrt(7.0))
 
 
 def test_lexical_model_scores_boilerplate_below_reporting():

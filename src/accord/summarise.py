@@ -15,12 +15,13 @@ used instead. See ``docs/summarise.md`` for the measurements behind these choice
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from accord.align import THRESHOLD, SentenceSpace
 from accord.analyse.terms import bigrams, content_terms
@@ -65,7 +66,7 @@ BASE_FEATURES = (
     "shared_bigrams",
     "term_frequency",
 )
-# what the sentence's own words suggest (a linear model over hashed word unigrams and pairs)
+# what the sentence's own words suggest (a linear model over word unigrams and pairs)
 LEXICAL = "lexical"
 # the sentence among its neighbours, its article and its cluster
 CONTEXT_FEATURES = (
@@ -79,7 +80,7 @@ CONTEXT_FEATURES = (
     "centrality_rank",
 )
 FEATURES = (*BASE_FEATURES, LEXICAL, *CONTEXT_FEATURES)
-HASHED_FEATURES = 2**18
+WORD = re.compile(r"\b\w+\b")
 
 
 def is_summary_candidate(sentence: Sentence) -> bool:
@@ -218,24 +219,26 @@ def features(cluster: Cluster, space: SentenceSpace) -> np.ndarray:
     return np.nan_to_num(np.asarray(rows, dtype=float))
 
 
-@lru_cache(maxsize=1)
-def hasher() -> HashingVectorizer:
-    """Word unigrams and pairs hashed into a fixed space: no vocabulary to ship."""
-    return HashingVectorizer(
-        n_features=HASHED_FEATURES,
-        ngram_range=(1, 2),
-        alternate_sign=False,
-        norm="l2",
-        lowercase=True,
-        token_pattern=r"(?u)\b\w+\b",
-    )
+def word_grams(text: str) -> Counter[str]:
+    """Lower-cased word unigrams and adjacent pairs ("a b") of a sentence, with counts."""
+    tokens = WORD.findall(text.lower())
+    return Counter([*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))])
 
 
-def lexical_scores(texts: list[str], weights: np.ndarray, bias: float) -> np.ndarray:
-    """The linear lexical model's prediction for each sentence text."""
-    if not texts:
-        return np.zeros(0)
-    return hasher().transform(texts) @ weights + bias
+def lexical_scores(texts: list[str], weights: dict[str, float], bias: float) -> np.ndarray:
+    """The linear lexical model's prediction for each sentence text.
+
+    The model is linear in the l2-normalised n-gram counts, so it is a weight lookup per
+    n-gram: no vectoriser (and no scikit-learn import) at run time. The norm counts every
+    n-gram, including those outside the shipped vocabulary, exactly as in training.
+    """
+    out = np.full(len(texts), bias)
+    for k, text in enumerate(texts):
+        grams = word_grams(text)
+        norm = np.sqrt(sum(c * c for c in grams.values()))
+        if norm:
+            out[k] += sum(c * weights.get(g, 0.0) for g, c in grams.items()) / norm
+    return out
 
 
 def _rank(values: np.ndarray) -> np.ndarray:
@@ -323,10 +326,10 @@ def load_trees(data: dict[str, np.ndarray]) -> Trees:
 
 @dataclass(frozen=True, slots=True)
 class Scorer:
-    """The shipped model: lexical weights feeding a tree ensemble."""
+    """The shipped model: lexical weights (per n-gram) feeding a tree ensemble."""
 
     trees: Trees
-    lexical_weights: np.ndarray
+    lexical_weights: dict[str, float]
     lexical_bias: float
 
     def score(self, cluster: Cluster, space: SentenceSpace) -> np.ndarray:
@@ -345,9 +348,22 @@ def model() -> Scorer | None:
     with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         arrays = dict(data)
     trees = load_trees(arrays)
-    if trees.names != FEATURES or len(arrays["lexical_weights"]) != HASHED_FEATURES:
+    if trees.names != FEATURES or "lexical_terms" not in arrays:
         return None  # trained on other features: a stale file must not score garbage
-    return Scorer(trees, arrays["lexical_weights"].astype(float), float(arrays["lexical_bias"]))
+    return Scorer(trees, lexical_table(arrays), float(arrays["lexical_bias"]))
+
+
+def lexical_table(arrays: dict[str, np.ndarray]) -> dict[str, float]:
+    """{n-gram: weight} from the file's newline-joined UTF-8 terms and float weights.
+
+    One byte string rather than a numpy string array: fixed-width unicode arrays would be
+    four bytes per character of the longest term, for every term.
+    """
+    terms = arrays["lexical_terms"].tobytes().decode("utf-8").split("\n")
+    weights = arrays["lexical_weights"].astype(float).tolist()
+    if len(terms) != len(weights):
+        raise ValueError("scorer file: lexical terms and weights differ in length")
+    return dict(zip(terms, weights, strict=True))
 
 
 def heuristic_scores(x: np.ndarray) -> np.ndarray:
