@@ -105,6 +105,16 @@ SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen",
 # 7", "apollo 11", "blade runner 2049") is not a count that can be changed on its own.
 NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-|–|to|or|and a half|/)\s*\w", re.I)
 NOT_A_COUNT_BEFORE = re.compile(r"(?:between|from)\s+$|[-–/]\s*$", re.I)
+# A figure written with a leading zero ("00", "05") is a code or a clock's minutes, not a count.
+ZERO_PADDED = re.compile(r"0\d+")
+CLOCK_BEFORE = re.compile(r"\d\s*:\s*$")
+CLOCK_AFTER = re.compile(r"^\s*(?::\s*\d|[ap]\.?\s?m\b)", re.I)
+# Nouns that open an institution's name, with the place after "of" or "at" inside the name:
+# "the university at buffalo", "the university of north carolina at chapel hill".
+INSTITUTIONS = frozenset(
+    "university college school institute academy museum hospital center centre bank "
+    "church cathedral seminary conservatory zoo".split()
+)
 # Words after a place name that make it part of an organisation's name.
 ORGANISATION_AFTER = re.compile(
     r"^\s+(?:air\s*lines?|airways|airlines|university|college|times|post|tribune|herald"
@@ -265,17 +275,41 @@ def is_count(sentence: Sentence, start: int, end: int) -> bool:
     attaches such a number to the noun before it.
     """
     local_start, local_end = start - sentence.start, end - sentence.start
+    figure = sentence.text[local_start:local_end]
     if NOT_A_COUNT_AFTER.match(sentence.text[local_end:]) or NOT_A_COUNT_BEFORE.search(
         sentence.text[:local_start]
     ):
         return False
+    if ZERO_PADDED.fullmatch(figure) or clock_time(sentence.text, local_start, local_end):
+        return False
     doc = _parser()(sentence.text)
     for token in doc:
         if token.idx == local_start:
+            if token.i > 0 and _names_the_figure(doc[token.i - 1], sentence.text):
+                return False
             head = token.head
             named = head.pos_ in ("NOUN", "PROPN") and head.i < token.i
             return not (named and token.dep_ in ("nummod", "compound", "appos", "npadvmod"))
     return True
+
+
+def clock_time(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is the hour or the minutes of a clock time
+    ("10: 00 gmt", "8 : 00 p.m."): Multi-News spaces the colon, so the number pattern's
+    own look-arounds do not see it."""
+    return (
+        CLOCK_BEFORE.search(text[:start]) is not None or CLOCK_AFTER.match(text[end:]) is not None
+    )
+
+
+def _names_the_figure(previous: Any, text: str) -> bool:
+    """Whether the word right before a figure is a name it labels ("apollo 11", "boeing
+    737", "Route 66"): a proper noun, or a capitalised word inside a sentence. A count
+    comes before what it counts, never right after a name."""
+    if not previous.text.isalpha():
+        return False
+    capitalised = previous.text[:1].isupper() and previous.idx > 0
+    return previous.pos_ == "PROPN" or (capitalised and previous.text.lower() not in STOP_WORDS)
 
 
 def _figure_key(sentence: Sentence, quantity: Any) -> str:
@@ -415,6 +449,16 @@ def inside_a_name(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
+def in_institution_name(sentence: Sentence, start: int) -> bool:
+    """Whether the place ends an institution's name ("the university at buffalo",
+    "university of california"): changing it renames the institution, it does not move
+    the event, and the other source may name the institution differently."""
+    before, _ = _words_around(sentence, start, start)
+    if not before or before[-1] not in ("of", "at"):
+        return False
+    return any(w in INSTITUTIONS for w in before[-6:-1])
+
+
 def _occurrences(sentence: Sentence, name: str) -> list[tuple[int, int]]:
     """Spans (offsets into the document) where a sentence writes ``name``, on any casing."""
     pattern = rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])"
@@ -450,7 +494,7 @@ def plant_place(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | No
                 continue  # not a country, state or big city ("us" is a pronoun)
             if not locative(b, entity.start, entity.end):
                 continue
-            if inside_a_name(b, entity.start, entity.end):
+            if inside_a_name(b, entity.start, entity.end) or in_institution_name(b, entity.start):
                 continue
             if len(_occurrences(b, entity.text)) != 1:
                 continue  # changing one of two mentions makes the sentence contradict itself

@@ -7,7 +7,8 @@ import re
 from accord.align import StatementPair
 from accord.analyse.dates import compatible, parts
 from accord.compare.counts import Observation, in_span
-from accord.compare.slots import PARALLEL, comparable, same_slot
+from accord.analyse.terms import STOP_WORDS
+from accord.compare.slots import CONTAINED, PARALLEL, comparable, same_slot
 from accord.model import (
     DateMention,
     Sentence,
@@ -18,6 +19,9 @@ REPORTED_ON = re.compile(
     r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
     re.I,
 )
+# Sentences this parallel (difflib ratio) that swap a date say the same thing on another day.
+STRONG_PARALLEL = 0.6
+SKIP_BEFORE_DATE = frozenset({"on", "late", "early", "last", "this"})
 TWO_EVENTS = re.compile(
     r"\b(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|later|earlier)\b"
     r"|\b(?:since|until)\b",
@@ -29,6 +33,32 @@ def reported_on(sentence: Sentence, start: int) -> bool:
     """A date that tells when something was said ("said on Tuesday"), not when it happened."""
     before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
     return REPORTED_ON.search(before) is not None
+
+
+def _only_change(
+    pair: StatementPair, a: Sentence, da: DateMention, b: Sentence, db: DateMention
+) -> bool:
+    """Whether two strongly parallel sentences swap one date for the other: the same
+    announcement or quote put on different days ("responded friday" / "responded sunday")
+    is a discrepancy a reader should see, even though a reporting day usually is not."""
+    if pair.parallel >= STRONG_PARALLEL and any(
+        in_span(da.start, da.end, ca) and in_span(db.start, db.end, cb) for ca, cb in pair.changes
+    ):
+        return True
+    return pair.containment >= CONTAINED and same_verb_before(a, da, b, db)
+
+
+def _verb_before(sentence: Sentence, date: DateMention) -> str:
+    """The word a date follows, past "on", "late" and "early": "said" in "said late on friday"."""
+    before = sentence.text[max(0, date.start - sentence.start - 40) : date.start - sentence.start]
+    words = [w for w in re.findall(r"[\w'’]+", before.lower()) if w not in SKIP_BEFORE_DATE]
+    return words[-1] if words else ""
+
+
+def same_verb_before(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
+    """Both dates follow the same verb ("responded friday" / "responded sunday")."""
+    verb = _verb_before(a, da)
+    return bool(verb) and verb == _verb_before(b, db) and verb not in STOP_WORDS
 
 
 def same_kind_of_date(a: str, b: str) -> bool:
@@ -92,7 +122,9 @@ def date_conflicts(
             same_kind_of_date(x.value, da.value) and compatible(x.value, da.value) for x in b.dates
         ):
             continue  # each sentence also holds the other's date
-        if reported_on(a, da.start) or reported_on(b, db.start):
+        if (reported_on(a, da.start) or reported_on(b, db.start)) and not _only_change(
+            pair, a, da, b, db
+        ):
             continue
         found.append(
             (

@@ -44,7 +44,7 @@ def _name_span(
             return entity.text, entity.key, True
     text = " ".join(words)
     key = entity_key(text)
-    if key in places or any(same_name(key, place) for place in places):
+    if key in places or any(same_name(key, place) for place in places) or _real_place(text):
         return text, key, True
     lowered = [w.lower() for w in words]
     if any(w in ENGLISH_STOP_WORDS or not w.isalpha() for w in lowered):
@@ -52,6 +52,13 @@ def _name_span(
     if cased(sentence) and not all(w[0].isupper() for w in words):
         return None  # in normally written text a name has capitals
     return text, key, False
+
+
+def _real_place(text: str) -> bool:
+    """A name the gazetteer knows as a place, not a common word: in lower-cased text the
+    entity recogniser misses "from atlanta to dallas", the gazetteer does not."""
+    lowered = text.lower()
+    return lowered not in ENGLISH_STOP_WORDS and is_place(lowered)
 
 
 def _place_candidates(
