@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -20,7 +18,8 @@ from accord.feeds import (
 )
 from accord.fetch import FetchOptions
 from accord.input import read_arguments
-from tests.test_fetch import ARTICLE, LoopbackServer, html
+from tests.loopback import LoopbackServer, html
+from tests.test_fetch import ARTICLE
 
 PARAGRAPH = (
     "The river authority opened all six sluice gates at the Brennmoor dam on Monday night "
@@ -79,18 +78,6 @@ def teaser_rss(base: str) -> bytes:
   </item>
 </channel></rss>
 """.encode()
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    thread = threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
-        yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
 
 
 def test_html_fragment_to_text() -> None:

@@ -53,5 +53,6 @@ def to_markdown(briefing: Briefing) -> str:
     for s in briefing.sources:
         title = f": {s.title}" if s.title else ""
         extra = f" (duplicate of {s.duplicate_of})" if s.duplicate_of else ""
-        lines.append(f"- **{s.id}**{title}{extra} ({len(s.removed)} blocks removed in cleaning)")
+        blocks = "block" if len(s.removed) == 1 else "blocks"
+        lines.append(f"- **{s.id}**{title}{extra} ({len(s.removed)} {blocks} removed in cleaning)")
     return "\n".join(lines).rstrip() + "\n"
