@@ -95,9 +95,7 @@ def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
 
     try:
         # Datasets carry crawl failures (empty or few-word documents): skip them, not the cluster.
-        documents = [
-            d for d in record_documents(record) if len(d.raw.split()) >= MIN_ARTICLE_WORDS
-        ]
+        documents = [d for d in record_documents(record) if len(d.raw.split()) >= MIN_ARTICLE_WORDS]
         return {"id": record["id"], "briefing": brief_documents(documents, words=words).to_dict()}
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}
