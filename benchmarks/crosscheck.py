@@ -533,7 +533,7 @@ def _shift_date(text: str, value: str) -> tuple[str, str] | None:
     if value.startswith("--") and len(value) == 7 and day:  # --MM-DD
         new_day = (int(day.group(1)) + 3) % 28 + 1
         new_text = text[: day.start(1)] + str(new_day) + text[day.end(1) :]
-        return new_text, f"{value[:5]}-{new_day:02d}"
+        return new_text, f"{value[:5]}{new_day:02d}"
     if re.fullmatch(r"\d{4}-\d\d-\d\d", value) and day:
         new_day = (int(day.group(1)) + 3) % 28 + 1
         new_text = text[: day.start(1)] + str(new_day) + text[day.end(1) :]

@@ -6,8 +6,8 @@ import re
 
 from accord.align import StatementPair
 from accord.analyse.dates import compatible, parts
-from accord.compare.counts import Observation, in_span
 from accord.analyse.terms import STOP_WORDS
+from accord.compare.counts import Observation, in_span
 from accord.compare.slots import CONTAINED, PARALLEL, comparable, same_slot
 from accord.model import (
     DateMention,

@@ -18,6 +18,7 @@ from accord.compare.dates import date_conflicts
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
+from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
@@ -46,6 +47,8 @@ def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepan
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)
+        conflicts += role_number_conflicts(a, b)
+        conflicts += role_date_conflicts(a, b)
     covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
     conflicts += [
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered

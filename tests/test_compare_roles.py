@@ -1,0 +1,66 @@
+"""Roles: values that two statements of one fact put next to the same content words."""
+
+from __future__ import annotations
+
+from accord.analyse import analyse
+from accord.compare.roles import one_fact, role_date_conflicts, role_number_conflicts
+from accord.model import Document, Sentence
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
+    analyse(docs)
+    return [d.sentences[0] for d in docs]
+
+
+def values(conflicts) -> list[tuple[str, str]]:
+    return [(first.text, second.text) for first, second in conflicts]
+
+
+def test_paraphrased_count_in_the_same_role_conflicts():
+    a, b = sentences(
+        "Rescuers pulled 14 miners alive from the flooded shaft near Dunmore late on Sunday.",
+        "After a night underground, 19 miners were pulled alive from the flooded Dunmore shaft.",
+    )
+    assert values(role_number_conflicts(a, b)) == [("14 miners", "19 miners")]
+
+
+def test_other_things_counted_do_not_conflict():
+    a, b = sentences(
+        "The storm destroyed 40 homes along the coast road north of Penhallow on Friday.",
+        "The storm along the coast road north of Penhallow destroyed 12 boats on Friday.",
+    )
+    assert role_number_conflicts(a, b) == []
+
+
+def test_two_figures_in_one_role_are_ambiguous():
+    a, b = sentences(
+        "The jury convicted him on three counts of fraud and two counts of theft at the court.",
+        "At the court the jury convicted him on five counts of fraud and theft combined.",
+    )
+    assert role_number_conflicts(a, b) == []
+
+
+def test_sentences_that_state_other_facts_are_not_compared():
+    a, b = sentences(
+        "The council approved 30 new homes for the old mill site in March.",
+        "Neighbours opposed 45 homes planned by a developer, the paper reported.",
+    )
+    assert not one_fact(a, b, "30", "45")
+    assert role_number_conflicts(a, b) == []
+
+
+def test_rewritten_date_in_the_same_role_conflicts():
+    a, b = sentences(
+        "The museum reopened its galleries to visitors on Thursday after the roof repairs.",
+        "After months of roof repairs the museum galleries reopened to visitors on Saturday.",
+    )
+    assert values(role_date_conflicts(a, b)) == [("Thursday", "Saturday")]
+
+
+def test_a_date_of_another_event_is_not_compared():
+    a, b = sentences(
+        "Residents evacuated from the harbour homes returned on Wednesday, a day after the fire.",
+        "Residents were evacuated from the harbour homes on Tuesday as the fire spread.",
+    )
+    assert role_date_conflicts(a, b) == []
