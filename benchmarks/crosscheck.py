@@ -335,6 +335,23 @@ def ambiguous(a: Sentence, b: Sentence, start: int, end: int) -> bool:
     return bool(others_b) or len(same_a) > 1
 
 
+def bound_allows(a: Sentence, figure: str, value: float, new: float) -> bool:
+    """Whether the other source states the figure as a bound or estimate that the planted
+    figure satisfies ("more than $1 billion" against a planted "$4 billion"): that is no
+    contradiction, so it is not planted. A scale word in the quantity ("billion") scales
+    the planted figure alike."""
+    written = re.compile(rf"(?<![\d.,]){re.escape(figure.lower())}(?![\d]|[.,]\d)")
+    for q in a.quantities:
+        if q.qualifier == "exact" or not value or not written.search(q.text.lower()):
+            continue
+        scaled = new * q.value / value
+        low = q.low if q.low is not None else -float("inf")
+        high = q.high if q.high is not None else float("inf")
+        if low <= scaled <= high:
+            return True
+    return False
+
+
 def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | None:
     options = []
     for _i, a, j, b in pairs:
@@ -353,7 +370,7 @@ def plant_number(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | N
             if ambiguous(a, b, start, end):
                 continue
             new = _new_number(match.group(0))
-            if new is not None:
+            if new is not None and not bound_allows(a, match.group(0), new[1], new[2]):
                 options.append(Plant("number", j, start, end, match.group(0), *new))
     return rng.choice(options) if options else None
 
@@ -460,8 +477,9 @@ def in_institution_name(sentence: Sentence, start: int) -> bool:
 
 
 def _occurrences(sentence: Sentence, name: str) -> list[tuple[int, int]]:
-    """Spans (offsets into the document) where a sentence writes ``name``, on any casing."""
-    pattern = rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])"
+    """Spans (offsets into the document) where a sentence writes ``name``, on any casing;
+    a possessive ("chicago's handgun ban") is a mention too."""
+    pattern = rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w-]|['’](?!s\b))"
     return [
         (sentence.start + m.start(), sentence.start + m.end())
         for m in re.finditer(pattern, sentence.text.lower())

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from accord.align import align
 from accord.analyse import analyse
+from accord.compare import slot_discrepancies
 from accord.compare.roles import one_fact, role_date_conflicts, role_number_conflicts
-from accord.model import Document, Sentence
+from accord.model import Cluster, Discrepancy, Document, Sentence
 
 
 def sentences(*texts: str) -> list[Sentence]:
     docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
     analyse(docs)
     return [d.sentences[0] for d in docs]
+
+
+def brief(*texts: str) -> list[Discrepancy]:
+    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
+    analyse(docs)
+    cluster = Cluster(documents=docs)
+    return slot_discrepancies(cluster, align(cluster))
 
 
 def values(conflicts) -> list[tuple[str, str]]:
@@ -64,3 +73,37 @@ def test_a_date_of_another_event_is_not_compared():
         "Residents were evacuated from the harbour homes on Tuesday as the fire spread.",
     )
     assert role_date_conflicts(a, b) == []
+
+
+def test_two_cities_of_one_country_conflict_in_a_strong_alignment():
+    from accord.compare.places import anchored_place_conflicts
+
+    a, b = sentences(
+        "Nine people were killed in a shooting at a shopping centre in Munich, southern "
+        "Germany, police said.",
+        "Police said nine people were killed in a shooting at a busy shopping centre in "
+        "Hamburg, Germany.",
+    )
+    texts = {a.doc_id: a.text.lower(), b.doc_id: b.text.lower()}
+    found = anchored_place_conflicts(a, b, set(), texts)
+    assert [(x.key, y.key) for x, y in found] == [("munich", "hamburg")]
+
+
+def test_a_place_tagged_as_an_organisation_in_lower_case_still_swaps():
+    from dataclasses import replace
+
+    from accord.align import StatementPair, word_diff
+    from accord.compare.swaps import swap_conflicts
+
+    a, b = sentences(
+        "yesterday, on my flight from bergen to dallas, two attendants let me sit in an "
+        "empty first class seat while i pumped.",
+        "yesterday, on my flight from atlanta to dallas, two attendants let me sit in an "
+        "empty first class seat while i pumped.",
+    )
+    # The recogniser guesses kinds from context in lower-cased text; make its guess wrong.
+    a.entities = [replace(e, kind="organisation") if e.key == "bergen" else e for e in a.entities]
+    parallel, changes = word_diff(a, b)
+    pair = StatementPair(a.ref, b.ref, 0.9, parallel, changes)
+    found = swap_conflicts(a, b, pair, set())
+    assert [(x.key, y.key) for x, y in found] == [("bergen", "atlanta")]

@@ -43,7 +43,7 @@ def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepan
     for pair in pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
         conflicts += swap_conflicts(a, b, pair, people)
-        conflicts += anchored_place_conflicts(a, b, pair, people, texts)
+        conflicts += anchored_place_conflicts(a, b, people, texts)
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)

@@ -21,7 +21,7 @@ from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
 from accord.compare.dates import reported_on
-from accord.model import DateMention, Quantity, Sentence
+from accord.model import DateMention, Entity, Quantity, Sentence
 
 MAX_SWAP = 3  # tokens on each side of a swap: more is a rewrite, not one value exchanged
 CONTEXT = 4  # tokens each side of the swap that are looked at
@@ -83,7 +83,9 @@ def _place(sentence: Sentence, side: list[Token], people: set[str]) -> str | Non
         if entity.kind == "place" and entity.start <= start and end <= entity.end + 1:
             return entity.text if entity.end - entity.start >= end - start else None
     if any(
-        e.kind in ("person", "organisation") and in_span(e.start, e.end, (start, end))
+        e.kind in ("person", "organisation")
+        and in_span(e.start, e.end, (start, end))
+        and not _mistagged_place(sentence, e)
         for e in sentence.entities
     ):
         return None
@@ -93,6 +95,19 @@ def _place(sentence: Sentence, side: list[Token], people: set[str]) -> str | Non
     if any(w[:1].islower() for w in text.split()) and _cased(sentence):
         return None  # in normally written text a place name has capitals
     return text if is_place(key) else None
+
+
+def _mistagged_place(sentence: Sentence, entity: Entity) -> bool:
+    """An "organisation" that is only a real place's name, in lower-cased text: there the
+    entity recogniser guesses kinds from context alone ("on my flight from bergen to
+    dallas" tags "bergen" an organisation). The swap's frame, the same words the other
+    source has around its place, is the better evidence."""
+    return (
+        entity.kind == "organisation"
+        and not _cased(sentence)
+        and entity.text.lower() not in STOP_WORDS
+        and is_place(entity.text.lower())
+    )
 
 
 def _cased(sentence: Sentence) -> bool:
