@@ -35,7 +35,7 @@ from accord.align import align
 from accord.analyse import analyse
 from accord.analyse.sentences import split_sentences
 from accord.model import Cluster, Document
-from accord.summarise import select
+from accord.summarise import select, summary_text
 
 ACCORD = "Accord"
 SPLIT = "sentence splitting (shared)"
@@ -88,7 +88,7 @@ def accord_summary(docs: list[Document], words: int) -> list[str]:
     """Accord's summary sentences, through the product's align + select."""
     cluster = Cluster(documents=docs)
     space = align(cluster)
-    return [cluster.sentence(ref).text for ref in select(cluster, space, words)]
+    return [summary_text(cluster.sentence(ref)) for ref in select(cluster, space, words)]
 
 
 def systems(with_baselines: bool) -> dict[str, str]:

@@ -20,7 +20,7 @@ from accord.model import (
     SourceSummary,
     SummarySentence,
 )
-from accord.summarise import select
+from accord.summarise import select, summary_text
 
 DEFAULT_WORDS = 250
 MIN_ARTICLE_WORDS = 5  # fewer is a navigation stub or an empty page, not a report
@@ -88,7 +88,7 @@ def summary_sentences(
         ]
         sentences.append(
             SummarySentence(
-                text=cluster.sentence(ref).text,
+                text=summary_text(cluster.sentence(ref)),
                 sources=compare.canonical_sources(cluster, (r.doc_id for r in support)),
                 evidence=[compare.evidence(cluster.sentence(r)) for r in support],
             )

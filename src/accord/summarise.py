@@ -25,12 +25,14 @@ import numpy as np
 
 from accord.align import THRESHOLD, SentenceSpace
 from accord.analyse.terms import bigrams, content_terms
+from accord.compress import compress
 from accord.model import Cluster, Sentence, SentenceRef
 
 MIN_WORDS = 6
 MAX_WORDS = 80
 REDUNDANCY = 0.5  # similarity above which a sentence repeats one already chosen
 NOVELTY = 1.0  # how strongly similarity to chosen sentences discounts a candidate
+LENGTH_BONUS = 0.05  # score added per unit of log(words / 20): see select()
 MODEL_FILE = "scorer.npz"
 TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
 
@@ -83,9 +85,18 @@ FEATURES = (*BASE_FEATURES, LEXICAL, *CONTEXT_FEATURES)
 WORD = re.compile(r"\b\w+\b")
 
 
+def summary_text(sentence: Sentence) -> str:
+    """What the summary shows for ``sentence``: its text, lightly and faithfully compressed.
+
+    The budget of :func:`select` counts these words, so every caller that shows a summary
+    must show this text (it is a pure function of the sentence, so it can be recomputed).
+    """
+    return compress(sentence.text)
+
+
 def is_summary_candidate(sentence: Sentence) -> bool:
-    """Full sentences only: no headlines, fragments or run-on splits."""
-    return MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS
+    """Full sentences only: no headlines or subheads, fragments or run-on splits."""
+    return not sentence.heading and MIN_WORDS <= len(summary_text(sentence).split()) <= MAX_WORDS
 
 
 def support_counts(cluster: Cluster) -> dict[SentenceRef, int]:
@@ -385,17 +396,20 @@ def score_sentences(cluster: Cluster, space: SentenceSpace) -> np.ndarray:
 
 
 def select(cluster: Cluster, space: SentenceSpace, words: int) -> list[SentenceRef]:
-    """The sentences of the summary, in reading order.
+    """The sentences of the summary, in reading order; show each as :func:`summary_text`.
 
     Greedy by score discounted for redundancy with what is already chosen; a sentence that
     would overrun the budget is passed over for shorter ones, so the summary is whole
-    sentences and never longer than ``words``.
+    (compressed) sentences and never longer than ``words``. The score is a value per word;
+    a small bonus for longer sentences (``LENGTH_BONUS`` per unit of log length) favours
+    the sentence whose value per word is as reliable as its length makes it: a short
+    sentence's predicted density is the noisier one (measured in ``docs/summarise.md``).
     """
     if not space.refs:
         return []
-    scores = score_sentences(cluster, space)
     sims = space.similarities()
-    lengths = [len(cluster.sentence(ref).text.split()) for ref in space.refs]
+    lengths = np.array([len(summary_text(cluster.sentence(ref)).split()) for ref in space.refs])
+    scores = score_sentences(cluster, space) + LENGTH_BONUS * np.log(np.maximum(lengths, 1) / 20)
     candidates = {
         k for k, ref in enumerate(space.refs) if is_summary_candidate(cluster.sentence(ref))
     }
@@ -408,7 +422,7 @@ def select(cluster: Cluster, space: SentenceSpace, words: int) -> list[SentenceR
         if redundancy[best] >= REDUNDANCY or (used + lengths[best] > words and chosen):
             continue
         chosen.append(best)
-        used += lengths[best]
+        used += int(lengths[best])
         redundancy = np.maximum(redundancy, sims[best])
         if used >= words:
             break
