@@ -45,7 +45,7 @@ from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS, content_terms
 from accord.clean import clean
 from accord.model import Cluster, Discrepancy, Document, Entity, Sentence
-from accord.pipeline import prepare
+from accord.pipeline import MIN_ARTICLE_WORDS, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -176,11 +176,12 @@ def load_clusters(split: str, count: int, seed: int = SEED) -> list[list[str]]:
 
 
 def prepared(texts: list[str]) -> Cluster:
-    """The cluster cleaned and analysed; documents that cleaning empties are left out."""
+    """The cluster cleaned and analysed; documents that cleaning leaves (nearly) empty are
+    left out, as the pipeline would refuse them."""
     documents = [Document(id=f"d{k}", raw=text) for k, text in enumerate(texts)]
     for doc in documents:
         clean(doc)
-    return prepare([d for d in documents if d.text.strip()])
+    return prepare([d for d in documents if len(d.text.split()) >= MIN_ARTICLE_WORDS])
 
 
 # --- choosing what to plant ------------------------------------------------------------
@@ -579,6 +580,8 @@ def plant_date(cluster: Cluster, pairs: list, rng: random.Random) -> Plant | Non
         for date in b.dates:
             if date.value not in values_a or not states_same(a, b, date.text):
                 continue
+            if sum(d.value == date.value for d in b.dates) != 1:
+                continue  # changing one of two mentions makes the sentence contradict itself
             text_a = next(d.text for d in a.dates if d.value == date.value)
             if not same_role(a, b, date.text, text_a):
                 continue
@@ -662,6 +665,9 @@ def _matches(kind: str, variant_value: Any, variant_text: str, wanted: Any) -> b
         )
     if kind == "speaker":
         return bool(variant_text) and same_name(entity_key(variant_text), entity_key(str(wanted)))
+    if kind == "place" and isinstance(variant_value, str) and isinstance(wanted, str):
+        # "dakar county" / "milwaukee county": the place named with its place noun.
+        return re.search(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])", variant_value) is not None
     return variant_value == wanted
 
 

@@ -53,3 +53,37 @@ def test_planted_contradictions_fast_form():
     assert planted >= 8
     assert found / planted >= POOLED_RECALL_BOUND
     assert report["noise_per_cluster"] <= 1.5
+
+
+def _sentence(text: str):
+    from accord.analyse import analyse
+    from accord.model import Document
+
+    doc = Document(id="t", raw=text, text=text)
+    analyse([doc])
+    return doc.sentences[0]
+
+
+def test_planter_does_not_plant_a_figure_the_other_bound_allows():
+    bench = _benchmark()
+    a = _sentence("The founders pledged more than $1 billion to a fund for clean energy.")
+    assert bench.bound_allows(a, "1", 1.0, 4.0)  # "$4 billion" is "more than $1 billion"
+    b = _sentence("The founders pledged $1 billion to a fund for clean energy.")
+    assert not bench.bound_allows(b, "1", 1.0, 4.0)
+
+
+def test_planter_counts_a_possessive_as_a_mention():
+    bench = _benchmark()
+    s = _sentence("Chicago's ban was struck down in a case against the city of Chicago.")
+    assert len(bench._occurrences(s, "chicago")) == 2
+
+
+def test_a_place_variant_with_its_place_noun_matches_the_plant():
+    bench = _benchmark()
+    assert bench._matches("place", "dakar county", "dakar county", "dakar")
+    assert not bench._matches("place", "dakarville", "dakarville", "dakar")
+
+
+def test_shifted_month_day_has_the_value_accord_gives_it():
+    bench = _benchmark()
+    assert bench._shift_date("july 4", "--07-04") == ("july 8", "--07-08")

@@ -75,3 +75,8 @@ def test_ages_are_counted_as_age():
 def test_a_toll_before_its_number_names_the_event():
     (toll,) = quantities("The death toll rose to 57 on Monday.")
     assert toll.value == 57 and toll.event == "kill"
+
+
+def test_a_name_before_the_counted_noun_modifies_it():
+    (count,) = quantities("Police said 5 florida hunters caught the alligator near a lake.")
+    assert count.counted == "hunter"

@@ -215,6 +215,8 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
             nxt = token.nbor() if token.i + 1 < len(spacy_doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and token.pos_ == "NOUN":
                 counted = f"{counted} {nxt.lemma_.lower()}"
+            elif nxt is not None and nxt.pos_ == "NOUN":
+                counted = nxt.lemma_.lower()  # "5 florida hunters", "two gop candidates"
             break
         if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             break

@@ -232,6 +232,8 @@ def _gazetteer_places(sentence: Sentence, people: set[str]) -> list[tuple[str, i
         text = sentence.text[start - sentence.start : end - sentence.start]
         if entity_key(text) in people or any(in_span(s, e, (start, end)) for s, e in taken):
             continue
+        if text.lower().strip(".") in ENGLISH_STOP_WORDS:
+            continue  # "made sense to us.": a pronoun, not the United States
         if cased(sentence) and not text[:1].isupper():
             continue
         found.append((text, start, end))
