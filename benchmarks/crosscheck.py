@@ -105,6 +105,8 @@ SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen",
 # 7", "apollo 11", "blade runner 2049") is not a count that can be changed on its own.
 NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-|–|to|or|and a half|/)\s*\w", re.I)
 NOT_A_COUNT_BEFORE = re.compile(r"(?:between|from)\s+$|[-–/]\s*$", re.I)
+# Nouns that come before the figure they measure: "magnitude 7.2", "category 4", "ages 8".
+MEASURE_NOUNS = frozenset("magnitude category level grade age ages record total".split())
 # A figure written with a leading zero ("00", "05") is a code or a clock's minutes, not a count.
 ZERO_PADDED = re.compile(r"0\d+")
 CLOCK_BEFORE = re.compile(r"\d\s*:\s*$")
@@ -305,10 +307,14 @@ def clock_time(text: str, start: int, end: int) -> bool:
 
 def _names_the_figure(previous: Any, text: str) -> bool:
     """Whether the word right before a figure is a name it labels ("apollo 11", "boeing
-    737", "Route 66"): a proper noun, or a capitalised word inside a sentence. A count
-    comes before what it counts, never right after a name."""
+    737", "Route 66", "game 7", "blade runner 2049"): a noun, or a capitalised word inside
+    a sentence. A count comes before what it counts, never right after a noun; in
+    lower-cased text the parser tags most names' words as common nouns. Measures that
+    name their scale first ("magnitude 7.2") are counts all the same."""
     if not previous.text.isalpha():
         return False
+    if previous.pos_ == "NOUN":
+        return previous.text.lower() not in MEASURE_NOUNS
     capitalised = previous.text[:1].isupper() and previous.idx > 0
     return previous.pos_ == "PROPN" or (capitalised and previous.text.lower() not in STOP_WORDS)
 

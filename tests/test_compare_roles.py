@@ -107,3 +107,22 @@ def test_a_place_tagged_as_an_organisation_in_lower_case_still_swaps():
     pair = StatementPair(a.ref, b.ref, 0.9, parallel, changes)
     found = swap_conflicts(a, b, pair, set())
     assert [(x.key, y.key) for x, y in found] == [("bergen", "atlanta")]
+
+
+def test_words_for_young_or_related_people_name_one_group():
+    from accord.compare.roles import related_counts
+
+    assert related_counts("man", "boy")
+    assert related_counts("teenager", "brother")
+    assert related_counts("star resort", "star luxury")
+    assert not related_counts("civilian", "fighter")
+    assert not related_counts("people", "child")
+
+
+def test_a_rewritten_group_in_the_same_role_conflicts():
+    a, b = sentences(
+        "Officers arriving at the lake found two young men carrying the injured hiker.",
+        "Arriving at the lake, officers found five boys carrying the injured hiker.",
+    )
+    found = role_number_conflicts(a, b)
+    assert [(x.value["value"], y.value["value"]) for x, y in found] == [(2, 5)]

@@ -87,3 +87,15 @@ def test_a_place_variant_with_its_place_noun_matches_the_plant():
 def test_shifted_month_day_has_the_value_accord_gives_it():
     bench = _benchmark()
     assert bench._shift_date("july 4", "--07-04") == ("july 8", "--07-08")
+
+
+def test_planter_leaves_labels_after_a_noun_alone():
+    bench = _benchmark()
+    s = _sentence("the sequel blade runner 2049 opened to 31 million dollars in its first weekend.")
+    label = s.text.index("2049")
+    assert not bench.is_count(s, s.start + label, s.start + label + 4)
+    count = s.text.index("31")
+    assert bench.is_count(s, s.start + count, s.start + count + 2)
+    quake = _sentence("a magnitude 7.2 earthquake struck the coast early on sunday.")
+    at = quake.text.index("7.2")
+    assert bench.is_count(quake, quake.start + at, quake.start + at + 3)

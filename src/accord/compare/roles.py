@@ -46,6 +46,13 @@ NOT_ROLES = frozenset(
     "last next this early late night morning afternoon evening".split()
 )
 
+# Words for people by age or kinship; not "people" itself, nor roles ("civilians",
+# "fighters"), which tell groups apart.
+PERSONS = frozenset(
+    "man woman boy girl child kid teen teenager youth adult brother sister son daughter "
+    "sibling".split()
+)
+
 V = TypeVar("V", Quantity, DateMention)
 
 
@@ -99,13 +106,23 @@ def _paired_in_role(
     return [(x, y) for x, y in _unambiguous(pairs) if one_fact(a, b, x.text, y.text)]
 
 
+def related_counts(a: str, b: str) -> bool:
+    """Whether two counted nouns can name one group in one role: one noun (with or
+    without a modifier: "star resort" / "star luxury resort" parse as "star resort" /
+    "star luxury"), or two words for young or related people, which rewrites swap freely
+    ("two young men carrying ..." / "two boys carrying ...", "teenagers" / "brothers")."""
+    if same_counted(a, b) or set(a.split()) & set(b.split()):
+        return True
+    return a.split()[-1] in PERSONS and b.split()[-1] in PERSONS
+
+
 def _counts_differ(a: Sentence, b: Sentence) -> Callable[[Quantity, Quantity], bool]:
     def differ(qa: Quantity, qb: Quantity) -> bool:
         if not quantities_conflict(qa, qb) or states_value(a, qb) or states_value(b, qa):
             return False  # "rose from 42 to 57" against "57": both figures are in play
         if (qa.counted == "percent") != (qb.counted == "percent"):
             return False
-        if qa.counted and qb.counted and not same_counted(qa.counted, qb.counted):
+        if qa.counted and qb.counted and not related_counts(qa.counted, qb.counted):
             return False  # "six attacks" / "a dozen fighters": other things counted
         ea, eb = event_class(qa.event), event_class(qb.event)
         return not (ea in EVENT_SET and eb in EVENT_SET and ea != eb)  # "12 killed" / "30 hurt"
