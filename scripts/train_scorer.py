@@ -11,8 +11,9 @@
    this density, not the raw overlap, the thing to rank by.
 3. A ridge regression on word unigrams and pairs (seen in ``--min-df`` sentences or more)
    predicts the same label from the sentence's words alone, shipped as an {n-gram: weight}
-   table so that run time needs no scikit-learn; its out-of-fold predictions (two folds by cluster) become the
-   ``lexical`` feature, with context features built on it (:func:`accord.summarise.context`).
+   table so that run time needs no scikit-learn; its out-of-fold predictions (two folds by
+   cluster) become the ``lexical`` feature, with context features built on it
+   (:func:`accord.summarise.context`).
 4. A scikit-learn HistGradientBoostingRegressor (fixed seed, no early stopping) is fitted,
    and its trees and the ridge weights are written as plain arrays (no pickle) that
    ``accord.summarise`` walks with numpy (a few minutes).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -151,3 +153,26 @@ def test_heuristic_fallback_ranks_central_supported_sentences():
     scores = summarise.heuristic_scores(summarise.features(cluster, space))
     best = space.refs[int(np.argmax(scores))]
     assert "destroyed a warehouse" in cluster.sentence(best).text
+
+
+def test_headings_are_never_summary_candidates():
+    cluster, _ = make_cluster()
+    sentence = cluster.documents[0].sentences[0]
+    assert summarise.is_summary_candidate(sentence)
+    heading = replace(sentence, heading=True)
+    assert not summarise.is_summary_candidate(heading)
+
+
+def test_summary_text_is_the_compressed_sentence_and_the_budget_counts_it():
+    reports = [
+        "However, the ferry company has not said when its two new boats will arrive. "
+        "A storm damaged the old ferry pier in the harbour overnight on Sunday.",
+        "A storm damaged the old ferry pier in the harbour overnight. "
+        "The ferry company has not said when its two new boats will arrive at the pier.",
+    ]
+    cluster, space = make_cluster(reports)
+    first = cluster.documents[0].sentences[0]
+    assert summarise.summary_text(first).startswith("The ferry company has not said")
+    for budget in (16, 30, 60):
+        refs = summarise.select(cluster, space, budget)
+        assert words_of(cluster, refs) <= budget
