@@ -101,9 +101,10 @@ NUMBER = re.compile(
     re.I,
 )
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "m", "bn"}
-# A number that is one end of a range, part of a fraction, or a label after a name ("game
-# 7", "apollo 11", "blade runner 2049") is not a count that can be changed on its own.
-NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-|–|to|or|and a half|/)\s*\w", re.I)
+# A number that is one end of a range, part of a fraction ("seven and a half", "4 1/2"),
+# or a label after a name ("game 7", "apollo 11", "blade runner 2049") is not a count that
+# can be changed on its own.
+NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:(?:-|–|to|or|and a half|/)\s*\w|\d+/\d)", re.I)
 NOT_A_COUNT_BEFORE = re.compile(r"(?:between|from)\s+$|[-–/]\s*$", re.I)
 # Nouns that come before the figure they measure: "magnitude 7.2", "category 4", "ages 8".
 MEASURE_NOUNS = frozenset("magnitude category level grade age ages record total".split())

@@ -126,3 +126,14 @@ def test_a_rewritten_group_in_the_same_role_conflicts():
     )
     found = role_number_conflicts(a, b)
     assert [(x.value["value"], y.value["value"]) for x, y in found] == [(2, 5)]
+
+
+def test_what_a_count_counts_is_part_of_its_role():
+    a, b = sentences(
+        "The senator's remarks about the 30 percent raised questions on tax credits for poor "
+        "households.",
+        "Members of the 45 percent pay no tax, the senator's remarks on credits for poor "
+        "households implied.",
+    )
+    found = role_number_conflicts(a, b)
+    assert [(x.value["value"], y.value["value"]) for x, y in found] == [(30, 45)]

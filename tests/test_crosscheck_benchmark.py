@@ -99,3 +99,10 @@ def test_planter_leaves_labels_after_a_noun_alone():
     quake = _sentence("a magnitude 7.2 earthquake struck the coast early on sunday.")
     at = quake.text.index("7.2")
     assert bench.is_count(quake, quake.start + at, quake.start + at + 3)
+
+
+def test_planter_leaves_a_mixed_number_alone():
+    bench = _benchmark()
+    s = _sentence("the 4 1/2-month-old boy was found in the car at the station.")
+    at = s.text.index("4 1/2")
+    assert not bench.is_count(s, s.start + at, s.start + at + 1)

@@ -87,6 +87,13 @@ def _unambiguous(pairs: list[tuple[V, V]]) -> list[tuple[V, V]]:
     return [(x, y) for x, y in pairs if count_a[id(x)] == 1 and count_b[id(y)] == 1]
 
 
+def _counted(value: Quantity | DateMention) -> set[str]:
+    """What a count counts is part of its role, even when written inside the quantity's
+    own text ("the 47 percent" / "the 75 percent")."""
+    counted = getattr(value, "counted", "")
+    return {stem(counted.split()[-1])} if counted else set()
+
+
 def _paired_in_role(
     a: Sentence,
     b: Sentence,
@@ -95,8 +102,8 @@ def _paired_in_role(
     differ: Callable[[V, V], bool],
 ) -> list[tuple[V, V]]:
     """Values of the two sentences that differ and stand next to the same content word."""
-    roles_a = {id(x): role_words(a, x.start, x.end) for x in values_a}
-    roles_b = {id(y): role_words(b, y.start, y.end) for y in values_b}
+    roles_a = {id(x): role_words(a, x.start, x.end) | _counted(x) for x in values_a}
+    roles_b = {id(y): role_words(b, y.start, y.end) | _counted(y) for y in values_b}
     pairs = [
         (x, y)
         for x in values_a
