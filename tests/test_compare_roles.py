@@ -137,3 +137,11 @@ def test_what_a_count_counts_is_part_of_its_role():
     )
     found = role_number_conflicts(a, b)
     assert [(x.value["value"], y.value["value"]) for x, y in found] == [(30, 45)]
+
+
+def test_money_is_not_compared_with_a_count():
+    a, b = sentences(
+        "The warehouse store sells a one-year emergency food kit with 6,200 servings of food.",
+        "The warehouse store sells its one-year emergency food kit for $ 999 with shipping.",
+    )
+    assert role_number_conflicts(a, b) == []

@@ -53,6 +53,8 @@ PERSONS = frozenset(
     "sibling".split()
 )
 
+CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£"}
+
 V = TypeVar("V", Quantity, DateMention)
 
 
@@ -113,6 +115,13 @@ def _paired_in_role(
     return [(x, y) for x, y in _unambiguous(pairs) if one_fact(a, b, x.text, y.text)]
 
 
+def money(sentence: Sentence, q: Quantity) -> bool:
+    """Whether a figure is an amount of money: a currency sign in it or right before it
+    (Multi-News spaces it off: "$ 999.99", "£ 40,000")."""
+    before = sentence.text[: q.start - sentence.start].rstrip()
+    return q.counted in CURRENCIES or before.endswith(tuple(CURRENCIES.values()))
+
+
 def related_counts(a: str, b: str) -> bool:
     """Whether two counted nouns can name one group in one role: one noun (with or
     without a modifier: "star resort" / "star luxury resort" parse as "star resort" /
@@ -129,6 +138,8 @@ def _counts_differ(a: Sentence, b: Sentence) -> Callable[[Quantity, Quantity], b
             return False  # "rose from 42 to 57" against "57": both figures are in play
         if (qa.counted == "percent") != (qb.counted == "percent"):
             return False
+        if money(a, qa) != money(b, qb):
+            return False  # "6,200 servings" / "$ 999.99"
         if qa.counted and qb.counted and not related_counts(qa.counted, qb.counted):
             return False  # "six attacks" / "a dozen fighters": other things counted
         ea, eb = event_class(qa.event), event_class(qb.event)
