@@ -2,9 +2,10 @@
 
 One module per job: :mod:`.support` (which sentences back a statement), :mod:`.facts`,
 :mod:`.quotes`, :mod:`.claims` (single-source claims) and the discrepancy detectors
-(:mod:`.numbers`, :mod:`.dates`, :mod:`.places`, on the shared :mod:`.slots` and
-:mod:`.counts`), assembled by :mod:`.discrepancies`. The names the pipeline, the web app
-and the benchmarks use are re-exported here, so ``compare.discrepancies(...)`` works.
+(:mod:`.numbers`, :mod:`.dates`, :mod:`.places`, :mod:`.swaps`, :mod:`.roles`, on the
+shared :mod:`.slots` and :mod:`.counts`), assembled by :mod:`.discrepancies`. The names
+the pipeline, the web app and the benchmarks use are re-exported here, so
+``compare.discrepancies(...)`` works.
 """
 
 from __future__ import annotations
