@@ -85,7 +85,7 @@ def cut(sentences: list[str], words: int) -> list[str]:
 
 
 def accord_summary(docs: list[Document], words: int) -> list[str]:
-    """Accord's summary sentences, through the product's align + select."""
+    """Accord's summary sentences as the briefing shows them, through align + select."""
     cluster = Cluster(documents=docs)
     space = align(cluster)
     return [summary_text(cluster.sentence(ref)) for ref in select(cluster, space, words)]

@@ -8,7 +8,9 @@ gradient-boosted tree model, trained on the Multi-News training split by
 pickle), turns them into the expected share of a sentence's words that a human summary
 would also use. Sentences are then picked greedily by that value, discounted by how much
 they repeat what is already chosen, until the word budget is full, and put back in reading
-order. Without the model file a hand-weighted score (centrality, agreement, position) is
+order; each is shown lightly compressed (:mod:`accord.compress`: whole spans of page
+furniture, asides and leading connectives deleted), and the budget counts that text.
+Without the model file a hand-weighted score (centrality, agreement, position) is
 used instead. See ``docs/summarise.md`` for the measurements behind these choices.
 """
 
