@@ -145,3 +145,11 @@ def test_money_is_not_compared_with_a_count():
         "The warehouse store sells its one-year emergency food kit for $ 999 with shipping.",
     )
     assert role_number_conflicts(a, b) == []
+
+
+def test_a_possessive_shares_its_noun_as_a_role():
+    from accord.compare.roles import role_words
+
+    (s,) = sentences("Police said he jumped into a woman's car on Monday night in the city centre.")
+    at = s.text.index("Monday")
+    assert "woman" in role_words(s, s.start + at, s.start + at + len("Monday"))

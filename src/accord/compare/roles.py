@@ -39,6 +39,7 @@ ROLE_WINDOW = 3  # content words this close to a value say what it is the value 
 MIN_SHARED = 4  # one fact: at least this many content words in common ...
 MIN_SHARE = 0.5  # ... and this share of the shorter sentence's, the values left out
 ROLE_WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*")
+POSSESSIVE = re.compile(r"['’]s?$")  # "a woman's car" and "a woman" share "woman"
 # Words that belong to a figure or a date, not to what it is about: "$1 billion fund" and
 # "$4 billion deal" share "billion" whatever they count; "last friday" and "last week".
 NOT_ROLES = frozenset(
@@ -59,14 +60,15 @@ V = TypeVar("V", Quantity, DateMention)
 
 
 def role_words(sentence: Sentence, start: int, end: int) -> set[str]:
-    """Stemmed content words within ``ROLE_WINDOW`` words of the span, either side."""
+    """Stemmed content words within ``ROLE_WINDOW`` words of the span, either side,
+    possessives as their nouns."""
     words = [
         (sentence.start + m.start(), m.group(0).lower()) for m in ROLE_WORD.finditer(sentence.text)
     ]
     before = [w for at, w in words if at < start][-ROLE_WINDOW:]
     after = [w for at, w in words if at >= end][:ROLE_WINDOW]
     return {
-        stem(w)
+        stem(POSSESSIVE.sub("", w))
         for w in before + after
         if w not in STOP_WORDS and w not in NOT_ROLES and w[0].isalpha()
     }
