@@ -41,3 +41,40 @@ def test_tfidf_rows_are_unit_length_and_similar_texts_are_close():
 def test_headlines_and_subheads_are_marked_as_headings():
     text = "Quake shakes towns\n\nThe quake struck at dawn.\n\nDamage assessed\n\nRoads shut."
     assert [s.heading for s in split_sentences("S1", text)] == [True, False, True, False]
+
+
+def test_long_runs_pysbd_leaves_joined_are_split_again():
+    run = (
+        "Photo caption the new bridge would have carried trains across the estuary, "
+        "linking the two towns that the ferry has served for a century and a half. "
+        "A report by the port authority describes the project as the largest in the region "
+        "since the harbour walls were built, and it would be paid for by the state and by "
+        "the two towns together over thirty years.then the "
+        "old ferry terminal will close. Mr. Hale and Dr. Ruiz met U.S. officials on friday."
+    )
+    sentences = split_sentences("S1", run)
+    assert [s.text.split()[0] for s in sentences] == ["Photo", "A", "then", "Mr."]
+    assert sentences[-1].text == "Mr. Hale and Dr. Ruiz met U.S. officials on friday."
+    for sentence in sentences:
+        assert run[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_spaced_quote_mark_goes_with_the_sentence_it_belongs_to():
+    run = (
+        'the mayor said the council would meet again next week to decide on the budget. " we '
+        "have heard the residents and we will act on what they told us about the roads and the "
+        'schools, " she added. " the money is there. " the council has 12 members and meets '
+        "in the old town hall."
+    )
+    texts = [s.text for s in split_sentences("S1", run)]
+    assert texts[0].endswith("the budget.")
+    assert texts[1].startswith('" we have heard') and texts[1].endswith("she added.")
+    assert texts[2].startswith('" the money is there.')
+
+
+def test_short_pieces_are_left_to_pysbd():
+    text = 'He called it "the worst in fifty years." Then he left.'
+    assert [s.text for s in split_sentences("S1", text)] == [
+        text.split(" Then")[0],
+        "Then he left.",
+    ]

@@ -10,6 +10,23 @@ import pysbd
 from accord.model import Sentence
 
 PARAGRAPH_BREAK = re.compile(r"\n+")
+# pysbd leaves some runs of sentences joined (after a caption, around spaced-out quotes in
+# lower-cased text, "preserved.then" with no space). A piece this long is split again at a
+# full stop, question or exclamation mark followed by a capitalised word, or at a spaced
+# quote mark after one (Multi-News style: `added. " the safety`), unless the word before
+# the stop is an abbreviation.
+LONG_PIECE_WORDS = 40
+BOUNDARY = re.compile(
+    r"(?<=[.!?])(?P<close>[\"”’']?)\s+(?=[\"“‘']?[A-Z])"
+    r"|(?<=[a-z]{3}\.)(?=[a-z]{3,}\b)"
+    r"|(?<=[.!?])\s+(?P<spaced>\")\s+(?=[a-z])"
+)
+ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|prof|gov|sen|rep|reps|gen|lt|col|capt|sgt|st|jr|sr|rev|hon|"
+    r"no|vol|fig|inc|ltd|co|corp|vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"|\b[a-z]|\b(?:[a-z]\.)+[a-z])\.[\"”’']?$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +57,40 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
         if start < 0:  # pysbd normalised something; fall back to the cursor
             start = cursor
         end = start + len(piece)
-        spans.append((start, end))
+        spans.extend((start + a, start + b) for a, b in resplit(text[start:end]))
         cursor = end
     return spans
+
+
+def resplit(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a piece pysbd returned: itself unless it is long
+    and holds clear sentence boundaries."""
+    if len(piece.split()) <= LONG_PIECE_WORDS:
+        return [(0, len(piece))]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in BOUNDARY.finditer(piece):
+        end, next_start = _cut(piece, match)
+        before = piece[start:end]
+        if ABBREVIATION.search(before) or len(before.split()) < 3:
+            continue
+        spans.append((start, end))
+        start = next_start
+    spans.append((start, len(piece)))
+    return [(a, b) for a, b in spans if piece[a:b].strip()]
+
+
+def _cut(piece: str, match: re.Match[str]) -> tuple[int, int]:
+    """Where the sentence before a boundary ends and the next begins. A closing quote
+    stays with the sentence it closes; a spaced straight quote closes one when an odd
+    number of quotes comes before it, and opens the next sentence otherwise."""
+    if match.group("spaced"):
+        quote = match.start("spaced")
+        if piece.count('"', 0, quote) % 2 == 1:
+            return quote + 1, match.end()
+        return match.start(), quote
+    close = match.group("close") or ""
+    return match.start() + len(close), match.end()
 
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
