@@ -167,7 +167,7 @@ def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[
     others = max(1, len(cluster.documents) - 1)
     rows: list[float | list[float]] = []
     for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
-        unique = set(sentence_terms)
+        unique = sorted(set(sentence_terms))  # a fixed order: float sums must not vary
         spread = [(len(term_docs[t]) - 1) / others for t in unique]
         rows.append(
             [
