@@ -1,7 +1,7 @@
 """Single-source claims: what only one source says, and what others restate in their words."""
 
 import accord
-from accord.compare.claims import restates, topic_words
+from accord.compare.restate import restates, topic_words
 from accord.input import read_items
 from accord.model import Cluster
 from accord.pipeline import prepare

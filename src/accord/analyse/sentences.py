@@ -74,10 +74,17 @@ def resplit(piece: str) -> list[tuple[int, int]]:
         before = piece[start:end]
         if ABBREVIATION.search(before) or len(before.split()) < 3:
             continue
+        if not match.group("spaced") and _inside_quote(piece[:end]):
+            continue  # a quotation of several sentences stays with its attribution
         spans.append((start, end))
         start = next_start
     spans.append((start, len(piece)))
     return [(a, b) for a, b in spans if piece[a:b].strip()]
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _cut(piece: str, match: re.Match[str]) -> tuple[int, int]:
