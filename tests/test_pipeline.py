@@ -117,3 +117,13 @@ def test_no_summary_sentence_cites_a_source_that_disputes_it(example_briefing):
                     assert not disputing & set(sentence.sources), sentence.text
                     checked += 1
     assert checked, "the example's summary states a disputed figure"
+
+
+def test_a_paraphrase_with_the_same_figures_is_cited(example_briefing):
+    # "took more than 60 firefighters nine hours" restates "More than 60 firefighters
+    # fought the blaze for nine hours" although TF-IDF finds the two sentences far apart
+    firefighters = next(
+        s for s in example_briefing.summary if s.text.startswith("More than 60 firefighters")
+    )
+    assert set(firefighters.sources) >= {"coastal-courier", "western-wire"}
+    assert len({e.source for e in firefighters.evidence}) == len(firefighters.evidence)

@@ -78,3 +78,12 @@ def test_short_pieces_are_left_to_pysbd():
         text.split(" Then")[0],
         "Then he left.",
     ]
+
+
+def test_a_quotation_of_several_sentences_stays_with_its_attribution():
+    text = (
+        "\u201cThe river rose faster than any of us expected on the first night of the storm. "
+        "We moved the families from the lower streets to the school before the water reached "
+        "them,\u201d said Ana Ruiz, who leads the volunteer rescue team in the valley town."
+    )
+    assert [s.text for s in split_sentences("S1", text)] == [text]
