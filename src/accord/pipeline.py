@@ -9,7 +9,7 @@ from accord import compare
 from accord.align import SentenceSpace, align
 from accord.analyse import analyse
 from accord.clean import clean
-from accord.compare.restate import restates_figures, topic_words
+from accord.compare.restate import topic_words
 from accord.errors import InputError
 from accord.input import Item, read_items
 from accord.model import (
@@ -17,7 +17,6 @@ from accord.model import (
     Cluster,
     Discrepancy,
     Document,
-    Sentence,
     SentenceRef,
     SourceSummary,
     SummarySentence,
@@ -70,23 +69,6 @@ def dissent(discrepancies: list[Discrepancy]) -> dict[SentenceRef, set[str]]:
     return against
 
 
-def restating_sentences(
-    cluster: Cluster, sentence: Sentence, topic: frozenset[str], skip: set[str]
-) -> list[SentenceRef]:
-    """From each other source not yet known to state it, the first sentence that gives all
-    of the sentence's figures with words around them in common: a paraphrase TF-IDF
-    similarity misses ("took more than 60 firefighters nine hours" / "more than 60
-    firefighters fought the blaze for nine hours")."""
-    found = []
-    for doc in cluster.documents:
-        if doc.id == sentence.doc_id or doc.duplicate_of or doc.id in skip:
-            continue
-        match = next((o for o in doc.sentences if restates_figures(sentence, o, topic)), None)
-        if match is not None:
-            found.append(match.ref)
-    return found
-
-
 def summary_sentences(
     cluster: Cluster, space: SentenceSpace, words: int, discrepancies: list[Discrepancy]
 ) -> list[SummarySentence]:
@@ -101,18 +83,11 @@ def summary_sentences(
     topic = topic_words(cluster)
     sentences = []
     for ref in select(cluster, space, words):
-        similar = compare.supporting_sentences(cluster, space, ref)
-        stating = {r.doc_id for r in similar}
         support = [
             r
-            for r in [
-                *similar,
-                *restating_sentences(cluster, cluster.sentence(ref), topic, skip=stating),
-            ]
+            for r in compare.stating_sentences(cluster, space, ref, topic)
             if r.doc_id not in against.get(ref, set())
         ]
-        order = {doc.id: n for n, doc in enumerate(cluster.documents)}
-        support.sort(key=lambda r: (order[r.doc_id], r.index))
         sentences.append(
             SummarySentence(
                 text=summary_text(cluster.sentence(ref)),

@@ -21,7 +21,12 @@ from accord.compare.discrepancies import (
 from accord.compare.facts import collect_facts
 from accord.compare.quotes import SpeakerVariant, is_name, merge_quotes, same_quotation
 from accord.compare.slots import PARALLEL, same_slot
-from accord.compare.support import canonical_sources, evidence, supporting_sentences
+from accord.compare.support import (
+    canonical_sources,
+    evidence,
+    stating_sentences,
+    supporting_sentences,
+)
 
 __all__ = [
     "PARALLEL",
@@ -40,5 +45,6 @@ __all__ = [
     "single_source_claims",
     "slot_discrepancies",
     "speaker_discrepancies",
+    "stating_sentences",
     "supporting_sentences",
 ]

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from accord.align import SentenceSpace
+from accord.compare.restate import restates_figures
 from accord.model import (
     Cluster,
     Evidence,
@@ -42,8 +43,33 @@ def supporting_sentences(
             continue
         if other.doc_id not in best or sims[k] > best[other.doc_id][0]:
             best[other.doc_id] = (float(sims[k]), other)
-    refs = {ref, *cluster.group_of(ref), *(r for _, r in best.values())}
-    return sorted(refs, key=lambda r: ([d.id for d in cluster.documents].index(r.doc_id), r.index))
+    return in_input_order(cluster, {ref, *cluster.group_of(ref), *(r for _, r in best.values())})
+
+
+def stating_sentences(
+    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, topic: frozenset[str]
+) -> list[SentenceRef]:
+    """:func:`supporting_sentences`, and from each other source that has none of those, the
+    first sentence that gives all of the sentence's figures with words around them in
+    common: a paraphrase TF-IDF similarity misses ("took more than 60 firefighters nine
+    hours" / "more than 60 firefighters fought the blaze for nine hours")."""
+    similar = supporting_sentences(cluster, space, ref)
+    stating = {r.doc_id for r in similar}
+    sentence = cluster.sentence(ref)
+    restating = []
+    for doc in cluster.documents:
+        if doc.id in stating or doc.duplicate_of:
+            continue
+        match = next((o for o in doc.sentences if restates_figures(sentence, o, topic)), None)
+        if match is not None:
+            restating.append(match.ref)
+    return in_input_order(cluster, [*similar, *restating])
+
+
+def in_input_order(cluster: Cluster, refs: Iterable[SentenceRef]) -> list[SentenceRef]:
+    """Sentence refs sorted by their source's input position, then by sentence."""
+    order = {doc.id: n for n, doc in enumerate(cluster.documents)}
+    return sorted(refs, key=lambda r: (order[r.doc_id], r.index))
 
 
 def most_common(texts: list[str]) -> str:
