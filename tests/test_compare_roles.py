@@ -9,16 +9,19 @@ from accord.compare.roles import one_fact, role_date_conflicts, role_number_conf
 from accord.model import Cluster, Discrepancy, Document, Sentence
 
 
-def sentences(*texts: str) -> list[Sentence]:
+def documents(*texts: str) -> list[Document]:
+    """One analysed document per text, ids s0, s1, ..."""
     docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
     analyse(docs)
-    return [d.sentences[0] for d in docs]
+    return docs
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    return [d.sentences[0] for d in documents(*texts)]
 
 
 def brief(*texts: str) -> list[Discrepancy]:
-    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
-    analyse(docs)
-    cluster = Cluster(documents=docs)
+    cluster = Cluster(documents=documents(*texts))
     return slot_discrepancies(cluster, align(cluster))
 
 
