@@ -34,8 +34,8 @@ from accord import baselines, rouge
 from accord.align import align
 from accord.analyse import analyse
 from accord.analyse.sentences import split_sentences
-from accord.model import Cluster, Document
-from accord.summarise import select, summary_text
+from accord.model import DEFAULT_WORDS, Cluster, Document
+from accord.summarise.select import select, summary_text
 
 ACCORD = "Accord"
 SPLIT = "sentence splitting (shared)"
@@ -57,7 +57,7 @@ def read_clusters(path: Path, limit: int | None = None) -> Iterator[dict[str, An
 
 def documents_of(item: dict[str, Any]) -> list[Document]:
     """The cluster's documents as Accord documents, split into sentences (no spaCy)."""
-    from accord.pipeline import mark_duplicates
+    from accord.duplicates import mark_duplicates
 
     texts = [str(t).strip() for t in item["documents"]]
     docs = [Document(id=f"s{n}", raw=t, text=t) for n, t in enumerate(texts, 1) if t]
@@ -86,9 +86,8 @@ def cut(sentences: list[str], words: int) -> list[str]:
 
 def accord_summary(docs: list[Document], words: int) -> list[str]:
     """Accord's summary sentences as the briefing shows them, through align + select."""
-    cluster = Cluster(documents=docs)
-    space = align(cluster)
-    return [summary_text(cluster.sentence(ref)) for ref in select(cluster, space, words)]
+    cluster = align(Cluster(documents=docs))
+    return [summary_text(cluster.sentence(ref)) for ref in select(cluster, words)]
 
 
 def systems(with_baselines: bool) -> dict[str, str]:
@@ -177,7 +176,7 @@ class Report:
 def evaluate(
     path: Path,
     limit: int | None = None,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     with_baselines: bool = False,
     processes: int = 2,
 ) -> Report:
@@ -280,7 +279,7 @@ def show(report: Report) -> None:
 def main(
     dataset: Path,
     limit: int | None = None,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     with_baselines: bool = False,
     json_path: Path | None = None,
     processes: int = 2,
