@@ -54,13 +54,13 @@ def ngram_precision(tokens: list[str], reference: Counter[Any], n: int) -> float
 
 def cluster_rows(item: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features and (unigram, bigram) precision labels for every sentence of one cluster."""
-    from accord import rouge
     from accord.align import align
-    from accord.evaluate import documents_of
+    from accord.evaluate import rouge
+    from accord.evaluate.data import split_documents, texts_of
     from accord.model import Cluster
     from accord.summarise.features import features
 
-    cluster = align(Cluster(documents=documents_of(item)))
+    cluster = align(Cluster(documents=split_documents(texts_of(item))))
     space = cluster.space
     x = features(cluster)
     tokenizer = rouge._scorer()._tokenizer
@@ -76,7 +76,7 @@ def cluster_rows(item: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, list[str
 
 
 def sample(path: Path, clusters: int, seed: int) -> list[dict[str, Any]]:
-    from accord.evaluate import read_clusters
+    from accord.evaluate.data import read_clusters
 
     items = list(read_clusters(path))
     random.Random(seed).shuffle(items)

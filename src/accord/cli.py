@@ -160,8 +160,13 @@ def eval_(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1)] = 2,
 ) -> None:
     """ROUGE of Accord's summaries (and baselines) against reference summaries."""
-    from accord.evaluate import main as evaluate_main
-
+    try:
+        from accord.evaluate.harness import main as evaluate_main
+    except ModuleNotFoundError as missing:
+        fail(
+            f"accord eval needs the evaluation extra ({missing.name} is missing): "
+            "pip install 'accord[eval]'"
+        )
     if not dataset.is_file():
         fail(f"{dataset}: no such file")
     evaluate_main(dataset, limit, words, with_baselines, json_path, processes)
