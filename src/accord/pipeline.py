@@ -35,9 +35,14 @@ class BriefOptions:
 
 
 def prepare(documents: list[Document]) -> Cluster:
-    """Clean and analyse documents into a cluster, with notes on anything unusual."""
+    """Clean and analyse documents into a cluster, with notes on anything unusual.
+
+    A document that already has ``text`` has been cleaned (``accord stories`` cleans every
+    article to group them) and is not cleaned again.
+    """
     for doc in documents:
-        clean(doc)
+        if not doc.text:
+            clean(doc)
         words = len(doc.text.split())
         if words < MIN_ARTICLE_WORDS:
             found = f"only {words} words" if words else "nothing"

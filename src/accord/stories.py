@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,8 @@ from typing import Any
 import numpy as np
 
 from accord.model import DEFAULT_WORDS, Document
+
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 DEFAULT_THRESHOLD = 0.88
 TITLE_WORDS = 14
@@ -72,26 +73,9 @@ def _default_analyzer() -> Callable[[str], list[str]]:
 
 def tfidf_vectors(texts: Sequence[str], analyzer: Callable[[str], list[str]] | None = None) -> Any:
     """Sparse unit rows of sublinear TF x smoothed IDF; a text without terms gets a zero row."""
-    from scipy import sparse
+    from accord.analyse.vectors import tfidf_sparse
 
-    analyze = analyzer or _default_analyzer()
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, text in enumerate(texts):
-        for term, count in Counter(analyze(text)).items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(1.0 + np.log(count))
-    shape = (len(texts), max(1, len(vocabulary)))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
-    document_frequency = np.bincount(cols, minlength=shape[1]) if cols else np.zeros(shape[1])
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
-    matrix = matrix @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return tfidf_sparse(texts, analyzer or _default_analyzer())
 
 
 def cosine_distances(vectors: Any) -> np.ndarray:
@@ -138,7 +122,7 @@ def cluster_texts(
 def document_date(doc: Document) -> str | None:
     """The document's date as YYYY-MM-DD, if its metadata has a parsable one."""
     value = doc.meta.get("date", "")
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    match = ISO_DAY.match(value)
     if not match:
         return None
     try:

@@ -19,6 +19,8 @@ ACCUSATION = re.compile(
     re.I,
 )
 
+SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
+
 
 def is_salient(sentence: Sentence) -> bool:
     named = any(e.kind in ("person", "place", "organisation") for e in sentence.entities)
@@ -55,7 +57,7 @@ def single_source_claims(cluster: Cluster) -> list[SingleSourceClaim]:
         if doc.id in duplicates:
             continue
         for sentence in doc.sentences:
-            if not is_salient(sentence) or not re.search(r"[.!?”\"]\s*$", sentence.text):
+            if not is_salient(sentence) or not SENTENCE_END.search(sentence.text):
                 continue
             if stated_elsewhere(cluster, sentence, topic):
                 continue

@@ -16,6 +16,8 @@ from accord.model import (
     VariantValue,
 )
 
+NON_SPACE = re.compile(r"\S+")
+
 SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
 EVENT_CLASSES = {
     "kill": "killed",
@@ -180,7 +182,7 @@ def quantity_text(q: Quantity, sentence: Sentence) -> str:
     local = q.start - sentence.start
     after = sentence.text[local + len(q.text) :]
     stem = q.counted.split()[0][:4]
-    for match in re.finditer(r"\S+", after):
+    for match in NON_SPACE.finditer(after):
         if match.start() > 40:
             break
         if match.group(0).lower().startswith(stem):

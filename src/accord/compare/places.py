@@ -16,10 +16,12 @@ from accord.model import (
     StatementPair,
 )
 
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
+
 
 def cased(sentence: Sentence) -> bool:
     """Whether the sentence is written with capitals (not lower-cased like Multi-News)."""
-    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+    return CAPITALISED_INSIDE.search(sentence.text) is not None
 
 
 def _name_span(

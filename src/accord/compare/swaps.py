@@ -21,6 +21,7 @@ from accord.compare.counts import Observation, in_span, quantities_conflict, qua
 from accord.compare.dates import reported_on
 from accord.model import DateMention, Entity, Quantity, Sentence, StatementPair, Token
 
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
 MAX_SWAP = 3  # tokens on each side of a swap: more is a rewrite, not one value exchanged
 CONTEXT = 4  # tokens each side of the swap that are looked at
 MIN_SAME = 3  # of which at least this many are the same words, in the same order
@@ -109,7 +110,7 @@ def _mistagged_place(sentence: Sentence, entity: Entity) -> bool:
 
 
 def _cased(sentence: Sentence) -> bool:
-    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+    return CAPITALISED_INSIDE.search(sentence.text) is not None
 
 
 def _swap(
