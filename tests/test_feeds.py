@@ -9,15 +9,15 @@ import pytest
 
 from accord.clean import clean
 from accord.errors import InputError
-from accord.feeds import (
+from accord.ingest.feeds import (
     documents_from_feed,
     documents_from_warc,
     html_fragment_to_text,
     is_feed_path,
     is_warc_path,
 )
-from accord.fetch import FetchOptions
-from accord.input import read_arguments
+from accord.ingest.http import FetchOptions
+from accord.ingest.sources import read_arguments
 from tests.loopback import LoopbackServer, html
 from tests.test_fetch import ARTICLE
 

@@ -1,4 +1,4 @@
-"""accord.fetch against a real HTTP server on loopback (no mocked client)."""
+"""accord.ingest.http against a real HTTP server on loopback (no mocked client)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from accord import fetch as fetch_module
 from accord.clean import clean
 from accord.errors import InputError
-from accord.fetch import (
-    USER_AGENT,
-    FetchOptions,
-    fetch,
-    fetch_documents,
-    id_from_url,
-    is_url,
-)
+from accord.ingest import http as fetch_module
+from accord.ingest.documents import id_from_url
+from accord.ingest.http import USER_AGENT, FetchOptions, fetch, is_url
+from accord.ingest.sources import fetch_documents
 from tests.loopback import LoopbackServer, html
 
 ARTICLE = b"""<!doctype html>

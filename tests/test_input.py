@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from accord.errors import InputError
-from accord.input import MAX_BYTES, looks_like_html, read_arguments, read_items
+from accord.ingest.documents import MAX_BYTES, looks_like_html
+from accord.ingest.sources import read_arguments, read_items
 from accord.model import Document
 
 

@@ -13,7 +13,7 @@ from accord.errors import AccordError
 from accord.render import FORMATS
 
 if TYPE_CHECKING:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -65,7 +65,7 @@ CacheDir = Annotated[
 
 
 def fetch_options(allow_private: bool, cache_dir: Path | None) -> FetchOptions:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
     return FetchOptions(allow_private=allow_private, cache_dir=cache_dir)
 
@@ -95,7 +95,7 @@ def brief(
     cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.output import write_atomic
     from accord.pipeline import brief_documents
     from accord.render import render
@@ -136,7 +136,7 @@ def stories(
     cache_dir: CacheDir = None,
 ) -> None:
     """Sort a mixed pile of articles into stories; brief each story with several sources."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
     documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))

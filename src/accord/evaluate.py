@@ -57,10 +57,13 @@ def read_clusters(path: Path, limit: int | None = None) -> Iterator[dict[str, An
 
 def documents_of(item: dict[str, Any]) -> list[Document]:
     """The cluster's documents as Accord documents, split into sentences (no spaCy)."""
+    from accord.ingest.sources import documents_from_records
     from accord.pipeline import mark_duplicates
 
     texts = [str(t).strip() for t in item["documents"]]
-    docs = [Document(id=f"s{n}", raw=t, text=t) for n, t in enumerate(texts, 1) if t]
+    docs = documents_from_records(texts, where="cluster", id_prefix="s", skip_empty=True)
+    for doc in docs:
+        doc.text = doc.raw  # measured on the raw text, without cleaning
     mark_duplicates(docs)
     analyse(docs, entities=False)
     return docs

@@ -11,7 +11,7 @@ from accord.analyse import analyse
 from accord.clean import clean
 from accord.compare.restate import topic_words
 from accord.errors import InputError
-from accord.input import Item, read_items
+from accord.ingest.sources import Item, read_items
 from accord.model import (
     Briefing,
     Cluster,

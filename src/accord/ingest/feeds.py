@@ -2,7 +2,7 @@
 
 A feed entry that carries its full text (``content:encoded``, Atom ``content`` or a long
 description) becomes a document directly; an entry with only a teaser has its link fetched
-through :mod:`accord.fetch` (with the same address guard and cache as any URL). A WARC file
+through :mod:`accord.ingest.http` (with the same address guard and cache as any URL). A WARC file
 gives one document per ``response`` record that holds an HTML page with status 200.
 
 Ids come from the entry's link slug or its title, made unique within the feed.
@@ -16,20 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import InputError
-from accord.fetch import (
+from accord.ingest.documents import (
+    MAX_BYTES,
+    document_from_text,
+    id_from_url,
+    read_bytes,
+    slug,
+    unique_ids,
+)
+from accord.ingest.http import (
     HTML_TYPES,
     FetchOptions,
     charset_of,
     decode_body,
     document_from_fetched,
     fetch,
-    id_from_url,
     is_url,
     looks_like_feed,
     media_type,
-    slug,
 )
-from accord.input import MAX_BYTES, document_from_text, read_bytes, unique_ids
 from accord.model import Document
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}

@@ -1,4 +1,4 @@
-"""Fetch web pages for the user's URLs: a guarded HTTP client with an on-disk cache.
+"""The guarded HTTP fetch for the user's URLs, with the on-disk cache of :mod:`.cache`.
 
 Nothing is fetched unless the user gives a URL (or a feed that lists article links). Every
 request
@@ -9,39 +9,33 @@ request
   ``timeout`` seconds and stops reading once the body passes ``max_bytes``;
 * accepts only HTML pages and RSS/Atom feeds.
 
-Successful responses are cached under ``$ACCORD_CACHE_DIR`` (default
-``~/.cache/accord/http``): ``<sha256 of the final URL>.body`` holds the body and ``.json``
-the final URL and headers; a URL that redirected gets a small ``.json`` pointing at its
-final URL, so a second run reads everything from disk.
-
-All failures are :class:`~accord.errors.InputError` naming the URL, one line each.
+Successful responses are cached (see :mod:`accord.ingest.cache`), so a second run reads
+everything from disk. All failures are :class:`~accord.errors.InputError` naming the URL,
+one line each.
 """
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
-import json
-import os
 import re
 import socket
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from accord.errors import InputError
+from accord.ingest import cache
+from accord.ingest.documents import document_from_text, id_from_url, looks_like_html, megabytes
 from accord.model import Document
 
 if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = "Accord/0.1 (+offline news briefing tool)"
-CACHE_ENV = "ACCORD_CACHE_DIR"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset(
     {
@@ -193,11 +187,6 @@ def looks_like_feed(body: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def looks_like_html(body: bytes) -> bool:
-    head = body[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<head" in head
-
-
 def is_feed(fetched: Fetched) -> bool:
     kind = fetched.media_type
     if kind in FEED_TYPES - {"application/xml", "text/xml"}:
@@ -205,83 +194,7 @@ def is_feed(fetched: Fetched) -> bool:
     return (kind in FEED_TYPES or not kind) and looks_like_feed(fetched.body)
 
 
-# --- the cache ----------------------------------------------------------------------------
-
-
-def cache_directory(options: FetchOptions) -> Path:
-    if options.cache_dir is not None:
-        return Path(options.cache_dir)
-    if env := os.environ.get(CACHE_ENV):
-        return Path(env)
-    return Path.home() / ".cache" / "accord" / "http"
-
-
-def cache_key(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def load_cached(url: str, options: FetchOptions) -> Fetched | None:
-    """The cached response for a URL (following a stored redirect), or None."""
-    directory = cache_directory(options)
-    entry = _read_json(directory / f"{cache_key(url)}.json")
-    if entry and "redirect" in entry:
-        entry = _read_json(directory / f"{cache_key(str(entry['redirect']))}.json")
-    if not entry or "final_url" not in entry:
-        return None
-    final_url = str(entry["final_url"])
-    try:
-        body = (directory / f"{cache_key(final_url)}.body").read_bytes()
-    except OSError:
-        return None
-    headers = {str(k): str(v) for k, v in dict(entry.get("headers", {})).items()}
-    return Fetched(url, final_url, int(entry.get("status", 200)), headers, body, from_cache=True)
-
-
-def store_cached(fetched: Fetched, options: FetchOptions) -> None:
-    """Store body and headers under the final URL's key; point the asked URL at it."""
-    directory = cache_directory(options)
-    key = cache_key(fetched.final_url)
-    entry = {
-        "final_url": fetched.final_url,
-        "status": fetched.status,
-        "headers": fetched.headers,
-        "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    try:
-        _write_atomic(directory / f"{key}.body", fetched.body)
-        _write_atomic(directory / f"{key}.json", json.dumps(entry, indent=1).encode("utf-8"))
-        for asked in {fetched.url, *fetched.hops} - {fetched.final_url}:
-            pointer = json.dumps({"redirect": fetched.final_url}).encode("utf-8")
-            _write_atomic(directory / f"{cache_key(asked)}.json", pointer)
-    except OSError:
-        pass  # a cache that cannot be written only costs a refetch next time
-
-
 # --- fetching -----------------------------------------------------------------------------
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size // 1024} KB"
 
 
 def _read_capped(
@@ -290,14 +203,14 @@ def _read_capped(
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise InputError(
-            url, f"is {_megabytes(int(declared))}, over the {_megabytes(options.max_bytes)} limit"
+            url, f"is {megabytes(int(declared))}, over the {megabytes(options.max_bytes)} limit"
         )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes(CHUNK):
         size += len(chunk)
         if size > options.max_bytes:
-            raise InputError(url, f"is larger than the {_megabytes(options.max_bytes)} limit")
+            raise InputError(url, f"is larger than the {megabytes(options.max_bytes)} limit")
         if time.monotonic() > deadline:
             raise InputError(url, f"timed out after {options.timeout:g} s")
         chunks.append(chunk)
@@ -318,8 +231,11 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
     url = url.strip()
     if not is_url(url):
         raise InputError(url, "is not an http or https URL")
-    if options.use_cache and (cached := load_cached(url, options)):
-        return cached
+    directory = cache.cache_directory(options.cache_dir)
+    if options.use_cache and (entry := cache.load(url, directory)):
+        return Fetched(
+            url, entry.final_url, entry.status, entry.headers, entry.body, from_cache=True
+        )
     deadline = time.monotonic() + options.timeout
     hops: list[str] = []
     current = url
@@ -364,36 +280,13 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
         raise InputError(url, f"request failed ({type(exc).__name__}: {exc})") from None
     if not fetched.body.strip():
         raise InputError(url, "is empty")
-    store_cached(fetched, options)
+    entry = cache.Entry(fetched.final_url, fetched.status, fetched.headers, fetched.body)
+    cache.store(entry, [fetched.url, *fetched.hops], directory)
     return fetched
-
-
-# --- documents ----------------------------------------------------------------------------
-
-
-def slug(text: str, limit: int = 60) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    out = "-".join(words)[:limit].strip("-")
-    return out
-
-
-def id_from_url(url: str) -> str:
-    """A readable source id: the last meaningful path segment, else the host name."""
-    parts = urlsplit(url)
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    for segment in reversed(segments):
-        stem = re.sub(r"\.(s?html?|php|aspx?|jsp|cms)$", "", segment, flags=re.I)
-        generic = stem.lower() in ("index", "default", "article", "story", "amp")
-        if not generic and not (stem.isdigit() and len(stem) < 5) and (candidate := slug(stem)):
-            return candidate
-    host = (parts.hostname or "page").removeprefix("www.")
-    return slug(host) or "page"
 
 
 def document_from_fetched(fetched: Fetched, doc_id: str | None = None, **meta: str) -> Document:
     """An HTML response as a Document; :mod:`accord.clean` extracts it with trafilatura."""
-    from accord.input import document_from_text
-
     if fetched.media_type not in HTML_TYPES and not (
         not fetched.media_type and looks_like_html(fetched.body)
     ):
@@ -403,15 +296,10 @@ def document_from_fetched(fetched: Fetched, doc_id: str | None = None, **meta: s
     if not text.strip():
         raise InputError(fetched.url, "is empty")
     return document_from_text(
-        doc_id or id_from_url(fetched.final_url), text, html=True, url=fetched.final_url, **meta
+        doc_id or id_from_url(fetched.final_url),
+        text,
+        html=True,
+        name=fetched.url,
+        url=fetched.final_url,
+        **meta,
     )
-
-
-def fetch_documents(url: str, options: FetchOptions | None = None) -> list[Document]:
-    """A URL as sources: one page, or every article of a feed."""
-    fetched = fetch(url, options)
-    if is_feed(fetched):
-        from accord.feeds import documents_from_feed
-
-        return documents_from_feed(fetched.body, fetched.final_url, options)
-    return [document_from_fetched(fetched)]
