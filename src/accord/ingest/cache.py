@@ -29,6 +29,8 @@ class Entry:
     status: int
     headers: dict[str, str]
     body: bytes
+    # why the fetch needed allow_private ("" if it did not; None: not recorded)
+    private: str | None = None
 
 
 def cache_directory(configured: Path | None = None) -> Path:
@@ -77,7 +79,9 @@ def load(url: str, directory: Path) -> Entry | None:
     except OSError:
         return None
     headers = {str(k): str(v) for k, v in dict(entry.get("headers", {})).items()}
-    return Entry(final_url, int(entry.get("status", 200)), headers, body)
+    private = entry.get("private")
+    private = None if private is None else str(private)
+    return Entry(final_url, int(entry.get("status", 200)), headers, body, private)
 
 
 def store(entry: Entry, asked: Iterable[str], directory: Path) -> None:
@@ -87,6 +91,7 @@ def store(entry: Entry, asked: Iterable[str], directory: Path) -> None:
         "final_url": entry.final_url,
         "status": entry.status,
         "headers": entry.headers,
+        "private": entry.private or "",
         "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     try:

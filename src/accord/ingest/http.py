@@ -5,26 +5,34 @@ request
 
 * resolves the host first and refuses private, loopback, link-local and other non-public
   addresses unless ``allow_private`` is set (checked again on every redirect hop);
-* sends a clear user agent, follows at most ``max_redirects`` redirects, gives up after
-  ``timeout`` seconds and stops reading once the body passes ``max_bytes``;
+* sends a clear user agent and follows at most ``max_redirects`` redirects;
+* gives up ``timeout`` seconds after it started, however slowly the server sends (a
+  watchdog shuts the connection at the deadline; it does not wait for the next chunk);
+* decodes ``Content-Encoding`` layers itself (gzip, deflate, stacked in any order), a
+  bounded piece at a time, and stops once any layer's output passes ``max_bytes``, so a
+  small compressed body cannot expand in memory;
 * accepts only HTML pages and RSS/Atom feeds.
 
 Successful responses are cached (see :mod:`accord.ingest.cache`), so a second run reads
-everything from disk. All failures are :class:`~accord.errors.InputError` naming the URL,
-one line each.
+everything from disk; an entry fetched from a non-public address (with ``allow_private``)
+is refused from the cache too unless ``allow_private`` is set again. All failures are
+:class:`~accord.errors.InputError` naming the URL, one line each.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 import socket
+import threading
 import time
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from accord.errors import InputError
@@ -47,6 +55,7 @@ FEED_TYPES = frozenset(
     }
 )
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.1"
+ACCEPT_ENCODING = "gzip, deflate"  # the encodings decoded here, under the size cap
 CHUNK = 64 * 1024
 
 
@@ -114,6 +123,30 @@ def _address_kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | No
 
 def check_address(url: str, *, allow_private: bool = False) -> list[str]:
     """Resolve the URL's host; refuse it if any address is not public. Returns the addresses."""
+    addresses = resolve(url)
+    if not allow_private and (problem := address_problem(url, addresses)):
+        raise InputError(url, problem)
+    return addresses
+
+
+def address_problem(url: str, addresses: Iterable[str]) -> str | None:
+    """Why fetching the URL at these addresses needs ``--allow-private``, or None."""
+    host = urlsplit(url).hostname or ""
+    for address in addresses:
+        kind = _address_kind(ipaddress.ip_address(address))
+        if kind:
+            article = "an" if kind[0] in "aeiou" else "a"
+            literal = host.strip("[]") == address
+            where = f"{host} is" if literal else f"{host} resolves to {address},"
+            return (
+                f"{where} {article} {kind} address; refusing to fetch it "
+                "(use --allow-private to allow)"
+            )
+    return None
+
+
+def resolve(url: str) -> list[str]:
+    """The addresses of the URL's host."""
     parts = urlsplit(url)
     host = parts.hostname
     if not host:
@@ -127,20 +160,7 @@ def check_address(url: str, *, allow_private: bool = False) -> list[str]:
     except (socket.gaierror, UnicodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(url, f"cannot resolve host name {host} ({reason})") from None
-    addresses = sorted({str(info[4][0]).split("%")[0] for info in infos})
-    if not allow_private:
-        for address in addresses:
-            kind = _address_kind(ipaddress.ip_address(address))
-            if kind:
-                article = "an" if kind[0] in "aeiou" else "a"
-                literal = host.strip("[]") == address
-                where = f"{host} is" if literal else f"{host} resolves to {address},"
-                raise InputError(
-                    url,
-                    f"{where} {article} {kind} address; refusing to fetch it "
-                    "(use --allow-private to allow)",
-                )
-    return addresses
+    return sorted({str(info[4][0]).split("%")[0] for info in infos})
 
 
 # --- content types and text ---------------------------------------------------------------
@@ -197,6 +217,76 @@ def is_feed(fetched: Fetched) -> bool:
 # --- fetching -----------------------------------------------------------------------------
 
 
+class TooLarge(Exception):
+    """A body (or one of its encoding layers) passed the size cap."""
+
+
+class _Layer:
+    """One Content-Encoding layer, decoded at most ``CHUNK`` bytes per step.
+
+    zlib's ``max_length`` keeps each step's output bounded (the rest of the input waits in
+    ``unconsumed_tail``), and the layer counts everything it produced: a 3.5 KB double-gzip
+    body that would expand to 2 GiB stops at the cap having held a few chunks in memory.
+    """
+
+    def __init__(self, coding: str, limit: int) -> None:
+        self.coding = coding
+        self.limit = limit
+        self.produced = 0
+        self._inflater: Any = None
+
+    def _start(self, data: bytes) -> Any:
+        if self.coding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        # "deflate" is meant to be zlib-wrapped, but servers send raw deflate as well
+        wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+        return zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while True:
+            if self._inflater is None:
+                if not data:
+                    return
+                self._inflater = self._start(data)
+            out = self._inflater.decompress(data, CHUNK)
+            self.produced += len(out)
+            if self.produced > self.limit:
+                raise TooLarge()
+            if out:
+                yield out
+            if self._inflater.eof:  # a gzip member ended; another may follow
+                data, self._inflater = self._inflater.unused_data, None
+                continue
+            data = self._inflater.unconsumed_tail
+            if not data and len(out) < CHUNK:
+                return
+
+
+def _decoded(raw: Iterable[bytes], codings: list[str], limit: int) -> Iterator[bytes]:
+    """The body through every encoding layer, last applied first, each capped at ``limit``."""
+    layers = [_Layer(coding, limit) for coding in reversed(codings)]
+
+    def through(index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(layers):
+            yield data
+            return
+        for piece in layers[index].feed(data):
+            yield from through(index + 1, piece)
+
+    for chunk in raw:
+        yield from through(0, chunk)
+
+
+def content_codings(header: str, url: str) -> list[str]:
+    """The Content-Encoding layers in the order applied; refuses ones not decoded here."""
+    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    codings = [c for c in codings if c != "identity"]
+    for coding in codings:
+        if coding not in ("gzip", "x-gzip", "deflate"):
+            raise InputError(url, f"is sent with Content-Encoding {coding}, which is not supported")
+    return codings
+
+
 def _read_capped(
     response: httpx.Response, url: str, options: FetchOptions, deadline: float
 ) -> bytes:
@@ -205,16 +295,62 @@ def _read_capped(
         raise InputError(
             url, f"is {megabytes(int(declared))}, over the {megabytes(options.max_bytes)} limit"
         )
+    codings = content_codings(response.headers.get("content-encoding", ""), url)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes(CHUNK):
-        size += len(chunk)
-        if size > options.max_bytes:
-            raise InputError(url, f"is larger than the {megabytes(options.max_bytes)} limit")
-        if time.monotonic() > deadline:
-            raise InputError(url, f"timed out after {options.timeout:g} s")
-        chunks.append(chunk)
+    try:
+        for chunk in _decoded(response.iter_raw(), codings, options.max_bytes):
+            size += len(chunk)
+            if size > options.max_bytes:
+                raise TooLarge()
+            if time.monotonic() > deadline:
+                raise InputError(url, f"timed out after {options.timeout:g} s")
+            chunks.append(chunk)
+    except TooLarge:
+        raise InputError(url, f"is larger than the {megabytes(options.max_bytes)} limit") from None
+    except zlib.error as exc:
+        raise InputError(url, f"has a body that does not decode ({exc})") from None
     return b"".join(chunks)
+
+
+class Watchdog:
+    """Ends a request at its deadline however slowly the server sends: at the deadline it
+    shuts down the request's sockets, which wakes a read blocked on them."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = threading.Event()
+        self._streams: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: remember every connection opened for this request."""
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            stream = info.get("return_value")
+            with self._lock:
+                self._streams.append(stream)
+            if self.expired.is_set():
+                _shut(stream)
+
+    def _expire(self) -> None:
+        self.expired.set()
+        with self._lock:
+            streams = list(self._streams)
+        for stream in streams:
+            _shut(stream)
+
+
+def _shut(stream: Any) -> None:
+    with contextlib.suppress(AttributeError, OSError):
+        stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
 
 
 def _check_type(response: httpx.Response, url: str, accept: Iterable[str]) -> None:
@@ -233,20 +369,33 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
         raise InputError(url, "is not an http or https URL")
     directory = cache.cache_directory(options.cache_dir)
     if options.use_cache and (entry := cache.load(url, directory)):
+        _check_cached(url, entry, options)
         return Fetched(
             url, entry.final_url, entry.status, entry.headers, entry.body, from_cache=True
         )
     deadline = time.monotonic() + options.timeout
     hops: list[str] = []
+    private: list[str] = []  # why a hop needed allow_private, recorded with the cache entry
     current = url
-    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept": ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
+    watchdog = Watchdog(options.timeout)
     try:
-        with httpx.Client(
-            timeout=httpx.Timeout(options.timeout), follow_redirects=False, headers=headers
-        ) as client:
+        with (
+            watchdog,
+            httpx.Client(
+                timeout=httpx.Timeout(options.timeout), follow_redirects=False, headers=headers
+            ) as client,
+        ):
             for _ in range(options.max_redirects + 1):
-                check_address(current, allow_private=options.allow_private)
-                with client.stream("GET", current) as response:
+                addresses = check_address(current, allow_private=options.allow_private)
+                if problem := address_problem(current, addresses):
+                    private.append(problem)
+                extensions = {"trace": watchdog.trace}
+                with client.stream("GET", current, extensions=extensions) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -272,17 +421,38 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
                     break
             else:
                 raise InputError(url, f"too many redirects (more than {options.max_redirects})")
-    except httpx.TimeoutException:
-        raise InputError(url, f"timed out after {options.timeout:g} s") from None
-    except httpx.ConnectError as exc:
-        raise InputError(url, f"cannot connect ({exc})") from None
     except httpx.HTTPError as exc:
-        raise InputError(url, f"request failed ({type(exc).__name__}: {exc})") from None
+        if watchdog.expired.is_set() or isinstance(exc, httpx.TimeoutException):
+            raise InputError(url, f"timed out after {options.timeout:g} s") from None
+        _request_failed(url, exc)
     if not fetched.body.strip():
         raise InputError(url, "is empty")
-    entry = cache.Entry(fetched.final_url, fetched.status, fetched.headers, fetched.body)
+    entry = cache.Entry(
+        fetched.final_url, fetched.status, fetched.headers, fetched.body, private="; ".join(private)
+    )
     cache.store(entry, [fetched.url, *fetched.hops], directory)
     return fetched
+
+
+def _check_cached(url: str, entry: cache.Entry, options: FetchOptions) -> None:
+    """The address guard for a cache hit: an entry fetched from a non-public address is
+    served only with ``allow_private`` (entries from before this was recorded are checked
+    by resolving their hosts, as a fetch would)."""
+    if options.allow_private:
+        return
+    if entry.private is None:
+        for checked in dict.fromkeys((url, entry.final_url)):
+            check_address(checked, allow_private=False)
+    elif entry.private:
+        raise InputError(url, entry.private)
+
+
+def _request_failed(url: str, exc: Exception) -> None:
+    import httpx
+
+    if isinstance(exc, httpx.ConnectError):
+        raise InputError(url, f"cannot connect ({exc})") from None
+    raise InputError(url, f"request failed ({type(exc).__name__}: {exc})") from None
 
 
 def document_from_fetched(fetched: Fetched, doc_id: str | None = None, **meta: str) -> Document:
