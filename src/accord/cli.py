@@ -103,7 +103,10 @@ def brief(
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
+    notes: list[str] = []
+    documents = read_arguments(articles, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     briefing = brief_documents(documents, words=words)
     if output is not None:
         inputs = [Path(a) for a in articles if a != "-"]
@@ -139,7 +142,10 @@ def stories(
     from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
-    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
+    notes: list[str] = []
+    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
 

@@ -9,14 +9,16 @@ interprets the content beyond deciding whether it is HTML; cleaning happens in
 
 from __future__ import annotations
 
+import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from accord.errors import InputError
 from accord.model import Document
 
-MAX_BYTES = 20 * 1024 * 1024  # the largest source accepted, from any door
+MAX_BYTES = 20 * 1024 * 1024  # the largest source accepted, from any door (bytes of UTF-8)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
@@ -44,43 +46,111 @@ def looks_like_html(text: str | bytes) -> bool:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return _SURROGATE.search(text) is None
+
+
+def scrub_surrogates(text: str) -> str:
+    """Replace lone surrogates with U+FFFD, as browsers do; for text parsed out of markup."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def too_large(size: int) -> str:
+    return f"is {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit"
 
 
 def check_text(name: str, text: str) -> None:
-    """The one validator: refuse empty, binary, invalid-Unicode or oversized text."""
-    if len(text) > MAX_BYTES:
-        raise InputError(name, f"is {megabytes(len(text))}, over the {megabytes(MAX_BYTES)} limit")
+    """The one validator: refuse empty, binary, invalid-Unicode or oversized text.
+
+    A str can hold lone surrogates ("\\ud800" in Python or a JSON escape), which no encoder
+    and no later stage accepts: refused here with one line rather than crashing in spaCy.
+    The size limit counts UTF-8 bytes, as for files.
+    """
     if "\x00" in text:
         raise InputError(name, _BINARY)
     if not _encodable(text):
         raise InputError(name, "text holds invalid Unicode (an unpaired surrogate)")
+    if len(text) > MAX_BYTES // 4 and (size := len(text.encode("utf-8"))) > MAX_BYTES:
+        raise InputError(name, too_large(size))
     if not text.strip():
         raise InputError(name, _EMPTY)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data with a message naming ``name``."""
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # "utf-8", or the codec the text was found to be in ("cp1252", ...)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# English news that is not UTF-8 is almost always Windows-1252 (a superset of Latin-1): when
+# it is among the equally likely readings, it wins (charset_normalizer alone picks cp1250
+# for French "à", giving "ŕ").
+WESTERN = "cp1252"
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decode a file's bytes: UTF-8 (with or without BOM), a UTF-16/32 BOM, else the
+    encoding charset_normalizer finds with confidence; refuse binary or undecodable data
+    with a message naming ``name``."""
     if not data.strip():
         raise InputError(name, _EMPTY)
+    text, encoding = _decode_text(data, name)
+    if not text.strip():
+        raise InputError(name, _EMPTY)
+    return Decoded(text, encoding)
+
+
+def _decode_text(data: bytes, name: str) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                break
     if b"\x00" in data[:8192]:
         raise InputError(name, _BINARY)
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
+        failure = exc
+    found = _detect(data)
+    if found is None:
         raise InputError(
             name,
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it, e.g. with iconv -t utf-8",
-        ) from None
-    if not text.strip():
-        raise InputError(name, _EMPTY)
-    return text
+            f"is not UTF-8 text (byte 0x{data[failure.start]:02x} at offset {failure.start}) "
+            "and its encoding cannot be told with confidence; convert it, e.g. with "
+            "iconv -f ENCODING -t utf-8",
+        )
+    return found
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when charset_normalizer's best readings agree, else None."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    least = min(match.chaos for match in matches)
+    best = [match for match in matches if match.chaos <= least + 0.005]
+    if any(WESTERN in match.could_be_from_charset for match in best):
+        try:
+            return data.decode(WESTERN), WESTERN
+        except UnicodeDecodeError:
+            pass
+    readings = {str(match) for match in best}
+    if len(readings) != 1:
+        return None  # equally likely readings differ: guessing could change the words
+    return readings.pop(), best[0].encoding
 
 
 def document_from_text(
@@ -106,18 +176,27 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(name, "is not a regular file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(name, f"is {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit")
+        raise InputError(name, too_large(size))
     try:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
 
 
+def document_from_bytes(doc_id: str, data: bytes, name: str, **meta: str) -> Document:
+    """Bytes of a file or stdin as a Document; ``meta["encoding"]`` names a non-UTF-8 one."""
+    decoded = decode(data, name)
+    encoding = "" if decoded.encoding == "utf-8" else decoded.encoding
+    return document_from_text(doc_id, decoded.text, name=name, encoding=encoding, **meta)
+
+
 def document_from_path(path: Path) -> Document:
-    text = decode(read_bytes(path), str(path))
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (None if suffix not in TEXT_SUFFIXES else False)
-    return document_from_text(path.stem, text, html=html, name=str(path), path=str(path))
+    doc = document_from_bytes(path.stem, read_bytes(path), str(path), path=str(path))
+    if html is not None:
+        doc.is_html = html
+    return doc
 
 
 # --- ids ----------------------------------------------------------------------------------

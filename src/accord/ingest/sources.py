@@ -12,6 +12,7 @@ source meets the same validator and the same wording.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from accord.errors import InputError
 from accord.ingest.documents import (
     MAX_BYTES,
     SUFFIXES,
-    decode,
+    document_from_bytes,
     document_from_path,
     document_from_text,
     unique_ids,
@@ -35,18 +36,19 @@ STDIN = "-"
 Item = str | Path | Document
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Folders become the supported files inside them (sorted, hidden ones skipped)."""
+Notes = list[str]  # where a reader reports what it left out; None: refuse instead
+
+
+def expand_paths(paths: Iterable[Path], notes: Notes | None = None) -> list[Path]:
+    """Folders become the supported files inside them (sorted, hidden ones skipped).
+
+    A subfolder that cannot be read is never skipped silently: with ``notes`` it is left out
+    with a note, without (the Python API) it is refused.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(p for p in _walk(path, notes) if p.suffix.lower() in SUFFIXES)
             if not found:
                 raise InputError(str(path), f"folder holds no {', '.join(sorted(SUFFIXES))} files")
             files.extend(found)
@@ -55,11 +57,30 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _walk(folder: Path, notes: Notes | None) -> Iterable[Path]:
+    """Files under ``folder``, hidden files and folders skipped, unreadable ones reported."""
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(folder)
+        problem = f"cannot be read ({error.strerror or error})"
+        if notes is None:
+            raise InputError(where, problem)
+        notes.append(f"{where}: {problem}; left out")
+
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            candidate = Path(root, name)
+            if not name.startswith(".") and candidate.is_file():
+                yield candidate
+
+
 def read_stdin() -> Document:
-    data = sys.stdin.buffer.read()
+    """Standard input, read no further than the limit."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError("<stdin>", f"is over the {MAX_BYTES // 2**20} MB limit")
-    return document_from_text("stdin", decode(data, "<stdin>"), name="<stdin>")
+    return document_from_bytes("stdin", data, "<stdin>")
 
 
 def fetch_documents(url: str, options: FetchOptions | None = None) -> list[Document]:
@@ -70,8 +91,16 @@ def fetch_documents(url: str, options: FetchOptions | None = None) -> list[Docum
     return [document_from_fetched(fetched)]
 
 
-def read_items(items: Sequence[Item]) -> list[Document]:
-    """The Python API's input: article text (str), files (Path) or ready Documents."""
+def read_items(items: Sequence[Item] | Item) -> list[Document]:
+    """The Python API's input: article text (str), files (Path) or ready Documents.
+
+    A single item (one ``str``, ``Path`` or ``Document``) is one source, never a sequence of
+    characters. A ``str`` is always article text: one that names an existing file or folder
+    (a single line without spaces) is refused with a hint to pass ``pathlib.Path``, since
+    briefing the file name as if it were a report is never what was meant.
+    """
+    if isinstance(items, str | Path | Document):
+        items = [items]
     documents: list[Document] = []
     for number, item in enumerate(items, start=1):
         if isinstance(item, Document):
@@ -79,16 +108,39 @@ def read_items(items: Sequence[Item]) -> list[Document]:
         elif isinstance(item, Path):
             documents.extend(document_from_path(p) for p in expand_paths([item]))
         elif isinstance(item, str):
-            documents.append(document_from_text(f"S{number}", item))
+            name = f"S{number}"
+            if _names_a_path(item):
+                raise InputError(
+                    name,
+                    f"is the path {item!r}, not article text; pass pathlib.Path({item!r}) "
+                    "to read the file",
+                )
+            documents.append(document_from_text(name, item))
         else:
             raise TypeError(f"cannot read a {type(item).__name__}; give str, Path or Document")
     return unique_ids(documents)
 
 
+def _names_a_path(text: str) -> bool:
+    candidate = text.strip()
+    if not candidate or len(candidate) > 4096 or any(c.isspace() for c in candidate):
+        return False
+    try:
+        return Path(candidate).expanduser().exists()
+    except (OSError, ValueError):
+        return False
+
+
 def read_arguments(
-    arguments: Sequence[str], fetch_options: FetchOptions | None = None
+    arguments: Sequence[str],
+    fetch_options: FetchOptions | None = None,
+    notes: Notes | None = None,
 ) -> list[Document]:
-    """The CLI's input: paths, folders, "-" for stdin, URLs, feeds and WARC files."""
+    """The CLI's input: paths, folders, "-" for stdin, URLs, feeds and WARC files.
+
+    With ``notes``, what is left out (an unreadable subfolder, an oversized WARC record) is
+    reported there, one line each; without, such input is refused.
+    """
     documents: list[Document] = []
     for argument in arguments:
         if argument == STDIN:
@@ -96,9 +148,10 @@ def read_arguments(
         elif is_url(argument):
             documents.extend(fetch_documents(argument, fetch_options))
         elif is_feed_or_archive(Path(argument)):
-            documents.extend(read_feed_or_archive(Path(argument), fetch_options))
+            documents.extend(read_feed_or_archive(Path(argument), fetch_options, notes))
         else:
-            documents.extend(document_from_path(p) for p in expand_paths([Path(argument)]))
+            paths = expand_paths([Path(argument)], notes)
+            documents.extend(document_from_path(p) for p in paths)
     return unique_ids(documents)
 
 
