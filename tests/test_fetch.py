@@ -251,6 +251,13 @@ def test_charset_from_header(server: LoopbackServer, tmp_path: Path) -> None:
     assert "Caf\u00e9 owners in Z\u00fcrich" in fetched.text()
 
 
+def test_undeclared_legacy_encoding_is_detected(server: LoopbackServer, tmp_path: Path) -> None:
+    text = "Президент заявил, что переговоры продолжатся в понедельник в Москве."
+    page = f"<html><body><p>{text}</p></body></html>".encode("cp1251")
+    server.routes["/ru.html"] = (200, {"Content-Type": "text/html"}, page)
+    assert text in fetch(server.url("/ru.html"), options(tmp_path)).text()
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "accord", *args], capture_output=True, text=True, timeout=120

@@ -122,7 +122,7 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         failure = exc
-    found = _detect(data)
+    found = detect_encoding(data)
     if found is None:
         raise InputError(
             name,
@@ -133,7 +133,7 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
     return found
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
+def detect_encoding(data: bytes) -> tuple[str, str] | None:
     """(text, codec) when charset_normalizer's best readings agree, else None."""
     from charset_normalizer import from_bytes
 

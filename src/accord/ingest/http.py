@@ -37,7 +37,13 @@ from urllib.parse import urljoin, urlsplit
 
 from accord.errors import InputError
 from accord.ingest import cache
-from accord.ingest.documents import document_from_text, id_from_url, looks_like_html, megabytes
+from accord.ingest.documents import (
+    detect_encoding,
+    document_from_text,
+    id_from_url,
+    looks_like_html,
+    megabytes,
+)
 from accord.model import Document
 
 if TYPE_CHECKING:
@@ -187,19 +193,24 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 
 
 def decode_body(body: bytes, charset: str | None = None) -> str:
-    """Decode a page: declared charset, meta charset, UTF-8, then Windows-1252."""
+    """Decode a page: declared charset, meta charset, UTF-8, the encoding charset_normalizer
+    finds with confidence, then Windows-1252."""
     candidates: list[str] = []
     if charset:
         candidates.append(charset)
     if match := META_CHARSET.search(body[:4096]):
         candidates.append(match.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8-sig", "cp1252"]
-    for name in candidates:
+    for name in [*candidates, "utf-8-sig"]:
         try:
             return body.decode(name)
         except (LookupError, UnicodeDecodeError):
             continue
-    return body.decode("utf-8", errors="replace")
+    if found := detect_encoding(body):
+        return found[0]
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", errors="replace")
 
 
 def looks_like_feed(body: bytes) -> bool:
