@@ -106,9 +106,15 @@ def test_a_batch_record_with_a_surrogate_becomes_an_error_line() -> None:
 
 
 def test_records_of_the_wrong_shape_are_refused() -> None:
-    for record in ({"id": "x", "html": 5}, {"text": None}, 7, {"id": ["a"], "text": "t"}):
-        with pytest.raises(InputError, match=r"^cluster c: document 1 is neither text"):
+    wrong = {
+        "document 1: html is not a string": {"id": "x", "html": 5},
+        "document 1: id is not a string": {"id": ["a"], "text": "t"},
+        "document 1 is neither text nor {id, text}": 7,
+    }
+    for message, record in [*wrong.items(), ("document 1 is neither text", {"text": None})]:
+        with pytest.raises(InputError) as caught:
             documents_from_records([record], where="cluster c")
+        assert str(caught.value).startswith(f"cluster c: {message}")
 
 
 def test_text_over_the_limit_is_refused_like_a_file() -> None:

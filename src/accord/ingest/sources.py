@@ -185,10 +185,13 @@ def _record_fields(record: Any, number: int, where: str, id_prefix: str) -> tupl
     fallback = f"{id_prefix}{number}"
     if isinstance(record, str):
         return fallback, record, False
-    if isinstance(record, Mapping):
+    if isinstance(record, Mapping) and (record.get("text") is not None or "html" in record):
         html = record.get("html") is not None
-        body = record.get("html") if html else record.get("text")
-        given = record.get("id")
-        if isinstance(body, str) and (given is None or isinstance(given, str | int)):
-            return (str(given).strip() if given is not None else "") or fallback, body, html
+        field = "html" if html else "text"
+        body, given = record.get(field), record.get("id")
+        if not isinstance(body, str):
+            raise InputError(where, f"document {number}: {field} is not a string")
+        if given is not None and not isinstance(given, str | int):
+            raise InputError(where, f"document {number}: id is not a string")
+        return (str(given).strip() if given is not None else "") or fallback, body, html
     raise InputError(where, f"document {number} is neither text nor {{id, text}}")
