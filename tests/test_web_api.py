@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from accord.input import document_from_text
+from accord.ingest.documents import document_from_text
 from accord.model import Briefing, Document
 from accord.pipeline import BriefOptions, brief_documents
 from accord.render import render

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from accord.errors import AccordError, InputError
-from accord.input import document_from_text
+from accord.ingest.sources import documents_from_records
 from accord.model import DEFAULT_WORDS, Document
 
 Engine = Literal["local", "dask"]
@@ -71,22 +71,9 @@ def read_records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any
 
 
 def record_documents(record: dict[str, Any]) -> list[Document]:
-    documents = []
-    for number, item in enumerate(record["documents"], start=1):
-        if isinstance(item, str):
-            documents.append(document_from_text(f"S{number}", item, html=False))
-        elif isinstance(item, dict) and ("text" in item or "html" in item):
-            html = "html" in item
-            documents.append(
-                document_from_text(
-                    str(item.get("id", f"S{number}")), item["html" if html else "text"], html=html
-                )
-            )
-        else:
-            raise InputError(
-                f"cluster {record['id']}", f"document {number} is neither text nor {{id, text}}"
-            )
-    return documents
+    return documents_from_records(
+        record["documents"], where=f"cluster {record['id']}", skip_empty=True
+    )
 
 
 def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from accord.model import DEFAULT_WORDS
 from accord.render import FORMATS
 
 if TYPE_CHECKING:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -66,7 +66,7 @@ CacheDir = Annotated[
 
 
 def fetch_options(allow_private: bool, cache_dir: Path | None) -> FetchOptions:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
     return FetchOptions(allow_private=allow_private, cache_dir=cache_dir)
 
@@ -96,7 +96,7 @@ def brief(
     cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.output import write_atomic
     from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
@@ -104,7 +104,10 @@ def brief(
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
+    notes: list[str] = []
+    documents = read_arguments(articles, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     briefing = brief_documents(documents, BriefOptions(words))
     if output is not None:
         inputs = [Path(a) for a in articles if a != "-"]
@@ -137,10 +140,13 @@ def stories(
     cache_dir: CacheDir = None,
 ) -> None:
     """Sort a mixed pile of articles into stories; brief each story with several sources."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
-    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
+    notes: list[str] = []
+    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
 

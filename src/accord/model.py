@@ -1,6 +1,6 @@
 """The data model every stage passes along.
 
-A :class:`Document` is created by :mod:`accord.input`, filled in by :mod:`accord.clean`
+A :class:`Document` is created by :mod:`accord.ingest`, filled in by :mod:`accord.clean`
 (``text``, ``removed``) and :mod:`accord.analyse` (``sentences`` with their entities,
 quantities and dates, and ``quotes``). A :class:`Cluster` holds the documents of one event
 and, after :mod:`accord.align`, the groups of sentences that say the same thing.

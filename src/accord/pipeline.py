@@ -16,7 +16,7 @@ from accord.clean import clean
 from accord.compare import compare
 from accord.duplicates import mark_duplicates
 from accord.errors import InputError
-from accord.input import Item, read_items
+from accord.ingest.sources import Item, read_items
 from accord.model import DEFAULT_WORDS, Briefing, Cluster, Document
 from accord.summarise import summarise
 

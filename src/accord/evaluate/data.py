@@ -11,6 +11,7 @@ from typing import Any
 from accord.analyse import analyse
 from accord.analyse.sentences import split_sentences
 from accord.duplicates import mark_duplicates
+from accord.ingest.sources import documents_from_records
 from accord.model import Document
 
 
@@ -33,7 +34,9 @@ def texts_of(item: dict[str, Any]) -> list[str]:
 def split_documents(texts: list[str]) -> list[Document]:
     """The texts as documents split into sentences (no cleaning, no spaCy), duplicates
     marked: what the baselines rank and what the scorer is trained on."""
-    docs = [Document(id=f"s{n}", raw=t, text=t) for n, t in enumerate(texts, 1) if t]
+    docs = documents_from_records(texts, where="cluster", id_prefix="s", skip_empty=True)
+    for doc in docs:
+        doc.text = doc.raw  # measured on the raw text, without cleaning
     mark_duplicates(docs)
     return analyse(docs, entities=False)
 

@@ -35,7 +35,7 @@ class AccordSummariser:
     implementation: str = "accord.pipeline.brief_documents (full briefing)"
 
     def summarise(self, texts: list[str], words: int) -> list[str]:
-        from accord.input import read_items
+        from accord.ingest.sources import read_items
         from accord.pipeline import MIN_ARTICLE_WORDS, BriefOptions, brief_documents
 
         # Datasets carry crawl failures (empty or few-word documents): leave them out.

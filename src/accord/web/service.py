@@ -12,8 +12,7 @@ from collections.abc import Callable
 import anyio
 import anyio.to_thread
 
-from accord.errors import InputError
-from accord.input import document_from_text, unique_ids
+from accord.ingest.sources import documents_from_records
 from accord.model import Briefing, Document
 from accord.pipeline import BriefOptions, brief_documents
 from accord.web.schemas import BriefRequest
@@ -27,31 +26,8 @@ class Busy(Exception):
 
 
 def documents_from_request(request: BriefRequest, max_documents: int) -> list[Document]:
-    if len(request.documents) > max_documents:
-        raise InputError("documents", f"{len(request.documents)} given, at most {max_documents}")
-    documents = []
-    for number, source in enumerate(request.documents, start=1):
-        doc_id = (source.id or "").strip() or f"S{number}"
-        is_html = source.html is not None
-        body = source.html if is_html else source.text
-        assert body is not None  # the schema guarantees one of them
-        if "\x00" in body:
-            raise InputError(doc_id, "looks like a binary file (NUL bytes), not text or HTML")
-        for field, value in (("id", doc_id), ("text", body)):
-            if not _encodable(value):
-                raise InputError(doc_id, f"{field} holds invalid Unicode (an unpaired surrogate)")
-        if not body.strip():
-            raise InputError(doc_id, "is empty")
-        documents.append(document_from_text(doc_id, body, html=is_html))
-    return unique_ids(documents)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    records = [source.model_dump(exclude_none=True) for source in request.documents]
+    return documents_from_records(records, limit=max_documents)
 
 
 def request_key(request: BriefRequest) -> str:

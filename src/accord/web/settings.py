@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from accord.input import MAX_BYTES
+from accord.ingest.documents import MAX_BYTES
 
 MIB = 2**20
 

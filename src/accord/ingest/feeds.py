@@ -2,7 +2,7 @@
 
 A feed entry that carries its full text (``content:encoded``, Atom ``content`` or a long
 description) becomes a document directly; an entry with only a teaser has its link fetched
-through :mod:`accord.fetch` (with the same address guard and cache as any URL). A WARC file
+through :mod:`accord.ingest.http` (with the same address guard and cache as any URL). A WARC file
 gives one document per ``response`` record that holds an HTML page with status 200.
 
 Ids come from the entry's link slug or its title, made unique within the feed.
@@ -16,20 +16,26 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import InputError
-from accord.fetch import (
+from accord.ingest.documents import (
+    MAX_BYTES,
+    document_from_text,
+    id_from_url,
+    read_bytes,
+    scrub_surrogates,
+    slug,
+    unique_ids,
+)
+from accord.ingest.http import (
     HTML_TYPES,
     FetchOptions,
     charset_of,
     decode_body,
     document_from_fetched,
     fetch,
-    id_from_url,
     is_url,
     looks_like_feed,
     media_type,
-    slug,
 )
-from accord.input import MAX_BYTES, document_from_text, read_bytes, unique_ids
 from accord.model import Document
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
@@ -63,13 +69,32 @@ def is_feed_or_archive(path: Path) -> bool:
     return is_warc_path(path) or is_feed_path(path)
 
 
-def read_feed_or_archive(path: Path, options: FetchOptions | None = None) -> list[Document]:
+def read_feed_or_archive(
+    path: Path, options: FetchOptions | None = None, notes: list[str] | None = None
+) -> list[Document]:
     if is_warc_path(path):
-        return documents_from_warc(path)
+        return documents_from_warc(path, notes)
     return documents_from_feed(read_bytes(path), str(path), options)
 
 
 # --- feeds --------------------------------------------------------------------------------
+
+# A numeric character reference to a surrogate or beyond U+10FFFF makes feedparser raise
+# UnicodeEncodeError; HTML reads it as U+FFFD, and so does this (inside CDATA too, where it
+# is a reference of the HTML the entry carries).
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _safe_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    value = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
+
+
+def scrub_references(data: bytes) -> bytes:
+    return _CHAR_REF.sub(_safe_reference, data) if b"&" in data else data
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -146,7 +171,7 @@ def documents_from_feed(
 
     # A feed fetched from a URL resolves its relative links against that URL.
     headers = {"content-location": source} if is_url(source) else {}
-    parsed = feedparser.parse(data, response_headers=headers)
+    parsed = feedparser.parse(scrub_references(data), response_headers=headers)
     entries = list(parsed.entries)
     if not entries:
         problem = getattr(parsed, "bozo_exception", None)
@@ -163,8 +188,8 @@ def documents_from_feed(
             "feed": source,
         }
         doc_id = _entry_id(entry, number, fallback)
-        title = " ".join(str(entry.get("title") or "").split()) or None
-        body = _entry_body(entry)
+        title = scrub_surrogates(" ".join(str(entry.get("title") or "").split())) or None
+        body = scrub_surrogates(_entry_body(entry))
         link = str(entry.get("link") or "")
         if len(body.split()) >= MIN_FULL_WORDS or not is_url(link):
             if not body.strip():
@@ -194,8 +219,11 @@ def _starts_like_warc(path: Path) -> bool:
     return head.startswith(b"WARC/")
 
 
-def documents_from_warc(path: Path) -> list[Document]:
-    """One document per HTML ``response`` record (status 200) of a WARC file."""
+def documents_from_warc(path: Path, notes: list[str] | None = None) -> list[Document]:
+    """One document per HTML ``response`` record (status 200) of a WARC file.
+
+    A record over the size limit is left out with a note in ``notes``, or refused without.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -204,6 +232,7 @@ def documents_from_warc(path: Path) -> list[Document]:
         raise InputError(name, "no such file" if not path.exists() else "is not a regular file")
     documents: list[Document] = []
     seen: set[str] = set()
+    oversized = 0
     try:
         if not _starts_like_warc(path):
             raise InputError(name, "is not a readable WARC file (no WARC/1.x header)")
@@ -220,7 +249,15 @@ def documents_from_warc(path: Path) -> list[Document]:
                 if uri in seen:
                     continue
                 body = record.content_stream().read(MAX_BYTES + 1)
-                if len(body) > MAX_BYTES or not body.strip():
+                if len(body) > MAX_BYTES:
+                    seen.add(uri)
+                    oversized += 1
+                    problem = f"record {uri or oversized} is over the {MAX_BYTES // 2**20} MB limit"
+                    if notes is None:
+                        raise InputError(name, problem)
+                    notes.append(f"{name}: {problem}; left out")
+                    continue
+                if not body.strip():
                     continue
                 seen.add(uri)
                 text = decode_body(body, charset_of(header))
@@ -234,5 +271,6 @@ def documents_from_warc(path: Path) -> list[Document]:
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     if not documents:
-        raise InputError(name, "holds no HTML response records")
+        within = f" within the {MAX_BYTES // 2**20} MB limit" if oversized else ""
+        raise InputError(name, f"holds no HTML response records{within}")
     return unique_ids(documents)
