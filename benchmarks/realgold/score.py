@@ -13,7 +13,7 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|all] [--gold DIR] [--seeds]
+    python benchmarks/realgold/score.py [--sample a|b|c|all] [--gold DIR] [--seeds]
         [--report FILE.md] [--json FILE.json] [--jobs 2]
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
@@ -47,10 +47,10 @@ ROOT = HERE.parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "multinews" / "validation.jsonl.gz"
 SEEDS_DIR = SHARED / "seeds"
-SAMPLES = {"a": HERE / "clusters.txt", "b": HERE / "clusters-b.txt"}
+SAMPLES = {"a": HERE / "clusters.txt", "b": HERE / "clusters-b.txt", "c": HERE / "clusters-c.txt"}
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
 # Accord's discrepancy kinds in the gold's vocabulary.
-REPORTED_KIND = {"quantity": "number", "speaker": "attribution"}
+REPORTED_KIND = {"quantity": "number", "scope": "number", "speaker": "attribution"}
 MIN_CONTAINED_WORDS = 4  # a shorter Accord "sentence" is a fragment, not evidence
 
 
@@ -157,6 +157,37 @@ def near_miss_passages(near_miss: dict, documents: Sequence[str]) -> list[list[P
 def carried_by_any(reported: list[list[Passage]], variant: list[Passage]) -> bool:
     """Does some variant of one reported item carry this gold variant?"""
     return any(variant_carries(r, variant) for r in reported)
+
+
+def gold_problems(gold: dict, documents: Sequence[str]) -> list[str]:
+    """What is wrong with a gold file against its documents (empty when nothing is).
+
+    Every evidence string must be an exact substring of the document it is listed for,
+    one string per listed document; kinds are the protocol's.
+    """
+    problems = []
+    for number, item in enumerate(gold["discrepancies"]):
+        where = f"{gold['id']} discrepancy {number} ({item.get('about', '')})"
+        if item["kind"] not in GOLD_KINDS:
+            problems.append(f"{where}: unknown kind {item['kind']!r}")
+        if len(item["variants"]) < 2:
+            problems.append(f"{where}: fewer than two variants")
+        for variant in item["variants"]:
+            if len(variant["docs"]) != len(variant["evidence"]):
+                problems.append(
+                    f"{where}: {len(variant['docs'])} docs, evidence for {len(variant['evidence'])}"
+                )
+                continue
+            for doc, text in zip(variant["docs"], variant["evidence"], strict=True):
+                if not 0 <= doc < len(documents):
+                    problems.append(f"{where}: no document {doc}")
+                elif not text.strip() or text not in documents[doc]:
+                    problems.append(f"{where}: not in doc {doc}: {text!r}")
+    for number, near in enumerate(gold.get("near_misses", [])):
+        for text in near.get("evidence", []):
+            if not any(text in d for d in documents):
+                problems.append(f"{gold['id']} near miss {number}: in no document: {text!r}")
+    return problems
 
 
 # ----------------------------------------------------------------------------- Accord
@@ -279,7 +310,7 @@ def score_cluster(job: tuple[str, str, dict, list[str], list[Any], list[str]]) -
 
 
 def sample_ids(sample: str) -> list[tuple[str, str]]:
-    names = ["a", "b"] if sample == "all" else [sample]
+    names = [n for n, path in SAMPLES.items() if path.exists()] if sample == "all" else [sample]
     pairs = []
     for name in names:
         for line in SAMPLES[name].read_text(encoding="utf-8").split():
@@ -447,6 +478,7 @@ def reported_lines(s: ClusterScore, number: int, item: dict) -> list[str]:
     near = s.reported_near_misses[number]
     tag = f" — matches gold near miss: {near_reason(s, near)}" if near else ""
     if s.reported_matches[number]:
+        tag = ""
         same = s.reported_values_as_gold[number]
         tag += " — values as in the gold" if same else " — right sentences, other values"
     lines = [f"- **{s.id}** `{kind}` about *{quoted(item['about'], 120)}*{tag}"]
@@ -582,7 +614,7 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", choices=["a", "b", "all"], default="all")
+    parser.add_argument("--sample", choices=["a", "b", "c", "all"], default="all")
     parser.add_argument("--gold", type=Path, default=HERE / "gold")
     parser.add_argument("--seeds", action="store_true", help="score seeds.json instead")
     parser.add_argument("--seeds-file", type=Path, default=HERE / "seeds.json")
