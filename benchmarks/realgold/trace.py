@@ -131,15 +131,19 @@ def trace(job: tuple) -> dict[str, Any]:
                 and {score.normalise(s) for s in r["sentences"]} & texts
             }
         )
-        pair_info = [
-            r["pair"] for r in RECORD if r["kind"] == d.kind and r["about"] == d.about and r["pair"]
+        conflicts = [
+            {"detector": r["detector"], "a": r["a"][1], "b": r["b"][1], "pair": r["pair"]}
+            for r in RECORD
+            if r["kind"] == d.kind
+            and r["about"] == d.about
+            and {score.normalise(x) for x in r["sentences"]} & texts
         ]
         out_reported.append(
             {
                 "kind": d.kind,
                 "about": d.about,
                 "detectors": made_by or ["speaker"],
-                "pairs": pair_info[:3],
+                "conflicts": conflicts,
             }
         )
     out_gold = []
