@@ -18,7 +18,7 @@ import pytest
 
 from accord.input import document_from_text
 from accord.model import Briefing, Document
-from accord.pipeline import brief_documents
+from accord.pipeline import BriefOptions, brief_documents
 from accord.render import render
 from accord.web import WebSettings, create_app
 from accord.web.limits import BodyLimitMiddleware
@@ -192,7 +192,7 @@ def test_render_downloads_each_format(client: httpx.Client, fmt: str) -> None:
     suffix = {"text": "txt"}.get(fmt, fmt)
     assert f'filename="briefing.{suffix}"' in response.headers["content-disposition"]
     documents = [document_from_text(d["id"], d["text"], html=False) for d in request["documents"]]
-    assert response.text == render(brief_documents(documents, 250), fmt)  # type: ignore[arg-type]
+    assert response.text == render(brief_documents(documents, BriefOptions(250)), fmt)  # type: ignore[arg-type]
     if fmt == "html":
         assert "<html" in response.text.lower() and "<script src=" not in response.text
 
@@ -202,7 +202,7 @@ def test_download_reuses_the_briefing() -> None:
 
     def counting(documents: list[Document], words: int) -> Briefing:
         calls.append(words)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     with running(create_app(brief_fn=counting)) as url, httpx.Client(timeout=TIMEOUT) as http:
         request = small_request("Northgate")
@@ -415,7 +415,7 @@ def test_queue_over_its_bound_gets_503() -> None:
     def slow(documents: list[Document], words: int) -> Briefing:
         running_now.release()
         release.wait(timeout=60)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     settings = WebSettings(workers=1, max_pending=1)
     with running(create_app(settings, brief_fn=slow)) as url:

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from accord.errors import AccordError, InputError
 from accord.input import document_from_text
-from accord.model import Document
+from accord.model import DEFAULT_WORDS, Document
 
 Engine = Literal["local", "dask"]
 CHUNK = 16
@@ -38,7 +38,7 @@ CHUNK = 16
 
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
-    words: int = 250
+    words: int = DEFAULT_WORDS
     engine: Engine = "local"
     workers: int = 0  # 0: one per core
     scheduler: str | None = None  # a Dask scheduler address
@@ -91,12 +91,15 @@ def record_documents(record: dict[str, Any]) -> list[Document]:
 
 def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
     """One output line; a bad cluster becomes an error line instead of stopping the run."""
-    from accord.pipeline import MIN_ARTICLE_WORDS, brief_documents
+    from accord.pipeline import MIN_ARTICLE_WORDS, BriefOptions, brief_documents
 
     try:
         # Datasets carry crawl failures (empty or few-word documents): skip them, not the cluster.
         documents = [d for d in record_documents(record) if len(d.raw.split()) >= MIN_ARTICLE_WORDS]
-        return {"id": record["id"], "briefing": brief_documents(documents, words=words).to_dict()}
+        return {
+            "id": record["id"],
+            "briefing": brief_documents(documents, BriefOptions(words)).to_dict(),
+        }
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}
 

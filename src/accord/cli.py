@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from accord.errors import AccordError
+from accord.model import DEFAULT_WORDS
 from accord.render import FORMATS
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def brief(
     ] = None,
     words: Annotated[
         int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")
-    ] = 250,
+    ] = DEFAULT_WORDS,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
     ] = "en",
@@ -97,14 +98,14 @@ def brief(
     """Brief several reports about one event."""
     from accord.input import read_arguments
     from accord.output import write_atomic
-    from accord.pipeline import brief_documents
+    from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
     documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
-    briefing = brief_documents(documents, words=words)
+    briefing = brief_documents(documents, BriefOptions(words))
     if output is not None:
         inputs = [Path(a) for a in articles if a != "-"]
         write_atomic(output, render(briefing, chosen), protected=_files_under(inputs))  # type: ignore[arg-type]
@@ -130,7 +131,7 @@ def stories(
         float | None,
         typer.Option("--threshold", "-t", min=0.0, max=1.0, help="Cosine distance to merge at."),
     ] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the groups as JSON.")] = False,
     allow_private: AllowPrivate = False,
     cache_dir: CacheDir = None,
@@ -147,7 +148,9 @@ def stories(
 def eval_(
     dataset: Annotated[Path, typer.Argument(help="Multi-News JSON lines (.jsonl or .jsonl.gz).")],
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N clusters.")] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Summary budget.")] = 250,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Summary budget.")
+    ] = DEFAULT_WORDS,
     with_baselines: Annotated[
         bool, typer.Option("--baselines", help="Also run First-3, LexRank, TextRank, Centroid.")
     ] = False,
@@ -157,8 +160,13 @@ def eval_(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1)] = 2,
 ) -> None:
     """ROUGE of Accord's summaries (and baselines) against reference summaries."""
-    from accord.evaluate import main as evaluate_main
-
+    try:
+        from accord.evaluate.harness import main as evaluate_main
+    except ModuleNotFoundError as missing:
+        fail(
+            f"accord eval needs the evaluation extra ({missing.name} is missing): "
+            "pip install 'accord[eval]'"
+        )
     if not dataset.is_file():
         fail(f"{dataset}: no such file")
     evaluate_main(dataset, limit, words, with_baselines, json_path, processes)
@@ -177,7 +185,7 @@ def batch(
         str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=0, help="0: one per core.")] = 0,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="First N clusters.")] = None,
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from accord.model import Document
+from accord.model import DEFAULT_WORDS, Document
 
 DEFAULT_THRESHOLD = 0.88
 TITLE_WORDS = 14
@@ -208,7 +208,7 @@ def group_stories(
 def brief_stories(
     stories: Sequence[Story],
     directory: Path,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     formats: Sequence[str] = OUTPUT_FORMATS,
 ) -> list[Path]:
     """Write ``story-NN.<fmt>`` briefings for every story with more than one source.
@@ -216,7 +216,7 @@ def brief_stories(
     Each file is written atomically (a temporary file, then a rename). Returns the paths.
     """
     from accord.output import write_atomic
-    from accord.pipeline import brief_documents
+    from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -224,7 +224,7 @@ def brief_stories(
     for story in stories:
         if story.size < 2:
             continue
-        briefing = brief_documents(list(story.documents), words=words)
+        briefing = brief_documents(list(story.documents), BriefOptions(words))
         for fmt in formats:
             path = directory / f"story-{story.number:02d}.{fmt}"
             write_atomic(path, render(briefing, fmt))  # type: ignore[arg-type]
@@ -272,7 +272,7 @@ def run_stories(
     documents: Sequence[Document],
     output_dir: Path | None = None,
     threshold: float | None = None,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     as_json: bool = False,
 ) -> list[Story]:
     """``accord stories``: group, brief each multi-source story into ``output_dir``, report."""

@@ -17,6 +17,7 @@ from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
 from accord.analyse.quotes import extract_quotes
 from accord.analyse.sentences import split_sentences
+from accord.analyse.terms import content_terms
 from accord.model import Document, Sentence
 
 __all__ = ["analyse"]
@@ -39,6 +40,8 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
     """Annotate cleaned documents in place and return them."""
     for doc in documents:
         doc.sentences = split_sentences(doc.id, doc.text)
+        for sentence in doc.sentences:
+            sentence.terms = tuple(content_terms(sentence.text))
     if not entities:
         return list(documents)
     nlp = pipeline()

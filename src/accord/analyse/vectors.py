@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
+T = TypeVar("T")
 
-def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]]) -> np.ndarray:
+
+def tfidf_matrix(texts: Sequence[T], analyzer: Callable[[T], list[str]]) -> np.ndarray:
     """Unit-length rows of sublinear TF x smoothed IDF (as scikit-learn computes them).
 
     A text with no terms gets a zero row.

@@ -8,11 +8,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from accord.model import (
     Quantity,
+    QuantityValue,
     Sentence,
+    VariantValue,
 )
 
 SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
@@ -69,7 +70,7 @@ class Observation:
     about: str
     key: object  # values with equal keys are one variant
     text: str
-    value: Any
+    value: VariantValue
     sentence: Sentence
 
 
@@ -167,7 +168,7 @@ def quantity_observation(q: Quantity, sentence: Sentence, kind: str = "quantity"
         about=quantity_about(q),
         key=(q.low, q.high, q.qualifier),
         text=_quantity_context(q, sentence) if kind == "scope" else quantity_text(q, sentence),
-        value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
+        value=QuantityValue(q.value, q.low, q.high, q.qualifier),
         sentence=sentence,
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.dates import compatible, parts
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span
@@ -12,6 +11,7 @@ from accord.compare.slots import CONTAINED, PARALLEL, comparable, same_slot
 from accord.model import (
     DateMention,
     Sentence,
+    StatementPair,
 )
 
 REPORTED_ON = re.compile(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from accord.align import SentenceSpace, statement_pairs
 from accord.analyse.entities import same_name
 from accord.compare.counts import Observation, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
@@ -24,6 +23,7 @@ from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
     Cluster,
     Discrepancy,
+    QuantityValue,
     QuoteGroup,
     Sentence,
     Variant,
@@ -32,15 +32,14 @@ from accord.model import (
 MAX_DISCREPANCIES = 8
 
 
-def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
+def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     """Numbers, dates and places that aligned statements of different sources give differently."""
     places = known_places(cluster)
     texts = {d.id: d.text.lower() for d in cluster.documents}
     conflicts: list[tuple[Observation, Observation]] = []
-    pairs = statement_pairs(cluster, space)
-    conflicts += counted_in_context(cluster, space, {(p.a, p.b) for p in pairs})
-    people = people_keys([s for d in cluster.documents for s in d.sentences])
-    for pair in pairs:
+    conflicts += counted_in_context(cluster)
+    people = people_keys(cluster.sentences())
+    for pair in cluster.pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
         conflicts += swap_conflicts(a, b, pair, people)
         conflicts += anchored_place_conflicts(a, b, people, texts)
@@ -68,6 +67,8 @@ def _restatements(
             continue
         for observation in (first, second):
             value = observation.value
+            if not isinstance(value, QuantityValue):
+                continue
             for doc in cluster.documents:
                 for sentence in doc.sentences:
                     if sentence.ref in seen:
@@ -77,7 +78,7 @@ def _restatements(
                             (q.low, q.high, q.qualifier) == observation.key
                             and q.counted
                             and quantity_about(q) == observation.about
-                            and q.value == value["value"]
+                            and q.value == value.value
                         ):
                             seen.add(sentence.ref)
                             kind = observation.kind
@@ -118,11 +119,6 @@ def _assemble(
     return found[:MAX_DISCREPANCIES]
 
 
-def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
-    """Kept for callers of the first version: all slot discrepancies (numbers, dates, places)."""
-    return slot_discrepancies(cluster, space)
-
-
 def speaker_discrepancies(
     quotes: list[QuoteGroup], speakers: dict[int, dict[str, SpeakerVariant]]
 ) -> list[Discrepancy]:
@@ -154,13 +150,10 @@ def speaker_discrepancies(
 
 
 def discrepancies(
-    cluster: Cluster,
-    space: SentenceSpace,
-    quotes: list[QuoteGroup],
-    speakers: dict[int, dict[str, SpeakerVariant]],
+    cluster: Cluster, speakers: dict[int, dict[str, SpeakerVariant]]
 ) -> list[Discrepancy]:
-    """Every kind of discrepancy, slot conflicts first."""
-    return slot_discrepancies(cluster, space) + speaker_discrepancies(quotes, speakers)
+    """Every kind of discrepancy, slot conflicts first; ``cluster.quotes`` must be merged."""
+    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes, speakers)
 
 
 def shorten(text: str, words: int = 12) -> str:

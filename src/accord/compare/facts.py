@@ -13,7 +13,9 @@ from accord.compare.counts import quantity_text
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.model import (
     Cluster,
+    CountValue,
     Fact,
+    FactValue,
     Quantity,
     Sentence,
 )
@@ -28,7 +30,7 @@ def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
 def collect_facts(cluster: Cluster) -> list[Fact]:
     """Quantities, dates, places, people and organisations, with the sources stating each."""
     buckets: dict[tuple[str, object], list[tuple[str, Sentence]]] = defaultdict(list)
-    values: dict[tuple[str, object], object] = {}
+    values: dict[tuple[str, object], FactValue] = {}
     for doc in cluster.documents:
         for sentence in doc.sentences:
             for q in sentence.quantities:
@@ -37,13 +39,7 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 key = ("quantity", _quantity_key(q))
                 label = quantity_text(q, sentence)
                 buckets[key].append((label, sentence))
-                values[key] = {
-                    "value": q.value,
-                    "low": q.low,
-                    "high": q.high,
-                    "qualifier": q.qualifier,
-                    "counted": q.counted,
-                }
+                values[key] = CountValue(q.value, q.low, q.high, q.qualifier, q.counted)
             for d in sentence.dates:
                 key = ("date", d.value)
                 buckets[key].append((d.text, sentence))
@@ -119,15 +115,15 @@ def _merge_name_variants(facts: list[Fact]) -> None:
 def _merge_qualified_counts(facts: list[Fact]) -> None:
     """ "200 civilians" into "at least 200 civilians": one count, stated with and without
     its qualifier. Merged only when a single qualified fact has that figure and noun."""
-    counts = [f for f in facts if f.kind == "quantity"]
-    for plain in [f for f in counts if f.value["qualifier"] == "exact"]:
+    counts = [(f, f.value) for f in facts if isinstance(f.value, CountValue)]
+    for plain, mine in [(f, v) for f, v in counts if v.qualifier == "exact"]:
         qualified = [
             f
-            for f in counts
+            for f, theirs in counts
             if f is not plain
-            and f.value["qualifier"] not in ("exact", "range")
-            and f.value["counted"] == plain.value["counted"]
-            and f.value["value"] == plain.value["value"]
+            and theirs.qualifier not in ("exact", "range")
+            and theirs.counted == mine.counted
+            and theirs.value == mine.value
         ]
         if len(qualified) == 1:
             _absorb(qualified[0], plain)

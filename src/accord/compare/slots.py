@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.model import (
     Sentence,
+    StatementPair,
 )
 
 # Two sentences whose words are this parallel (difflib ratio) and that swap one number,

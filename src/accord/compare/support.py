@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from accord.align import SentenceSpace
 from accord.compare.restate import restates_figures
 from accord.model import (
     Cluster,
@@ -31,9 +30,10 @@ def canonical_sources(cluster: Cluster, doc_ids: Iterable[str]) -> list[str]:
 
 
 def supporting_sentences(
-    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, threshold: float = SUPPORT_THRESHOLD
+    cluster: Cluster, ref: SentenceRef, threshold: float = SUPPORT_THRESHOLD
 ) -> list[SentenceRef]:
     """The sentence itself and, from each other source, its most similar sentence if close."""
+    space = cluster.space
     if not space.refs:
         return [ref]
     sims = space.similarities()[space.index(ref)]
@@ -47,13 +47,13 @@ def supporting_sentences(
 
 
 def stating_sentences(
-    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, topic: frozenset[str]
+    cluster: Cluster, ref: SentenceRef, topic: frozenset[str]
 ) -> list[SentenceRef]:
     """:func:`supporting_sentences`, and from each other source that has none of those, the
     first sentence that gives all of the sentence's figures with words around them in
     common: a paraphrase TF-IDF similarity misses ("took more than 60 firefighters nine
     hours" / "more than 60 firefighters fought the blaze for nine hours")."""
-    similar = supporting_sentences(cluster, space, ref)
+    similar = supporting_sentences(cluster, ref)
     stating = {r.doc_id for r in similar}
     sentence = cluster.sentence(ref)
     restating = []

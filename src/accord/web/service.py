@@ -15,7 +15,7 @@ import anyio.to_thread
 from accord.errors import InputError
 from accord.input import document_from_text, unique_ids
 from accord.model import Briefing, Document
-from accord.pipeline import brief_documents
+from accord.pipeline import BriefOptions, brief_documents
 from accord.web.schemas import BriefRequest
 from accord.web.settings import WebSettings
 
@@ -86,7 +86,9 @@ class BriefingCache:
 class Briefer:
     def __init__(self, settings: WebSettings, brief_fn: BriefFn | None = None) -> None:
         self.settings = settings
-        self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
+        self.brief_fn: BriefFn = brief_fn or (
+            lambda docs, words: brief_documents(docs, BriefOptions(words))
+        )
         self.cache = BriefingCache(settings.cache_size)
         self._limiter: anyio.CapacityLimiter | None = None
         self._admitted = 0  # running + waiting; only touched on the event loop
