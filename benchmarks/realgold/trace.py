@@ -27,8 +27,8 @@ import json
 from typing import Any
 
 import accord.compare.discrepancies  # noqa: F401 - loaded here, taken from sys.modules below
-from accord.align import align, statement_pairs
-from accord.compare import merge_quotes
+from accord.align import align
+from accord.compare.quotes import merge_quotes
 from accord.input import read_items
 from accord.pipeline import prepare
 
@@ -112,10 +112,10 @@ def trace(job: tuple) -> dict[str, Any]:
     docs = read_items([items[i] for i in keep])
     cluster = prepare(docs)
     index_of = {d.id: keep[n] for n, d in enumerate(cluster.documents)}
-    space = align(cluster)
-    quotes, speakers = merge_quotes(cluster)
-    reported = detectors.discrepancies(cluster, space, quotes, speakers)
-    pairs = statement_pairs(cluster, space)
+    align(cluster)
+    space, pairs = cluster.space, cluster.pairs
+    cluster.quotes, speakers = merge_quotes(cluster)
+    reported = detectors.discrepancies(cluster, speakers)
     pair_of = {frozenset({(p.a.doc_id, p.a.index), (p.b.doc_id, p.b.index)}): p for p in pairs}
     sims = space.similarities() if space.refs else None
     position = {(r.doc_id, r.index): k for k, r in enumerate(space.refs)}
