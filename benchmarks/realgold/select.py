@@ -14,7 +14,12 @@ Both samples are deterministic and were drawn before any rule was looked at.
   truncated coverage states one fact twice: at least three documents of 80+ words, some
   pair sharing at least 25% of their words, ``random.Random(11)``, excluding A and B.
 
-    python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz
+* ``clusters-train.txt`` (development sample, 50): drawn like C but from the *train* split,
+  ``random.Random(12)``, when ``--train FILE`` is given. Rules are developed against this
+  sample (and PolNeAR train); the validation samples only measure.
+
+    python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
+        [--train ../shared/data/multinews/train.jsonl.gz]
 """
 
 from __future__ import annotations
@@ -45,9 +50,13 @@ def overlapping(record: dict, min_words: int, share: float) -> bool:
     return any(len(a & b) / len(a | b) >= share for a, b in itertools.combinations(docs, 2))
 
 
+def read(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
 def main() -> None:
-    with gzip.open(Path(sys.argv[1]), "rt", encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle]
+    records = read(Path(sys.argv[1]))
     sample_a = random.Random(9).sample([r["id"] for r in records if eligible_a(r)], 48)
     pool_b = [r["id"] for r in records if overlapping(r, 60, 0.2) and r["id"] not in sample_a]
     sample_b = random.Random(10).sample(pool_b, 60)
@@ -55,6 +64,9 @@ def main() -> None:
     pool_c = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     sample_c = random.Random(11).sample(pool_c, 40)
     samples = {"clusters.txt": sample_a, "clusters-b.txt": sample_b, "clusters-c.txt": sample_c}
+    if len(sys.argv) > 3 and sys.argv[2] == "--train":
+        train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
+        samples["clusters-train.txt"] = random.Random(12).sample(train, 50)
     for name, ids in samples.items():
         (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
         print(f"{name}: {len(ids)} clusters")
