@@ -259,6 +259,10 @@ class Evidence:
     sentence: int
     text: str
 
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef(self.source, self.sentence)
+
 
 @dataclass(slots=True)
 class SummarySentence:

@@ -37,26 +37,39 @@ class BriefOptions:
 def prepare(documents: list[Document]) -> Cluster:
     """Clean and analyse documents into a cluster, with notes on anything unusual.
 
-    A document that already has ``text`` has been cleaned (``accord stories`` cleans every
-    article to group them) and is not cleaned again.
+    A document that cleans down to almost nothing (a paywall stub, a crawl failure) is left
+    out with a note naming it, and the rest are briefed; only when nothing usable remains is
+    the input refused. A document that already has ``text`` has been cleaned (``accord
+    stories`` cleans every article to group them) and is not cleaned again.
     """
+    usable: list[Document] = []
+    left_out: list[InputError] = []
     for doc in documents:
         if not doc.text:
             clean(doc)
         words = len(doc.text.split())
         if words < MIN_ARTICLE_WORDS:
             found = f"only {words} words" if words else "nothing"
-            raise InputError(
-                doc.meta.get("path", doc.meta.get("url", doc.id)),
-                f"has no article text: {found} left after cleaning",
+            name = doc.meta.get("path", doc.meta.get("url", doc.id))
+            left_out.append(InputError(name, f"has no article text: {found} left after cleaning"))
+        else:
+            usable.append(doc)
+    if not usable:
+        raise (
+            left_out[0]
+            if len(left_out) == 1
+            else InputError(
+                "input", f"none of the {len(left_out)} sources has article text ({left_out[0]})"
             )
-    notes = mark_duplicates(documents)
-    if len(documents) == 1:
+        )
+    notes = [f"left out {error.source}: {error.problem}" for error in left_out]
+    notes += mark_duplicates(usable)
+    if len(usable) == 1:
         notes.append(
             "only one source: this is a single-document briefing, nothing is cross-checked"
         )
-    analyse(documents)
-    return Cluster(documents=documents, notes=notes)
+    analyse(usable)
+    return Cluster(documents=usable, notes=notes)
 
 
 def brief_cluster(cluster: Cluster, options: BriefOptions = BriefOptions()) -> Briefing:

@@ -1,8 +1,10 @@
 """Citations: the sources a summary sentence cites, each with its evidence sentence.
 
 A source is cited when one of its sentences states the same content (similar enough, or a
-paraphrase giving the same figures: :func:`accord.compare.support.stating_sentences`),
-and never when it gives another value for something the sentence states, even where
+paraphrase giving the same figures: :func:`accord.compare.support.stating_sentences`)
+and, where the sentence gives figures ("six attacks", "at least 200 civilians"), that
+sentence gives every one of them; never when it gives another value for something the
+sentence states, even where
 another of its sentences repeats the rest ("Fifteen people were treated in hospital"
 does not support "Twelve people were taken to hospital, and two firefighters were treated
 for burns").
@@ -25,7 +27,7 @@ def dissent(discrepancies: Iterable[Discrepancy]) -> dict[SentenceRef, set[str]]
         for variant in discrepancy.variants:
             others = {s for v in discrepancy.variants if v is not variant for s in v.sources}
             for item in variant.evidence:
-                against[SentenceRef(item.source, item.sentence)] |= others - set(variant.sources)
+                against[item.ref] |= others - set(variant.sources)
     return against
 
 
@@ -38,13 +40,10 @@ def citations(cluster: Cluster, refs: list[SentenceRef]) -> list[tuple[list[str]
     for ref in refs:
         support = [
             r
-            for r in stating_sentences(cluster, ref, topic)
+            for r in stating_sentences(cluster, ref, topic, figures_too=True)
             if r.doc_id not in against.get(ref, set())
         ]
-        cited.append(
-            (
-                canonical_sources(cluster, (r.doc_id for r in support)),
-                [evidence(cluster.sentence(r)) for r in support],
-            )
-        )
+        sources = canonical_sources(cluster, (r.doc_id for r in support))
+        first = {r.doc_id: r for r in reversed(support)}  # each source's first sentence
+        cited.append((sources, [evidence(cluster.sentence(first[s])) for s in sources]))
     return cited

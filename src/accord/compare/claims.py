@@ -12,7 +12,6 @@ from accord.model import (
     SingleSourceClaim,
 )
 
-MAX_SINGLE_SOURCE = 10
 OWN_WORDS = 0.25  # a sentence with no more than this share of non-topic words is the topic
 ACCUSATION = re.compile(
     r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)",
@@ -74,4 +73,4 @@ def single_source_claims(cluster: Cluster) -> list[SingleSourceClaim]:
                 )
             )
     claims.sort(key=lambda c: -c[0])
-    return [claim for _, claim in claims[:MAX_SINGLE_SOURCE]]
+    return [claim for _, claim in claims]  # all of them, the most salient first

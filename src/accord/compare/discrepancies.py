@@ -29,8 +29,6 @@ from accord.model import (
     Variant,
 )
 
-MAX_DISCREPANCIES = 8
-
 
 def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     """Numbers, dates and places that aligned statements of different sources give differently."""
@@ -103,12 +101,13 @@ def _assemble(
             first_per_source: dict[str, Sentence] = {}
             for item in items:
                 first_per_source.setdefault(item.sentence.doc_id, item.sentence)
+            sources = canonical_sources(cluster, first_per_source)
             variants.append(
                 Variant(
                     text=most_common([i.text for i in items]),
                     value=items[0].value,
-                    sources=canonical_sources(cluster, first_per_source),
-                    evidence=[evidence(s) for s in first_per_source.values()],
+                    sources=sources,
+                    evidence=[evidence(first_per_source[s]) for s in sources],
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -116,7 +115,7 @@ def _assemble(
         variants.sort(key=lambda v: (-len(v.sources), str(v.value)))
         found.append(Discrepancy(about=about, kind=kind, variants=variants))
     found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
-    return found[:MAX_DISCREPANCIES]
+    return found
 
 
 def speaker_discrepancies(

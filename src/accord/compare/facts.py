@@ -20,8 +20,6 @@ from accord.model import (
     Sentence,
 )
 
-MAX_FACTS_PER_KIND = 10
-
 
 def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
     return (quantity.counted, quantity.low or -1.0, quantity.high or -1.0)
@@ -59,7 +57,8 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
         sources = canonical_sources(cluster, (s.doc_id for _, s in mentions))
         first_per_source: dict[str, Sentence] = {}
         for _, sentence in mentions:
-            first_per_source.setdefault(sentence.doc_id, sentence)
+            if sentence.doc_id in sources:
+                first_per_source.setdefault(sentence.doc_id, sentence)
         facts.append(
             Fact(
                 kind=kind,  # type: ignore[arg-type]
@@ -73,14 +72,10 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
     _merge_qualified_counts(facts)
     for fact in facts:
         fact.sources = canonical_sources(cluster, fact.sources)
+    # Every fact, the most widely stated first (then the earliest in its articles): the
+    # renderers show the top of each kind and say how many more there are.
     facts.sort(key=lambda f: (-len(f.sources), _first_position(cluster, f)))
-    kept: list[Fact] = []
-    per_kind: dict[str, int] = defaultdict(int)
-    for fact in facts:
-        if per_kind[fact.kind] < MAX_FACTS_PER_KIND:
-            kept.append(fact)
-            per_kind[fact.kind] += 1
-    return kept
+    return facts
 
 
 def _absorb(target: Fact, other: Fact) -> None:

@@ -69,7 +69,7 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
     while candidates:
         best = max(candidates, key=lambda k: (scores[k] - NOVELTY * redundancy[k], -k))
         candidates.discard(best)
-        if redundancy[best] >= REDUNDANCY or (used + lengths[best] > words and chosen):
+        if redundancy[best] >= REDUNDANCY or used + lengths[best] > words:
             continue
         chosen.append(best)
         used += int(lengths[best])
