@@ -7,6 +7,7 @@ is all the summariser needs, and it is what batch evaluation runs at scale.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TypeVar
@@ -22,6 +23,10 @@ from accord.model import Document, Sentence
 __all__ = ["analyse"]
 
 T = TypeVar("T")
+# One spaCy pipeline serves every thread (the web app briefs in threads), and spaCy does
+# not promise that concurrent calls on one Language are safe; it holds the GIL for most
+# of its work anyway, so taking turns costs little (docs/architecture.md).
+_SPACY_LOCK = threading.Lock()
 
 
 def _by_sentence(sentences: list[Sentence], items: Sequence[T]) -> list[list[T]]:
@@ -41,8 +46,9 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
         doc.sentences = split_sentences(doc.id, doc.text)
     if not entities:
         return list(documents)
-    nlp = pipeline()
-    for doc, spacy_doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
+    with _SPACY_LOCK:
+        spacy_docs = list(pipeline().pipe(d.text for d in documents))
+    for doc, spacy_doc in zip(documents, spacy_docs, strict=True):
         found_entities = extract_entities(spacy_doc)
         found_dates = extract_dates(doc.text)
         found_quantities = [

@@ -18,7 +18,7 @@ import hashlib
 import os
 import pickle
 import re
-from functools import cache
+import threading
 from pathlib import Path
 
 from accord.analyse.entities import ALIASES, entity_key, fold
@@ -41,11 +41,27 @@ COMMON_WORDS = frozenset(
 )
 
 
-@cache
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+Tables = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
+_tables: Tables | None = None
+_tables_lock = threading.Lock()
+
+
+def _data() -> Tables:
     """(folded name -> ids of the places it names, place id -> ids of places it lies in,
     ids of the places whose own name (not an alternate) ``name`` is, for countries, US
-    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name")."""
+    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name").
+
+    Built once per process: threads that ask while the first one builds wait for it
+    rather than build (and write the file) again."""
+    global _tables
+    if _tables is None:
+        with _tables_lock:
+            if _tables is None:
+                _tables = _build()
+    return _tables
+
+
+def _build() -> Tables:
     path = _cache_path()
     if path is not None and path.exists():
         try:
@@ -79,7 +95,7 @@ def _save(path: Path, data: object) -> None:
     """Write the tables atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pysbd
 
@@ -29,8 +28,10 @@ ABBREVIATION = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    """A new segmenter for each paragraph: pysbd keeps the text it splits on the instance
+    (``original_text``), so one shared between threads hands out other threads' sentences.
+    Making one costs a microsecond or two (a dictionary look-up)."""
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
