@@ -77,10 +77,14 @@ def record_documents(record: dict[str, Any]) -> list[Document]:
             documents.append(document_from_text(f"S{number}", item, html=False))
         elif isinstance(item, dict) and ("text" in item or "html" in item):
             html = "html" in item
-            documents.append(
-                document_from_text(
-                    str(item.get("id", f"S{number}")), item["html" if html else "text"], html=html
+            content = item["html" if html else "text"]
+            if not isinstance(content, str):
+                raise InputError(
+                    f"cluster {record['id']}",
+                    f"document {number}: {'html' if html else 'text'} is not a string",
                 )
+            documents.append(
+                document_from_text(str(item.get("id", f"S{number}")), content, html=html)
             )
         else:
             raise InputError(
@@ -99,6 +103,8 @@ def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
         return {"id": record["id"], "briefing": brief_documents(documents, words=words).to_dict()}
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}
+    except Exception as error:  # a bug met on one cluster must not end the run
+        return {"id": record["id"], "error": f"internal error: {type(error).__name__}: {error}"}
 
 
 def brief_chunk(records: list[dict[str, Any]], words: int) -> list[dict[str, Any]]:
@@ -162,6 +168,14 @@ def run(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[di
     return engine(records, options)
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int]:
     """Write results atomically; return (briefed, failed) counts."""
     from accord.output import write_atomic_lines
@@ -171,7 +185,10 @@ def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int
     def lines() -> Iterator[str]:
         for result in results:
             counts["error" in result] += 1
-            yield json.dumps(result, ensure_ascii=False) + "\n"
+            line = json.dumps(result, ensure_ascii=False)
+            if not line.isascii() and _has_surrogate(line):
+                line = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form
+            yield line + "\n"
 
     write_atomic_lines(path, lines())
     return counts[0], counts[1]
