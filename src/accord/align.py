@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -115,6 +116,10 @@ def align(cluster: Cluster) -> SentenceSpace:
 PAIR_THRESHOLD = 0.15  # below this TF-IDF similarity two sentences are not compared at all
 CONTAINMENT = 0.5  # or this share of the shorter sentence's content words is in the other
 MIN_CONTAINED = 3
+# Each sentence is compared with at most this many others (its most similar), so that
+# the work grows with the number of sources, not with its square. Clusters of up to ten
+# sources stay far below it (seeds: at most 15 partners; Multi-News validation: 10).
+MAX_PARTNERS = 30
 TOKEN = re.compile(r"[\w'’]+(?:[.,]\d+)*|[^\w\s]")
 
 
@@ -147,14 +152,16 @@ class StatementPair:
 
 def tokens(sentence: Sentence) -> list[Token]:
     """Words and punctuation of a sentence, lower-cased, with document offsets."""
-    return [
-        Token(
-            m.group(0).lower().replace("’", "'"),
-            sentence.start + m.start(),
-            sentence.start + m.end(),
-        )
-        for m in TOKEN.finditer(sentence.text)
-    ]
+    return list(_tokens(sentence.text, sentence.start))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, start: int) -> tuple[Token, ...]:
+    """Cached: a sentence is compared with every sentence it pairs with."""
+    return tuple(
+        Token(m.group(0).lower().replace("’", "'"), start + m.start(), start + m.end())
+        for m in TOKEN.finditer(text)
+    )
 
 
 def word_diff(
@@ -190,20 +197,41 @@ def statement_pairs(
     docs = [ref.doc_id for ref in space.refs]
     sentences = [cluster.sentence(ref) for ref in space.refs]
     terms = [set(content_terms(s.text)) for s in sentences]
-    pairs = []
+    # Sentences of one document are consecutive: start each row at the next document's.
+    next_document = [0] * len(docs)
+    for k in range(len(docs) - 1, -1, -1):
+        same = k + 1 < len(docs) and docs[k + 1] == docs[k]
+        next_document[k] = next_document[k + 1] if same else k + 1
+    candidates: list[tuple[int, int, float]] = []
     for i in range(len(sentences)):
-        for j in range(i + 1, len(sentences)):
-            if docs[i] == docs[j]:
-                continue
+        for j in range(next_document[i], len(sentences)):
+            if docs[i] == docs[j] or sentences[i].text == sentences[j].text:
+                continue  # a sentence repeated word for word cannot disagree with itself
             shared = len(terms[i] & terms[j])
             containment = shared / max(1, min(len(terms[i]), len(terms[j])))
             # One content word of the shorter sentence may be the value that differs.
             loose = shared / max(1, min(len(terms[i]), len(terms[j])) - 1)
             if sims[i, j] < threshold and not (shared >= MIN_CONTAINED and loose >= CONTAINMENT):
                 continue
-            a, b = sentences[i], sentences[j]
-            parallel, changes = word_diff(a, b)
-            pairs.append(
-                StatementPair(a.ref, b.ref, float(sims[i, j]), parallel, changes, containment)
-            )
+            candidates.append((i, j, containment))
+    pairs = []
+    for i, j, containment in _most_similar_partners(candidates, sims):
+        a, b = sentences[i], sentences[j]
+        parallel, changes = word_diff(a, b)
+        pairs.append(StatementPair(a.ref, b.ref, float(sims[i, j]), parallel, changes, containment))
     return pairs
+
+
+def _most_similar_partners(
+    candidates: list[tuple[int, int, float]], sims: np.ndarray
+) -> list[tuple[int, int, float]]:
+    """The candidate pairs, in their order, that are among the ``MAX_PARTNERS`` most similar
+    of one of their two sentences (all of them when no sentence has more)."""
+    partners: dict[int, list[tuple[float, int, int]]] = {}
+    for k, (i, j, _) in enumerate(candidates):
+        partners.setdefault(i, []).append((-float(sims[i, j]), j, k))
+        partners.setdefault(j, []).append((-float(sims[i, j]), i, k))
+    if all(len(p) <= MAX_PARTNERS for p in partners.values()):
+        return candidates
+    kept = {k for p in partners.values() for _, _, k in sorted(p)[:MAX_PARTNERS]}
+    return [c for k, c in enumerate(candidates) if k in kept]

@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from accord.analyse.entities import ALIASES, entity_key, fold
@@ -189,6 +190,13 @@ def nested(a: str, b: str) -> bool:
 def place_mentions(text: str) -> list[tuple[int, int]]:
     """Spans of gazetteer names of one to three words in ``text``, longest first, on any
     casing (callers drop those inside people's or organisations' names)."""
+    return list(_place_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _place_mentions(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: discrepancy detection asks about a sentence once for every sentence it pairs
+    with (dozens of times in a cluster of many similar reports)."""
     words = list(WORD.finditer(text))
     found: list[tuple[int, int]] = []
     for size in (3, 2, 1):
@@ -198,4 +206,4 @@ def place_mentions(text: str) -> list[tuple[int, int]]:
                 continue
             if is_place(text[start:end]):
                 found.append((start, end))
-    return found
+    return tuple(found)
