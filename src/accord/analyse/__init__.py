@@ -18,6 +18,7 @@ from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
 from accord.analyse.quotes import extract_quotes
 from accord.analyse.sentences import split_sentences
+from accord.errors import InputError
 from accord.model import Document, Entity, Quantity, Sentence
 
 if TYPE_CHECKING:
@@ -113,9 +114,20 @@ def _pipeline() -> Language:
         return pipeline()
 
 
+def _refuse_lone_surrogates(doc: Document) -> None:
+    """spaCy (and any UTF-8 output) fails on a lone surrogate ("\\ud800" in a Python string,
+    from a JSON escape or a Document made in code): a message, not a crash."""
+    try:
+        doc.text.encode("utf-8")
+    except UnicodeEncodeError:
+        source = doc.meta.get("path") or doc.meta.get("url") or doc.id
+        raise InputError(source, "text holds invalid Unicode (an unpaired surrogate)") from None
+
+
 def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Document]:
     """Annotate cleaned documents in place and return them."""
     for doc in documents:
+        _refuse_lone_surrogates(doc)
         doc.sentences = split_sentences(doc.id, doc.text)
     if not entities:
         return list(documents)
