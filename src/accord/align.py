@@ -73,14 +73,19 @@ def group_sentences(
     sims = space.similarities()
     n = len(space.refs)
     docs = [ref.doc_id for ref in space.refs]
+    # Sentences of one document are consecutive: each row is searched (by numpy) from the
+    # next document's first sentence on, not pair by pair from the next sentence.
+    next_document = [n] * n
+    for k in range(n - 2, -1, -1):
+        next_document[k] = next_document[k + 1] if docs[k + 1] == docs[k] else k + 1
     candidates = [
         (sims[i, j], i, j)
         for i in range(n)
-        for j in range(i + 1, n)
-        if docs[i] != docs[j]
-        and sims[i, j] >= threshold
-        and docs[i] not in skip
-        and docs[j] not in skip
+        if docs[i] not in skip
+        for j in (
+            np.flatnonzero(sims[i, next_document[i] :] >= threshold) + next_document[i]
+        ).tolist()
+        if docs[i] != docs[j] and docs[j] not in skip
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     group_of = list(range(n))
