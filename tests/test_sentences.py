@@ -1,3 +1,5 @@
+import pytest
+
 from accord.analyse.sentences import split_sentences
 from accord.analyse.terms import content_terms
 from accord.analyse.vectors import tfidf_matrix
@@ -166,3 +168,16 @@ def test_pieces_of_a_long_document_begin_at_paragraphs_when_they_can(monkeypatch
     assert all(end - start <= 500 for start, end in cut)
     assert {start for start, _ in cut} <= paragraph_starts
     assert cut[-1][1] == len(text)
+
+
+def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monkeypatch):
+    import accord
+    import accord.analyse as analyse_module
+    from accord.errors import InputError
+    from tests.conftest import EXAMPLE
+
+    monkeypatch.setattr(analyse_module, "MAX_SENTENCES", 20)
+    with pytest.raises(
+        InputError, match=r"coastal-courier\.txt: is too long to brief: \d+ sentences"
+    ):
+        accord.brief([EXAMPLE])

@@ -32,6 +32,7 @@ T = TypeVar("T")
 # of its work anyway, so taking turns costs little (docs/architecture.md).
 _SPACY_LOCK = threading.Lock()
 MAX_SPACY_CHARS = 20_000
+MAX_SENTENCES = 10_000  # in all documents of one briefing: see _refuse_too_many_sentences
 
 
 def _by_sentence(sentences: list[Sentence], items: Sequence[T]) -> list[list[T]]:
@@ -124,11 +125,30 @@ def _refuse_lone_surrogates(doc: Document) -> None:
         raise InputError(source, "text holds invalid Unicode (an unpaired surrogate)") from None
 
 
+def _refuse_too_many_sentences(documents: Sequence[Document]) -> None:
+    """Alignment and the summary compare every sentence with every other (dense matrices
+    of sentences x sentences): 8,000 sentences (1.1 MB of text) take 1.4 GB and minutes;
+    the 20 MB a file may hold would be 150,000 sentences and far more memory than any
+    machine has. Past ``MAX_SENTENCES`` the briefing is refused with a message instead."""
+    total = sum(len(d.sentences) for d in documents)
+    if total <= MAX_SENTENCES:
+        return
+    longest = max(documents, key=lambda d: len(d.sentences))
+    source = longest.meta.get("path") or longest.meta.get("url") or longest.id
+    raise InputError(
+        source,
+        f"is too long to brief: {len(longest.sentences):,} sentences ({total:,} in all "
+        f"sources), over the {MAX_SENTENCES:,} one briefing can hold; "
+        "brief it in parts or give fewer sources",
+    )
+
+
 def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Document]:
     """Annotate cleaned documents in place and return them."""
     for doc in documents:
         _refuse_lone_surrogates(doc)
         doc.sentences = split_sentences(doc.id, doc.text)
+    _refuse_too_many_sentences(documents)
     if not entities:
         return list(documents)
     for doc, found_entities, all_quantities in _annotations(documents):
