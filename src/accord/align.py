@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -54,14 +55,19 @@ def group_sentences(
     sims = space.similarities()
     n = len(space.refs)
     docs = [ref.doc_id for ref in space.refs]
+    # Sentences of one document are consecutive: each row is searched (by numpy) from the
+    # next document's first sentence on, not pair by pair from the next sentence.
+    next_document = [n] * n
+    for k in range(n - 2, -1, -1):
+        next_document[k] = next_document[k + 1] if docs[k + 1] == docs[k] else k + 1
     candidates = [
         (sims[i, j], i, j)
         for i in range(n)
-        for j in range(i + 1, n)
-        if docs[i] != docs[j]
-        and sims[i, j] >= threshold
-        and docs[i] not in skip
-        and docs[j] not in skip
+        if docs[i] not in skip
+        for j in (
+            np.flatnonzero(sims[i, next_document[i] :] >= threshold) + next_document[i]
+        ).tolist()
+        if docs[i] != docs[j] and docs[j] not in skip
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     group_of = list(range(n))
@@ -98,19 +104,25 @@ def align(cluster: Cluster) -> Cluster:
 PAIR_THRESHOLD = 0.15  # below this TF-IDF similarity two sentences are not compared at all
 CONTAINMENT = 0.5  # or this share of the shorter sentence's content words is in the other
 MIN_CONTAINED = 3
+# Each sentence is compared with at most this many others (its most similar), so that
+# the work grows with the number of sources, not with its square. Clusters of up to ten
+# sources stay far below it (seeds: at most 15 partners; Multi-News validation: 10).
+MAX_PARTNERS = 30
 TOKEN = re.compile(r"[\w'’]+(?:[.,]\d+)*|[^\w\s]")
 
 
 def tokens(sentence: Sentence) -> list[Token]:
     """Words and punctuation of a sentence, lower-cased, with document offsets."""
-    return [
-        Token(
-            m.group(0).lower().replace("’", "'"),
-            sentence.start + m.start(),
-            sentence.start + m.end(),
-        )
-        for m in TOKEN.finditer(sentence.text)
-    ]
+    return list(_tokens(sentence.text, sentence.start))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, start: int) -> tuple[Token, ...]:
+    """Cached: a sentence is compared with every sentence it pairs with."""
+    return tuple(
+        Token(m.group(0).lower().replace("’", "'"), start + m.start(), start + m.end())
+        for m in TOKEN.finditer(text)
+    )
 
 
 def word_diff(
@@ -149,16 +161,39 @@ def statement_pairs(cluster: Cluster, threshold: float = PAIR_THRESHOLD) -> list
     docs = [ref.doc_id for ref in space.refs]
     sentences = [cluster.sentence(ref) for ref in space.refs]
     terms = [set(s.terms) for s in sentences]
-    pairs = []
+    # Sentences of one document are consecutive: start each row at the next document's.
+    next_document = [0] * len(docs)
+    for k in range(len(docs) - 1, -1, -1):
+        same = k + 1 < len(docs) and docs[k + 1] == docs[k]
+        next_document[k] = next_document[k + 1] if same else k + 1
+    candidates: list[tuple[int, int, float]] = []
     for i in range(len(sentences)):
-        for j in range(i + 1, len(sentences)):
-            if docs[i] == docs[j]:
-                continue
+        for j in range(next_document[i], len(sentences)):
+            if docs[i] == docs[j] or sentences[i].text == sentences[j].text:
+                continue  # a sentence repeated word for word cannot disagree with itself
             shared = len(terms[i] & terms[j])
             containment = shared / max(1, min(len(terms[i]), len(terms[j])))
             # One content word of the shorter sentence may be the value that differs.
             loose = shared / max(1, min(len(terms[i]), len(terms[j])) - 1)
             if sims[i, j] < threshold and not (shared >= MIN_CONTAINED and loose >= CONTAINMENT):
                 continue
-            pairs.append(word_diff(sentences[i], sentences[j], float(sims[i, j]), containment))
+            candidates.append((i, j, containment))
+    pairs = []
+    for i, j, containment in _most_similar_partners(candidates, sims):
+        pairs.append(word_diff(sentences[i], sentences[j], float(sims[i, j]), containment))
     return pairs
+
+
+def _most_similar_partners(
+    candidates: list[tuple[int, int, float]], sims: np.ndarray
+) -> list[tuple[int, int, float]]:
+    """The candidate pairs, in their order, that are among the ``MAX_PARTNERS`` most similar
+    of one of their two sentences (all of them when no sentence has more)."""
+    partners: dict[int, list[tuple[float, int, int]]] = {}
+    for k, (i, j, _) in enumerate(candidates):
+        partners.setdefault(i, []).append((-float(sims[i, j]), j, k))
+        partners.setdefault(j, []).append((-float(sims[i, j]), i, k))
+    if all(len(p) <= MAX_PARTNERS for p in partners.values()):
+        return candidates
+    kept = {k for p in partners.values() for _, _, k in sorted(p)[:MAX_PARTNERS]}
+    return [c for k, c in enumerate(candidates) if k in kept]

@@ -89,6 +89,8 @@ def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
         }
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}
+    except Exception as error:  # a bug met on one cluster must not end the run
+        return {"id": record["id"], "error": f"internal error: {type(error).__name__}: {error}"}
 
 
 def brief_chunk(records: list[dict[str, Any]], words: int) -> list[dict[str, Any]]:
@@ -152,6 +154,14 @@ def run(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[di
     return engine(records, options)
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int]:
     """Write results atomically; return (briefed, failed) counts."""
     from accord.output import write_atomic_lines
@@ -161,7 +171,10 @@ def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int
     def lines() -> Iterator[str]:
         for result in results:
             counts["error" in result] += 1
-            yield json.dumps(result, ensure_ascii=False) + "\n"
+            line = json.dumps(result, ensure_ascii=False)
+            if not line.isascii() and _has_surrogate(line):
+                line = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form
+            yield line + "\n"
 
     write_atomic_lines(path, lines())
     return counts[0], counts[1]

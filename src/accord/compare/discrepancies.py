@@ -60,6 +60,17 @@ def _restatements(
     """Other sources that state a conflicting figure too, so each variant lists them all."""
     extra = []
     seen = {o.sentence.ref for pair in conflicts for o in pair}
+    # The sentences (in cluster order) with counted quantities of each (low, high,
+    # qualifier): each observation looks at those, not at every sentence of the cluster.
+    by_key: dict[object, list[tuple[Sentence, list]]] = defaultdict(list)
+    for doc in cluster.documents:
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if q.counted:
+                    entries = by_key[(q.low, q.high, q.qualifier)]
+                    if not entries or entries[-1][0] is not sentence:
+                        entries.append((sentence, []))
+                    entries[-1][1].append(q)
     for first, second in list(conflicts):
         if first.kind not in ("quantity", "scope"):
             continue
@@ -67,20 +78,14 @@ def _restatements(
             value = observation.value
             if not isinstance(value, QuantityValue):
                 continue
-            for doc in cluster.documents:
-                for sentence in doc.sentences:
-                    if sentence.ref in seen:
-                        continue
-                    for q in sentence.quantities:
-                        if (
-                            (q.low, q.high, q.qualifier) == observation.key
-                            and q.counted
-                            and quantity_about(q) == observation.about
-                            and q.value == value.value
-                        ):
-                            seen.add(sentence.ref)
-                            kind = observation.kind
-                            extra.append((first, quantity_observation(q, sentence, kind)))
+            for sentence, quantities in by_key.get(observation.key, []):
+                if sentence.ref in seen:
+                    continue
+                for q in quantities:
+                    if quantity_about(q) == observation.about and q.value == value.value:
+                        seen.add(sentence.ref)
+                        kind = observation.kind
+                        extra.append((first, quantity_observation(q, sentence, kind)))
     return extra
 
 

@@ -4,6 +4,8 @@ differently, and totals over one period that frame the story differently (scope)
 
 from __future__ import annotations
 
+import numpy as np
+
 from accord.analyse.dates import parts
 from accord.compare.counts import (
     GENERIC_COUNTS,
@@ -83,7 +85,9 @@ def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]
     counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
     found = []
     for x, i in enumerate(counted):
-        for j in counted[x + 1 :]:
+        # numpy picks the loosely similar ones among the later counted sentences
+        later = np.array(counted[x + 1 :], dtype=int)
+        for j in later[sims[i, later] >= LOOSE_SIMILARITY].tolist():
             ra, rb = space.refs[i], space.refs[j]
             if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY:
                 continue
