@@ -1,8 +1,15 @@
 """Turns API requests into briefings: builds documents, runs the pipeline in worker threads
-(never on the event loop) with a bounded number at once, and keeps recent results."""
+(never on the event loop) with a bounded number at once, and keeps recent results.
+
+Identical requests that arrive while one is being briefed share that one computation: they
+all get its briefing, or all get its error. A request waits at most ``timeout_s`` for its
+briefing and then gets 503; the computation goes on in its thread (a thread cannot be
+stopped) and its result is cached, so a retry of the same request finds it.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import threading
@@ -26,7 +33,21 @@ class Busy(Exception):
     """Too many briefings are running or waiting; the client should retry later."""
 
 
-def documents_from_request(request: BriefRequest, max_documents: int) -> list[Document]:
+class TimedOut(Exception):
+    """The briefing took longer than the server's time budget for one request."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"took over {seconds:g} s")
+        self.seconds = seconds
+
+
+class TooLarge(InputError):
+    """One document is longer than the app accepts (413)."""
+
+
+def documents_from_request(
+    request: BriefRequest, max_documents: int, max_chars: int | None = None
+) -> list[Document]:
     if len(request.documents) > max_documents:
         raise InputError("documents", f"{len(request.documents)} given, at most {max_documents}")
     documents = []
@@ -42,6 +63,10 @@ def documents_from_request(request: BriefRequest, max_documents: int) -> list[Do
                 raise InputError(doc_id, f"{field} holds invalid Unicode (an unpaired surrogate)")
         if not body.strip():
             raise InputError(doc_id, "is empty")
+        if max_chars is not None and len(body) > max_chars:
+            raise TooLarge(
+                doc_id, f"is {len(body):,} characters, over the {max_chars:,}-character limit"
+            )
         documents.append(document_from_text(doc_id, body, html=is_html))
     return unique_ids(documents)
 
@@ -89,7 +114,8 @@ class Briefer:
         self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
         self.cache = BriefingCache(settings.cache_size)
         self._limiter: anyio.CapacityLimiter | None = None
-        self._admitted = 0  # running + waiting; only touched on the event loop
+        # running + waiting computations, by request; only touched on the event loop
+        self._flights: dict[str, asyncio.Task[Briefing]] = {}
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -97,20 +123,36 @@ class Briefer:
             self._limiter = anyio.CapacityLimiter(self.settings.workers)
         return self._limiter
 
+    @property
+    def admitted(self) -> int:
+        return len(self._flights)
+
     async def brief(self, request: BriefRequest) -> Briefing:
-        documents = documents_from_request(request, self.settings.max_documents)
+        documents = documents_from_request(
+            request, self.settings.max_documents, self.settings.max_document_chars
+        )
         key = request_key(request)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if self._admitted >= self.settings.workers + self.settings.max_pending:
-            raise Busy()
-        self._admitted += 1
+        flight = self._flights.get(key)
+        if flight is None:
+            if len(self._flights) >= self.settings.workers + self.settings.max_pending:
+                raise Busy()
+            flight = asyncio.get_running_loop().create_task(self._compute(documents, request.words))
+            self._flights[key] = flight
+            flight.add_done_callback(lambda done: self._landed(key, done))
         try:
-            briefing = await anyio.to_thread.run_sync(
-                self.brief_fn, documents, request.words, limiter=self.limiter
-            )
-        finally:
-            self._admitted -= 1
-        self.cache.put(key, briefing)
-        return briefing
+            # shield: one waiter giving up (timeout, disconnect) must not cancel the others'
+            return await asyncio.wait_for(asyncio.shield(flight), self.settings.timeout_s)
+        except TimeoutError:
+            raise TimedOut(self.settings.timeout_s) from None
+
+    async def _compute(self, documents: list[Document], words: int) -> Briefing:
+        return await anyio.to_thread.run_sync(self.brief_fn, documents, words, limiter=self.limiter)
+
+    def _landed(self, key: str, flight: asyncio.Task[Briefing]) -> None:
+        """Every waiter has been woken by now, with the result or the error."""
+        self._flights.pop(key, None)
+        if not flight.cancelled() and flight.exception() is None:
+            self.cache.put(key, flight.result())
