@@ -23,6 +23,7 @@
       if (value === null || value === undefined || value === false) continue;
       if (key === "class") node.className = value;
       else if (key === "text") node.textContent = value;
+      else if (key === "style") node.style.cssText = value; // CSSOM: allowed by the CSP
       else node.setAttribute(key, value);
     }
     for (const child of children.flat()) {
@@ -222,10 +223,14 @@
     $$(".cite.active").forEach((c) => c.classList.remove("active"));
   }
 
+  /* Scroll the span's own panel (not the page) so that the span sits a third of the way
+     down. Measured from the boxes on screen: offsetTop depends on which ancestor is
+     positioned, and was wrong for every panel but the first. */
   function scrollIntoPanel(span) {
     const body = span.closest(".source-body");
     if (!body) return;
-    const top = span.offsetTop - body.offsetTop - body.clientHeight / 3;
+    const offset = span.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    const top = body.scrollTop + offset - body.clientHeight / 3;
     body.scrollTo({ top: Math.max(0, top), behavior: "smooth" });
   }
 
