@@ -749,3 +749,65 @@ def test_api_docs_page_is_local_and_links_the_openapi_json(client: httpx.Client)
     assert not re.search(r"(src|href)=\"(https?:)?//", page.text), "nothing may load remotely"
     assert "<script" not in page.text
     assert client.get("/redoc").status_code == 404
+
+
+# --- worker processes ----------------------------------------------------------------------
+
+
+def _slow_texts() -> dict[str, str]:
+    """Enough text to keep the pipeline busy for well over a few seconds."""
+    import random
+
+    rng = random.Random(7)
+    words = "fire harbour police said people evacuated tuesday officials warehouse crew".split()
+    sentences = (
+        " ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(8_000)
+    )
+    return {
+        "long": " ".join(sentences),
+        "short": "Officials said 150 people were evacuated on Tuesday.",
+    }
+
+
+def _slow_documents() -> list[Document]:
+    return [document_from_text(name, text) for name, text in _slow_texts().items()]
+
+
+def test_the_process_pool_stops_a_briefing_at_its_deadline() -> None:
+    from accord.web.workers import Overdue, ProcessPool
+
+    pool = ProcessPool(size=1, timeout_s=1.0)
+    try:
+        small = [document_from_text(d["id"], d["text"]) for d in small_request("pier")["documents"]]
+        assert pool.brief(small, 60).summary  # starts the worker
+        (worker,) = [pool._idle.get()]
+        pool._idle.put(worker)
+        with pytest.raises(Overdue):
+            pool.brief(_slow_documents(), 60)
+        worker.process.join(timeout=10)
+        assert not worker.process.is_alive(), "the overdue briefing's process was not ended"
+        assert pool.brief(small, 60).summary  # a fresh worker takes its place
+    finally:
+        pool.close()
+
+
+@pytest.mark.slow  # two worker processes load the model
+def test_accord_serve_answers_503_at_the_time_budget_and_goes_on() -> None:
+    from tests.serve import accord_serve
+
+    env = {"ACCORD_WEB_WORKERS": "1", "ACCORD_WEB_TIMEOUT_S": "2"}
+    long_request = {
+        "documents": [{"id": name, "text": text} for name, text in _slow_texts().items()],
+        "words": 60,
+    }
+    with accord_serve(env) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        late = http.post("/api/brief", json=long_request)
+        assert http.get("/health").status_code == 200
+        # the one worker was ended, not left running; its replacement loads the model
+        for _ in range(30):
+            after = http.post("/api/brief", json=small_request("slip"))
+            if after.status_code != 503:
+                break
+    assert late.status_code == 503, late.text
+    assert "longer than this server's 2 s limit" in late.json()["error"]
+    assert after.status_code == 200

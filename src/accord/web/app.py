@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,14 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
     settings = settings or WebSettings()
     briefer = Briefer(settings, brief_fn)
     pages = _page_renderer()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        briefer.close()  # end the worker processes with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Accord",
         version=accord.__version__,
         description="A cited briefing from several news reports of one event, offline.",

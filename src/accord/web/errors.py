@@ -61,8 +61,7 @@ def install(app: FastAPI) -> None:
         response = error_response(
             503,
             f"the briefing took longer than this server's {exc.seconds:g} s limit "
-            "(ACCORD_WEB_TIMEOUT_S); it goes on in the background, so retrying the same "
-            "request later may find it ready; or send fewer or shorter sources",
+            "(ACCORD_WEB_TIMEOUT_S); send fewer or shorter sources, or retry later",
         )
         response.headers["Retry-After"] = "30"
         return response

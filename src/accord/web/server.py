@@ -98,7 +98,7 @@ def uvicorn_config(app: ASGIApp, settings: WebSettings, host: str, port: int) ->
         host=host,
         port=port,
         log_level="warning",
-        lifespan="off",
+        lifespan="on",  # the app's shutdown ends its worker processes
         http=deadline_protocol(settings.read_timeout_s),
         timeout_keep_alive=5,
         h11_max_incomplete_event_size=16 * 1024,  # request line and headers
@@ -118,7 +118,9 @@ def serve(
     sock = listen(host, port)
     for line in bind_messages(host, port):
         print(line, file=sys.stderr if line.startswith("WARNING") else sys.stdout, flush=True)
-    server = uvicorn.Server(uvicorn_config(create_app(settings), settings, host, port))
+    app = create_app(settings)
+    app.state.briefer.warm()  # load the model in the workers while the user opens the page
+    server = uvicorn.Server(uvicorn_config(app, settings, host, port))
     try:
         server.run(sockets=[sock])
     finally:

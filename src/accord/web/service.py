@@ -3,8 +3,10 @@
 
 Identical requests that arrive while one is being briefed share that one computation: they
 all get its briefing, or all get its error. A request waits at most ``timeout_s`` for its
-briefing and then gets 503; the computation goes on in its thread (a thread cannot be
-stopped) and its result is cached, so a retry of the same request finds it.
+briefing and then gets 503. With ``isolate`` (the default) the pipeline runs in worker
+processes and one still running after ``timeout_s`` is stopped (its process is ended);
+without, it runs in the thread, which cannot be stopped: it finishes, and its result is
+cached for a retry.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from accord.model import Briefing, Document
 from accord.pipeline import brief_documents
 from accord.web.schemas import BriefRequest
 from accord.web.settings import WebSettings
+from accord.web.workers import Overdue, ProcessPool
 
 BriefFn = Callable[[list[Document], int], Briefing]
 
@@ -111,6 +114,10 @@ class BriefingCache:
 class Briefer:
     def __init__(self, settings: WebSettings, brief_fn: BriefFn | None = None) -> None:
         self.settings = settings
+        self.pool: ProcessPool | None = None
+        if brief_fn is None and settings.isolate:
+            self.pool = ProcessPool(settings.workers, settings.timeout_s)
+            brief_fn = self.pool.brief
         self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
         self.cache = BriefingCache(settings.cache_size)
         self._limiter: anyio.CapacityLimiter | None = None
@@ -149,7 +156,21 @@ class Briefer:
             raise TimedOut(self.settings.timeout_s) from None
 
     async def _compute(self, documents: list[Document], words: int) -> Briefing:
-        return await anyio.to_thread.run_sync(self.brief_fn, documents, words, limiter=self.limiter)
+        try:
+            return await anyio.to_thread.run_sync(
+                self.brief_fn, documents, words, limiter=self.limiter
+            )
+        except Overdue:
+            raise TimedOut(self.settings.timeout_s) from None
+
+    def warm(self) -> None:
+        """Start the worker processes now rather than on the first request."""
+        if self.pool is not None:
+            self.pool.warm()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     def _landed(self, key: str, flight: asyncio.Task[Briefing]) -> None:
         """Every waiter has been woken by now, with the result or the error."""

@@ -26,6 +26,8 @@ class WebSettings:
     ``timeout_s``: how long a request waits for its briefing before it gets 503.
     ``read_timeout_s``: how long a client may take to send a request's headers and body.
     ``max_connections``: open connections at once; uvicorn answers 503 beyond.
+    ``isolate``: brief in worker processes (``workers`` of them) rather than threads, so
+    that a briefing over ``timeout_s`` is stopped, not left running.
     ``allowed_hosts``: ``Host`` names accepted besides loopback names, IP addresses and
     the address the server is bound to (a guard against DNS rebinding).
     """
@@ -39,6 +41,7 @@ class WebSettings:
     timeout_s: float = 120.0
     read_timeout_s: float = 30.0
     max_connections: int = 64
+    isolate: bool = True
     allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
@@ -54,6 +57,9 @@ class WebSettings:
         for variable, (name, unit) in VARIABLES.items():
             raw = environ.get(variable, "").strip()
             if not raw:
+                continue
+            if name == "isolate":
+                values[name] = _switch(variable, raw)
                 continue
             if name == "allowed_hosts":
                 values[name] = tuple(h.strip().lower() for h in raw.split(",") if h.strip())
@@ -73,8 +79,17 @@ VARIABLES: dict[str, tuple[str, int]] = {
     "ACCORD_WEB_TIMEOUT_S": ("timeout_s", 1),
     "ACCORD_WEB_READ_TIMEOUT_S": ("read_timeout_s", 1),
     "ACCORD_WEB_MAX_CONNECTIONS": ("max_connections", 1),
+    "ACCORD_WEB_ISOLATE": ("isolate", 1),
     "ACCORD_WEB_ALLOWED_HOSTS": ("allowed_hosts", 1),
 }
+
+
+def _switch(variable: str, raw: str) -> bool:
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise AccordError(f"{variable}={raw}: expected 1 or 0")
 
 
 def _positive(variable: str, raw: str, unit: int, integer: bool) -> int | float:
