@@ -236,3 +236,18 @@ def test_copies_of_a_report_are_not_counted_in_any_view(tmp_path: Path):
         assert "dup1, two (also in dup2)" in page
     assert "[dup1] [dup2]" not in text and "[dup1] [dup2]" not in markdown
     assert "briefing from 2 sources (1 more is a copy, not counted)" in page
+
+
+def test_batch_and_stories_check_their_output_before_running(tmp_path: Path):
+    dataset = tmp_path / "clusters.jsonl"
+    dataset.write_text('{"id": "a", "documents": ["A fire broke out.", "A fire."]}\n')
+    out = tmp_path / "missing" / "briefings.jsonl"
+    batch = run("batch", str(dataset), "-o", str(out))
+    assert batch.returncode == 2
+    assert batch.stderr.strip() == f"accord: {out}: folder {out.parent} does not exist"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    stories = run("stories", str(EXAMPLE), "-o", str(blocker / "stories"))
+    assert stories.returncode == 2
+    assert "is a file, not a folder" in stories.stderr
+    assert len(stories.stderr.strip().splitlines()) == 1
