@@ -29,7 +29,7 @@ from typing import Any
 import accord.compare.discrepancies  # noqa: F401 - loaded here, taken from sys.modules below
 from accord.align import align
 from accord.compare.quotes import merge_quotes
-from accord.input import read_items
+from accord.ingest.sources import read_items
 from accord.pipeline import prepare
 
 # The package exports a function of the same name: take the module itself.

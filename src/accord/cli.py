@@ -33,8 +33,23 @@ SUFFIX_FORMATS = {
 }
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from accord import __version__
+
+        typer.echo(f"accord {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Accord: a cited briefing from many news reports of one event, offline."""
 
 
@@ -44,8 +59,16 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def choose_format(fmt: str | None, output: Path | None) -> str:
-    if fmt is None:
-        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "text"
+    if fmt is None and output is not None:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+        if fmt is None:
+            known = ", ".join(sorted(SUFFIX_FORMATS))
+            fail(
+                f"-o {output}: cannot tell the format from "
+                f"{repr(output.suffix) if output.suffix else 'a name without a suffix'}; "
+                f"end it in {known}, or give --format"
+            )
+    fmt = fmt or "text"
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     return fmt
@@ -92,33 +115,42 @@ def brief(
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
     ] = "en",
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Terminal view: every fact, claim and discrepancy, not the top ones."
+        ),
+    ] = False,
     allow_private: AllowPrivate = False,
     cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
     from accord.ingest.sources import read_arguments
-    from accord.output import write_atomic
+    from accord.output import check_writable, write_atomic
     from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
+    protected: list[Path] = []
+    if output is not None:  # before any work: a run must not fail at its very end
+        protected = _files_under([Path(a) for a in articles if a != "-" and Path(a).exists()])
+        check_writable(output, protected)
     notes: list[str] = []
     documents = read_arguments(articles, fetch_options(allow_private, cache_dir), notes)
     for note in notes:
         typer.echo(f"accord: note: {note}", err=True)
     briefing = brief_documents(documents, BriefOptions(words))
     if output is not None:
-        inputs = [Path(a) for a in articles if a != "-"]
-        write_atomic(output, render(briefing, chosen), protected=_files_under(inputs))  # type: ignore[arg-type]
+        write_atomic(output, render(briefing, chosen, full=show_all), protected=protected)  # type: ignore[arg-type]
         typer.echo(f"accord: wrote {output}", err=True)
     elif chosen == "text" and sys.stdout.isatty():
         from accord.render.terminal import show
 
-        show(briefing)
+        show(briefing, full=show_all)
     else:
-        sys.stdout.write(render(briefing, chosen))  # type: ignore[arg-type]
+        sys.stdout.write(render(briefing, chosen, full=show_all))  # type: ignore[arg-type]
 
 
 @app.command()
@@ -143,6 +175,8 @@ def stories(
     from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
+    if output_dir is not None:
+        _check_output_folder(output_dir)
     notes: list[str] = []
     documents = read_arguments(inputs, fetch_options(allow_private, cache_dir), notes)
     for note in notes:
@@ -196,11 +230,13 @@ def batch(
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
     from accord.batch import BatchOptions, read_records, run, write_jsonl
+    from accord.output import check_writable
 
     if engine not in ("local", "dask"):
         fail(f"--engine {engine}: choose local or dask")
     if scheduler and engine != "dask":
         fail("--scheduler goes with --engine dask")
+    check_writable(output, [dataset])
     options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
     briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
@@ -219,6 +255,17 @@ def serve(
     run_server(host, port)
 
 
+def _check_output_folder(folder: Path) -> None:
+    """The folder, or the nearest existing folder above it, must be writable."""
+    existing = folder.resolve()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        fail(f"{folder}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
+
+
 def _files_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
@@ -231,6 +278,11 @@ def _files_under(paths: list[Path]) -> list[Path]:
 def main() -> None:
     try:
         app()
+    except SystemExit as done:
+        # typer turns Ctrl-C into a silent exit 130; say why the run stopped
+        if done.code == 130 and _interrupted(done):
+            typer.echo("accord: interrupted", err=True)
+        raise
     except AccordError as error:
         typer.echo(f"accord: {error}", err=True)
         sys.exit(2)
@@ -246,6 +298,15 @@ def main() -> None:
             err=True,
         )
         sys.exit(70)
+
+
+def _interrupted(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 if __name__ == "__main__":
