@@ -132,7 +132,18 @@ def in_span(start: int, end: int, span: tuple[int, int]) -> bool:
     return start < span[1] and span[0] < end
 
 
+IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people",
+    "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese",
+}  # fmt: skip
+
+
 def plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if " " in noun:  # "police officer" -> "police officers"
+        head, _, last = noun.rpartition(" ")
+        return f"{head} {plural(last)}"
     if noun in UNCOUNTED or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":

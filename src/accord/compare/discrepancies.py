@@ -18,6 +18,7 @@ from accord.compare.numbers import counted_in_context, quantity_conflicts, scope
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
+from accord.compare.statements import only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
@@ -52,8 +53,14 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts += [
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
     ]
+    conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
+
+
+def _furniture(observation: Observation) -> bool:
+    """A value from a caption, a "published on" line or a dateline: not a claim."""
+    return only_in_furniture(observation.sentence, observation.text)
 
 
 def _restatements(
