@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from accord.analyse.entities import same_name
-from accord.compare.counts import Observation, quantity_about, quantity_observation
+from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
+from accord.compare.frames import different_claims
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
@@ -21,12 +22,15 @@ from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.statements import only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
+from accord.compare.slots import PARALLEL
 from accord.model import (
     Cluster,
     Discrepancy,
+    Quantity,
     QuantityValue,
     QuoteGroup,
     Sentence,
+    SentenceRef,
     Variant,
 )
 
@@ -54,8 +58,40 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
     ]
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
+    parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
+    conflicts = [c for c in conflicts if _one_claim(c, parallel)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
+
+
+def _quantity_of(observation: Observation) -> Quantity | None:
+    value = observation.value
+    if not isinstance(value, QuantityValue):
+        return None
+    for q in observation.sentence.quantities:
+        if (q.low, q.high, q.qualifier) == observation.key and q.value == value.value:
+            return q
+    return None
+
+
+def _one_claim(
+    conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
+) -> bool:
+    """Whether two conflicting counts are one claim's values (:mod:`.frames`).
+
+    Two bounds of one direction ("at least 22" / "at least 39") are both true of a total
+    that grew; they are shown only where the sentences are one statement edited (parallel
+    wording), not where two stories report the toll at different times.
+    """
+    first, second = conflict
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None:
+        return True
+    if different_claims(first.sentence, qa, second.sentence, qb):
+        return False
+    if overlap(qa, qb) and frozenset((first.sentence.ref, second.sentence.ref)) not in parallel:
+        return False
+    return True
 
 
 def _furniture(observation: Observation) -> bool:

@@ -100,6 +100,9 @@ def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]
 
 
 NEAR_SIDE = 3  # content words on one side of a count that tell what it is the count of
+# Words that belong to a measure, not to what it measures: "20 miles away" / "500 miles
+# away", "two years ago", "a 6-foot tall".
+MEASURE_WORDS = frozenset("away ago long old tall wide high deep later earlier per".split())
 
 
 def same_side_word(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
@@ -114,7 +117,7 @@ def same_side_word(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool
     before_a, after_a = context_words(a, qa.start, qa.end, NEAR_SIDE)
     before_b, after_b = context_words(b, qb.start, qb.end, NEAR_SIDE)
     own = {*qa.counted.split(), *plural(qa.counted).split(), *qb.counted.split()}
-    own |= {*plural(qb.counted).split()} | SCALE_WORDS
+    own |= {*plural(qb.counted).split()} | SCALE_WORDS | MEASURE_WORDS
     shared = (before_a & before_b) | (after_a & after_b)
     return any(len(w) > 1 and w not in own for w in shared)
 
