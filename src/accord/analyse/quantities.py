@@ -152,7 +152,9 @@ COMPARATIVE = re.compile(
     re.I,
 )
 # "seven to nine hours", "30 to 60 years", "between 10 and 12": one range, both ends kept.
-RANGE_GAP = re.compile(r"^\s*(?:to|-|–|and)\s*$", re.I)
+RANGE_GAP = re.compile(
+    r"^\s*(?:(?:bc|b\.c\.|ad|a\.d\.|%|percent)\s*)?(?:to|-|–|and)\s*$", re.I
+)  # "from 379 bc to 360 bc"
 RANGE_START = re.compile(r"\bbetween\s+$", re.I)
 COUNTED_ALIASES = {"person": "people", "persons": "people", "individual": "people"}
 SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "people's"}
@@ -335,7 +337,7 @@ def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
             last is not None
             and last.qualifier == "exact"
             and q.qualifier == "exact"
-            and last.value < q.value
+            and last.value != q.value
             and RANGE_GAP.match(text[last.end - offset : q.start - offset])
             and (
                 not text[last.end - offset : q.start - offset].strip().lower() == "and"
@@ -345,9 +347,9 @@ def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
         ):
             merged[-1] = Quantity(
                 text=text[last.start - offset : q.end - offset],
-                value=last.value,
-                low=last.value,
-                high=q.value,
+                value=min(last.value, q.value),  # "from 380 to 340 bc" runs down
+                low=min(last.value, q.value),
+                high=max(last.value, q.value),
                 qualifier="range",
                 counted=q.counted,
                 event=q.event or last.event,

@@ -102,9 +102,19 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     """
     if not overlap(a, b):
         return True
+    if explicit_range(a) and explicit_range(b):  # "379 to 360 bc" / "380 – 362 bc"
+        return (a.low, a.high) != (b.low, b.high)  # both ends are stated exactly
     if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
         return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
     return False
+
+
+EXPLICIT_RANGE = re.compile(r"\d.*(?:\bto\b|-|–|\band\b).*\d|\w+\s+(?:to|and)\s+\w+", re.I)
+
+
+def explicit_range(q: Quantity) -> bool:
+    """A range written with both ends ("seven to nine", "30 to 60"), not "hundreds"."""
+    return q.qualifier == "range" and EXPLICIT_RANGE.search(q.text) is not None
 
 
 def event_class(word: str) -> str:

@@ -89,9 +89,9 @@ def _one_claim(
         return True
     if different_claims(first.sentence, qa, second.sentence, qb):
         return False
-    if overlap(qa, qb) and frozenset((first.sentence.ref, second.sentence.ref)) not in parallel:
-        return False
-    return True
+    bounds = qa.qualifier != "range" and qb.qualifier != "range"
+    edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
+    return not (bounds and overlap(qa, qb) and not edited)
 
 
 def _furniture(observation: Observation) -> bool:
@@ -129,29 +129,70 @@ def _restatements(
     return extra
 
 
+def _claims(
+    conflicts: list[tuple[Observation, Observation]],
+) -> list[list[Observation]]:
+    """The conflicting observations, one group per claim: observations joined by a
+    conflict (directly or through a restatement) are one claim's values.
+
+    Grouping by subject alone ("place", "date", "number of people") pooled every place or
+    date conflict of a cluster into one item, so one false pairing hid a real one.
+    """
+    node: dict[tuple[str, SentenceRef, object], int] = {}
+    parent: list[int] = []
+    members: list[Observation] = []
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def index(o: Observation) -> int:
+        kind = "quantity" if o.kind == "scope" else o.kind
+        key = (kind, o.sentence.ref, repr(o.key))
+        if key not in node:
+            node[key] = len(parent)
+            parent.append(len(parent))
+            members.append(o)
+        return node[key]
+
+    for first, second in conflicts:
+        x, y = find(index(first)), find(index(second))
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+    groups: dict[int, list[Observation]] = defaultdict(list)
+    for k, observation in enumerate(members):
+        groups[find(k)].append(observation)
+    return list(groups.values())
+
+
 def _assemble(
     conflicts: list[tuple[Observation, Observation]], cluster: Cluster
 ) -> list[Discrepancy]:
-    """One discrepancy per subject, its variants grouped by value with all their sources."""
-    by_subject: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    for first, second in conflicts:
-        by_subject[(first.kind, first.about)] += [first, second]
+    """One discrepancy per claim, its variants grouped by value with all their sources and
+    every sentence of each source that states the value."""
     found = []
-    for (kind, about), observations in by_subject.items():
+    for observations in _claims(conflicts):
+        kind = observations[0].kind
+        about = most_common([o.about for o in observations])
         by_value: dict[object, list[Observation]] = defaultdict(list)
         for observation in observations:
             by_value[observation.key].append(observation)
         variants = []
         for items in by_value.values():
-            first_per_source: dict[str, Sentence] = {}
+            sentences: dict[SentenceRef, Sentence] = {}
             for item in items:
-                first_per_source.setdefault(item.sentence.doc_id, item.sentence)
+                sentences.setdefault(item.sentence.ref, item.sentence)
+            by_source: dict[str, Sentence] = {}
+            for sentence in sentences.values():
+                by_source.setdefault(sentence.doc_id, sentence)
             variants.append(
                 Variant(
                     text=most_common([i.text for i in items]),
                     value=items[0].value,
-                    sources=canonical_sources(cluster, first_per_source),
-                    evidence=[evidence(s) for s in first_per_source.values()],
+                    sources=canonical_sources(cluster, by_source),
+                    evidence=[evidence(s) for s in sorted(sentences.values(), key=_order)],
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -160,6 +201,10 @@ def _assemble(
         found.append(Discrepancy(about=about, kind=kind, variants=variants))
     found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
     return found[:MAX_DISCREPANCIES]
+
+
+def _order(sentence: Sentence) -> tuple[str, int]:
+    return sentence.doc_id, sentence.index
 
 
 def speaker_discrepancies(

@@ -110,6 +110,22 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     return q.value >= 10 and any(abs(x.value - q.value) < 1e-9 for x in sentence.quantities)
 
 
+def _distance(a: Quantity, b: Quantity) -> float:
+    low_a, high_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
+    low_b, high_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
+    return abs(low_a - low_b) + abs(high_a - high_b)
+
+
+def closer_figure(sentence: Sentence, q: Quantity, other: Quantity) -> bool:
+    """The sentence gives another figure of the same noun that is nearer ``other`` than
+    ``q`` is ("men need 7.8 hours and women 7.6" / "adults 7.7 hours"; "ruled 380–362 bc
+    ... conquered in 332 bc" / "379 to 360 bc"): that one is its counterpart, if any."""
+    return q.counted != "" and any(
+        x is not q and x.counted == q.counted and _distance(x, other) < _distance(q, other)
+        for x in sentence.quantities
+    )
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_part(a, qa) != is_part(b, qb):
@@ -126,5 +142,7 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True  # "100 km (62 miles)" / "95 km (60 miles)": rounding of one distance
     if qa.qualifier == qb.qualifier == "exact" and same_after_rounding(qa.value, qb.value):
         return True
+    if closer_figure(a, qa, qb) or closer_figure(b, qb, qa):
+        return True  # the sentence holds a better counterpart of the other's figure
     people_a, people_b = person_words(a), person_words(b)
     return bool(people_a and people_b and not people_a & people_b)  # other people's figures

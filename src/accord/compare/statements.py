@@ -36,7 +36,7 @@ FURNITURE = re.compile(
 CAPTION_END = re.compile(r"\.\.\.\s*\(\s*" + AGENCY + r"\s*\)", re.I)
 # An AP photo caption ends in the day the photo was taken: "..., monday, march 3, 2014."
 CAPTION_DATE = re.compile(
-    r",\s*(?:on\s+)?" + WEEKDAY + r",\s*" + MONTH + r"\s*\d{1,2},\s*\d{4}\s*[.)]?\s*$", re.I
+    r"(?:,\s*|\s)(?:on\s+)?" + WEEKDAY + r",\s*" + MONTH + r"\s*\d{1,2},\s*\d{4}\s*[.)]?\s*$", re.I
 )
 # "san francisco ( ap ) —", "( cnn ) --", "Baghdad (Reuters) -": at most five words, then
 # an agency in brackets (and a dash), at the start of a sentence or after a caption.
