@@ -14,7 +14,12 @@ from collections import defaultdict
 from accord.analyse.entities import same_name
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
-from accord.compare.frames import different_claims
+from accord.compare.frames import (
+    different_claims,
+    estimates_of_one_total,
+    list_conflicts,
+    precise_place_conflicts,
+)
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
@@ -60,6 +65,8 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
     conflicts = [c for c in conflicts if _one_claim(c, parallel)]
+    conflicts += estimates_of_one_total(cluster)
+    conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
 

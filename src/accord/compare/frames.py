@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 
-from accord.model import Quantity, Sentence
+from accord.analyse.entities import entity_key
+from accord.analyse.gazetteer import nested
+from accord.analyse.terms import content_terms
+from accord.compare.counts import Observation
+from accord.model import Cluster, Quantity, Sentence, SentenceRef
 
 # "including two counts", "among them 20 iranians", "12 of them children": a part.
 PART_BEFORE = re.compile(
@@ -146,3 +151,221 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True  # the sentence holds a better counterpart of the other's figure
     people_a, people_b = person_words(a), person_words(b)
     return bool(people_a and people_b and not people_a & people_b)  # other people's figures
+
+
+# --- claims compared wherever each source states them ---------------------------------
+#
+# The detectors above compare sentences that align. Some claims are stated by two sources
+# in sentences that share few words ("the conflict has killed more than 250,000 people" /
+# "around 300,000 people are estimated to have become its victims"). These detectors
+# index every sentence's frames by what they are about (the counted noun and its event;
+# the event a list of places or a located place belongs to) and compare only frames that
+# share that key: candidates are blocked, never all pairs of sentences.
+
+DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|victims?|toll|lives)\b", re.I)
+INJURY_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
+DEATH_TERMS = content_terms("killed kill dead death deaths died victims toll lives people")
+ESTIMATE_SPREAD = 0.1  # two estimates this far apart (relative) are two figures
+ATTACK_WORDS = {
+    "attack": "attack", "attacks": "attack", "bombing": "attack", "bombings": "attack",
+    "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack",
+    "raid": "attack", "raids": "attack", "shelling": "attack", "bombardment": "attack",
+}  # fmt: skip
+PRECISE_PLACE = re.compile(
+    r"\b(?:the\s+)?(?:centre|center|heart|outskirts|middle)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?(?P<name>[A-Za-z][\w'’-]+)",
+    re.I,
+)
+LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+
+
+def death_or_injury(sentence: Sentence, q: Quantity) -> str:
+    """The class of event a count of people belongs to, from its sentence: "killed",
+    "injured" or "" ("victims", "death toll" and "dead" are killings)."""
+    from accord.compare.counts import EVENT_SET, event_class
+
+    event = event_class(q.event)
+    if event in EVENT_SET:
+        return event
+    deaths, injuries = DEATH_WORDS.search(sentence.text), INJURY_WORDS.search(sentence.text)
+    if deaths and not injuries:
+        return "killed"
+    if injuries and not deaths:
+        return "injured"
+    return ""
+
+
+def _context_terms(cluster_sentences: list[Sentence], k: int) -> set[str]:
+    """Content terms of a sentence and the one before it (what "its victims" refers to)."""
+    terms = set(cluster_sentences[k].terms)
+    if k > 0:
+        terms |= set(cluster_sentences[k - 1].terms)
+    return terms
+
+
+def estimates_of_one_total(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Two estimates of one total by different sources: "more than 250,000 people" killed /
+    "around 300,000" victims. Their intervals may overlap, yet a reader wants to see both
+    figures (and who gives each).
+
+    Frames are indexed by counted noun and event class (killed / injured); a pair is
+    compared when at least one figure is an estimate ("about", "around"), the other an
+    estimate or a lower bound, the figures differ by more than ``ESTIMATE_SPREAD``, and the
+    two sentences (with the sentence before each) share a word beyond the count's own.
+    """
+    from accord.compare.counts import overlap, quantity_observation
+
+    index: dict[tuple[str, str], list[tuple[Sentence, Quantity, set[str]]]] = defaultdict(list)
+    for doc in cluster.documents:
+        for k, sentence in enumerate(doc.sentences):
+            for q in sentence.quantities:
+                if q.qualifier not in ("approximately", "more_than", "at_least") or not q.counted:
+                    continue
+                event = death_or_injury(sentence, q)
+                if event:
+                    index[(q.counted, event)].append(
+                        (sentence, q, _context_terms(doc.sentences, k))
+                    )
+    found = []
+    for frames in index.values():
+        for x, (a, qa, terms_a) in enumerate(frames):
+            for b, qb, terms_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id or "approximately" not in (qa.qualifier, qb.qualifier):
+                    continue
+                if not overlap(qa, qb):
+                    continue  # a plain conflict: the aligned detectors' business
+                if abs(qa.value - qb.value) <= ESTIMATE_SPREAD * max(qa.value, qb.value):
+                    continue
+                own = set(content_terms(f"{qa.counted} {qa.event} {qb.event}"))
+                if not (terms_a & terms_b) - own - set(DEATH_TERMS):
+                    continue
+                if different_claims(a, qa, b, qb):
+                    continue
+                found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+def _place_names(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """(key, start, end) of the places a sentence names: entities and gazetteer names."""
+    from accord.analyse.gazetteer import place_mentions, place_word
+
+    capitals = any(c.isupper() for c in sentence.text[1:])
+    spans = [(e.key, e.start, e.end) for e in sentence.entities if e.kind == "place"]
+    for start, end in place_mentions(sentence.text):
+        start, end = sentence.start + start, sentence.start + end
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        if any(s < end and start < e for _, s, e in spans):
+            continue
+        if place_word(text, capitals) and (not capitals or text[:1].isupper()):
+            spans.append((entity_key(text), start, end))
+    return sorted(spans, key=lambda s: s[1])
+
+
+def place_lists(sentence: Sentence) -> list[tuple[list[str], int, int]]:
+    """Lists of three or more places ("Homs, Hama, Idlib and Aleppo"), with their span."""
+    names = _place_names(sentence)
+    lists: list[tuple[list[str], int, int]] = []
+    run: list[tuple[str, int, int]] = []
+    for name in names:
+        if run and LIST_GAP.match(
+            sentence.text[run[-1][2] - sentence.start : name[1] - sentence.start]
+        ):
+            run.append(name)
+            continue
+        if len(run) >= 3:
+            lists.append(([n for n, _, _ in run], run[0][1], run[-1][2]))
+        run = [name]
+    if len(run) >= 3:
+        lists.append(([n for n, _, _ in run], run[0][1], run[-1][2]))
+    return lists
+
+
+def _event_before(sentence: Sentence, start: int) -> str:
+    """The class of the event noun just before a list ("six attacks in", "bombings in")."""
+    words = re.findall(r"[a-z]+", sentence.text[: start - sentence.start].lower())[-6:]
+    return next((ATTACK_WORDS[w] for w in reversed(words) if w in ATTACK_WORDS), "")
+
+
+def _same(a: str, b: str) -> bool:
+    from accord.analyse.gazetteer import same_place
+
+    return a == b or same_place(a, b)
+
+
+def list_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Two sources listing where the same events happened with different places: "attacks
+    in Homs, Hama, Idlib, Latakia and Aleppo" / "six attacks in Homs, Idlib and Aleppo".
+
+    Lists are compared as sets, only when they share two members or more and follow
+    event nouns of one class (attacks, bombings, strikes); a list naming what the other
+    leaves out, where the other source never names it, is a different list.
+    """
+    index: dict[str, list[tuple[Sentence, list[str], str]]] = defaultdict(list)
+    for sentence in cluster.sentences():
+        for names, start, end in place_lists(sentence):
+            event = _event_before(sentence, start)
+            if event:
+                text = sentence.text[start - sentence.start : end - sentence.start]
+                index[event].append((sentence, names, text))
+    texts = {d.id: d.text.lower() for d in cluster.documents}
+    found = []
+    for frames in index.values():
+        for x, (a, names_a, text_a) in enumerate(frames):
+            for b, names_b, text_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id:
+                    continue
+                shared = [n for n in names_a if any(_same(n, m) for m in names_b)]
+                only_a = [n for n in names_a if not any(_same(n, m) for m in names_b)]
+                only_b = [m for m in names_b if not any(_same(m, n) for n in names_a)]
+                if len(shared) < 2 or not (only_a or only_b):
+                    continue
+                if any(n in texts[b.doc_id] for n in only_a) or any(
+                    m in texts[a.doc_id] for m in only_b
+                ):
+                    continue  # the other source names the place too: detail, not a dispute
+                key_a, key_b = tuple(sorted(names_a)), tuple(sorted(names_b))
+                found.append(
+                    (
+                        Observation("place", "places listed", key_a, text_a, text_a, a),
+                        Observation("place", "places listed", key_b, text_b, text_b, b),
+                    )
+                )
+    return found
+
+
+def precise_place_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One event located in the centre of two different places: "the centre of Ariha" /
+    "the center of Idleb". The event is known by a count both sentences give with the
+    same figure and noun ("killing 49 civilians" / "the death of 49 civilians"); frames
+    are indexed by that count."""
+    index: dict[tuple[float, str], list[tuple[Sentence, str, str]]] = defaultdict(list)
+    for sentence in cluster.sentences():
+        spots = []
+        for match in PRECISE_PLACE.finditer(sentence.text):
+            name = match.group("name")
+            start = sentence.start + match.start("name")
+            known = [k for k, s, _ in _place_names(sentence) if s == start]
+            if known:
+                spots.append((known[0], match.group(0)))
+        if len(spots) != 1:
+            continue
+        for q in sentence.quantities:
+            if q.counted and q.qualifier == "exact" and q.value >= 2:
+                index[(q.value, q.counted)].append((sentence, spots[0][0], spots[0][1]))
+    found = []
+    seen: set[tuple[SentenceRef, SentenceRef]] = set()
+    for frames in index.values():
+        for x, (a, place_a, text_a) in enumerate(frames):
+            for b, place_b, text_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id or _same(place_a, place_b) or (a.ref, b.ref) in seen:
+                    continue
+                if nested(place_a, place_b):
+                    continue
+                seen.add((a.ref, b.ref))
+                found.append(
+                    (
+                        Observation("place", "place", place_a, text_a, place_a, a),
+                        Observation("place", "place", place_b, text_b, place_b, b),
+                    )
+                )
+    return found
