@@ -192,9 +192,15 @@ def place_ids(name: str) -> frozenset[str]:
     return _index().get(STATE_ABBREVIATIONS.get(key, key), frozenset())
 
 
+REGION_ADJECTIVE = re.compile(
+    r"^(?:(?:north|south)[- ]?(?:east|west)ern|northern|southern|eastern|western|central)\s+"
+)
+
+
 def _ids_joining(name: str) -> frozenset[str]:
-    """``place_ids``, with the abbreviations that are also words ("Wash.") read as states."""
-    key = entity_key(name)
+    """``place_ids``, with the abbreviations that are also words ("Wash.") read as states
+    and a region of a place ("southern France") as the place it lies in."""
+    key = REGION_ADJECTIVE.sub("", entity_key(name))
     return place_ids(WORDLIKE_ABBREVIATIONS.get(key, key))
 
 

@@ -156,6 +156,8 @@ RANGE_GAP = re.compile(
     r"^\s*(?:(?:bc|b\.c\.|ad|a\.d\.|%|percent)\s*)?(?:to|-|–|and)\s*$", re.I
 )  # "from 379 bc to 360 bc"
 RANGE_START = re.compile(r"\bbetween\s+$", re.I)
+APPOSITIVE_AGE = re.compile(r"(?:[a-z]\s*,\s*|\baged\s+)$", re.I)
+APPOSITIVE_AFTER = re.compile(r"^\s*(?:,|and\b|to\b|$|[.;)])")
 COUNTED_ALIASES = {"person": "people", "persons": "people", "individual": "people"}
 SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "people's"}
 
@@ -302,8 +304,10 @@ def extract_quantities(
         counted, event = _counted_and_event(spacy_doc, start, end)
         counted = COUNTED_ALIASES.get(counted, counted)
         measure = MEASURE_BEFORE_NOUN.match(text[end:])
-        if AGE.match(text[end:]):
-            counted = "age"
+        if AGE.match(text[end:]) or APPOSITIVE_AGE.search(text[:start]) and (
+            APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120
+        ):
+            counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
         elif measure:
             counted = measure.group(1).lower()
         elif not counted and TOLL_BEFORE.search(text[max(0, start - 40) : start]):
@@ -343,7 +347,7 @@ def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
                 not text[last.end - offset : q.start - offset].strip().lower() == "and"
                 or RANGE_START.search(text[: last.start - offset])
             )
-            and (not last.counted or last.counted == q.counted)
+            and (not last.counted or not q.counted or last.counted == q.counted)
         ):
             merged[-1] = Quantity(
                 text=text[last.start - offset : q.end - offset],
@@ -351,7 +355,7 @@ def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
                 low=min(last.value, q.value),
                 high=max(last.value, q.value),
                 qualifier="range",
-                counted=q.counted,
+                counted=q.counted or last.counted,
                 event=q.event or last.event,
                 start=last.start,
                 end=q.end,

@@ -28,7 +28,11 @@ PART_BEFORE = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
-PART_AFTER = re.compile(r"^\s*(?:of them|of whom|among them)\b", re.I)
+PART_AFTER = re.compile(
+    r"^\s*(?:of them|of whom|among them|of the|of those|of these|of his|of her|of their)\b", re.I
+)  # "three of the teens" are some of them
+# "in the past 400 million years", "over the last two decades": a window of reference.
+WINDOW_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming)\s+$", re.I)
 # "two people familiar with the matter", "three sources": who told the reporter.
 SOURCING_AFTER = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:people|officials|sources?|persons)"
@@ -115,6 +119,12 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     return q.value >= 10 and any(abs(x.value - q.value) < 1e-9 for x in sentence.quantities)
 
 
+def _same_subject(a: str, b: str) -> bool:
+    from accord.analyse.entities import same_name
+
+    return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
+
+
 def _distance(a: Quantity, b: Quantity) -> float:
     low_a, high_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
     low_b, high_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
@@ -131,8 +141,38 @@ def closer_figure(sentence: Sentence, q: Quantity, other: Quantity) -> bool:
     )
 
 
+def is_window(sentence: Sentence, q: Quantity) -> bool:
+    """A span of time a claim is measured over ("in the past 400 million years")."""
+    return WINDOW_BEFORE.search(_before(sentence, q, 20)) is not None
+
+
+AGE_NOUN = re.compile(r"^[\s-]*years?[\s-]+old\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
+
+
+def age_subject(sentence: Sentence, q: Quantity) -> str:
+    """Whose age a figure is: the nearest person named within a few words, else the noun
+    after "-year-old" ("a 16-year-old student" -> "student")."""
+    nearest, distance = "", 30
+    for e in sentence.entities:
+        if e.kind != "person":
+            continue
+        gap = q.start - e.end if e.end <= q.start else e.start - q.end
+        if 0 <= gap < distance:
+            nearest, distance = e.key, gap
+    if nearest:
+        return nearest
+    match = AGE_NOUN.match(_after(sentence, q))
+    return match.group(1).lower() if match else ""
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
+    if is_window(a, qa) or is_window(b, qb):
+        return True
+    if qa.counted == qb.counted == "age":
+        subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
+        if subject_a and subject_b and not _same_subject(subject_a, subject_b):
+            return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole
     if is_sourcing(a, qa) or is_sourcing(b, qb):

@@ -245,6 +245,8 @@ def _gazetteer_places(sentence: Sentence, people: set[str]) -> list[tuple[str, i
             continue
         if not place_word(text, cased(sentence)):
             continue  # "a pit", "the day", "sens.": words and titles, not towns
+        if re.match(r"['’]s\b", sentence.text[end - sentence.start :]):
+            continue  # "china's news agency": an owner, not where anything happened
         found.append((text, start, end))
     return found
 

@@ -16,6 +16,7 @@ import re
 
 from accord.model import Sentence
 
+BARE_DATELINE = re.compile(r"\s*(?:[\w.,'’-]+\s+){1,3}?[-–—]+\s*")
 AGENCY = r"(?:associated press|ap|reuters|afp|cnn|upi|rns|getty images|ap photo[^)]*)"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 MONTH = (
@@ -29,11 +30,16 @@ FURNITURE = re.compile(
     r"|\b(?:file )?photo\s*[:|]"
     r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
     # "published on oct 25, 2016", "updated: march 3, 2014"
+    # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
+    r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"
     r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*" + MONTH + r"\s*\d{1,2},?\s*\d{4}",
     re.I,
 )
 # A caption joined to the sentence after it ends in "... ( associated press )".
-CAPTION_END = re.compile(r"\.\.\.\s*\(\s*" + AGENCY + r"\s*\)", re.I)
+CAPTION_END = re.compile(
+    r"\.\.\.\s*\(\s*" + AGENCY + r"\s*\)|\([^()]{0,60}(?:getty images|ap photo|afp)[^()]{0,20}\)",
+    re.I,
+)
 # An AP photo caption ends in the day the photo was taken: "..., monday, march 3, 2014."
 CAPTION_DATE = re.compile(
     r"(?:,\s*|\s)(?:on\s+)?" + WEEKDAY + r",\s*" + MONTH + r"\s*\d{1,2},\s*\d{4}\s*[.)]?\s*$", re.I
@@ -57,6 +63,9 @@ def furniture(sentence: Sentence) -> list[tuple[int, int]]:
     dateline = DATELINE.match(text, head)
     if dateline:
         head = dateline.end()
+    elif head:  # after a caption's credit: "... ( afp/getty images ) washington –"
+        bare = BARE_DATELINE.match(text, head)
+        head = bare.end() if bare else head
     if head:
         spans.append((0, head))
     return spans
