@@ -39,9 +39,7 @@ def counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
 
 def common_place_words(texts: list[str]) -> list[str]:
     lower, upper = counts(texts)
-    return sorted(
-        w for w, n in lower.items() if n >= MIN_LOWER and n > upper[w] and is_place(w)
-    )
+    return sorted(w for w, n in lower.items() if n >= MIN_LOWER and n > upper[w] and is_place(w))
 
 
 def main() -> None:

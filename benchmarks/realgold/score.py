@@ -344,9 +344,7 @@ def multinews_jobs(sample: str, gold_dir: Path) -> tuple[list[tuple], list[str]]
     pairs = sample_ids(sample)
     have = [(cid, s) for cid, s in pairs if (gold_dir / f"{cid}.json").exists()]
     missing = [cid for cid, _ in pairs if not (gold_dir / f"{cid}.json").exists()]
-    documents = load_documents(
-        (cid for cid, _ in have), TRAIN_DATA if sample == "train" else DATA
-    )
+    documents = load_documents((cid for cid, _ in have), TRAIN_DATA if sample == "train" else DATA)
     jobs = []
     for cluster_id, name in have:
         gold = json.loads((gold_dir / f"{cluster_id}.json").read_text(encoding="utf-8"))

@@ -304,8 +304,9 @@ def extract_quantities(
         counted, event = _counted_and_event(spacy_doc, start, end)
         counted = COUNTED_ALIASES.get(counted, counted)
         measure = MEASURE_BEFORE_NOUN.match(text[end:])
-        if AGE.match(text[end:]) or APPOSITIVE_AGE.search(text[:start]) and (
-            APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120
+        if AGE.match(text[end:]) or (
+            APPOSITIVE_AGE.search(text[:start])
+            and (APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120)
         ):
             counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
         elif measure:
@@ -344,7 +345,7 @@ def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
             and last.value != q.value
             and RANGE_GAP.match(text[last.end - offset : q.start - offset])
             and (
-                not text[last.end - offset : q.start - offset].strip().lower() == "and"
+                text[last.end - offset : q.start - offset].strip().lower() != "and"
                 or RANGE_START.search(text[: last.start - offset])
             )
             and (not last.counted or not q.counted or last.counted == q.counted)

@@ -24,10 +24,10 @@ from accord.compare.numbers import counted_in_context, quantity_conflicts, scope
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
+from accord.compare.slots import PARALLEL
 from accord.compare.statements import only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
-from accord.compare.slots import PARALLEL
 from accord.model import (
     Cluster,
     Discrepancy,
@@ -49,22 +49,26 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts: list[tuple[Observation, Observation]] = []
     conflicts += counted_in_context(cluster)
     people = people_keys(cluster.sentences())
+    # A value exchanged for another between the same words of one edited statement is
+    # one claim by construction: the frame rules below are for looser pairings.
+    swaps: list[tuple[Observation, Observation]] = []
     for pair in cluster.pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
-        conflicts += swap_conflicts(a, b, pair, people)
+        swaps += swap_conflicts(a, b, pair, people)
         conflicts += anchored_place_conflicts(a, b, people, texts)
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)
         conflicts += role_number_conflicts(a, b)
         conflicts += role_date_conflicts(a, b)
-    covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
+    covered = {(o.kind, o.sentence.ref) for pair in conflicts + swaps for o in pair}
     conflicts += [
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
     ]
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
     conflicts = [c for c in conflicts if _one_claim(c, parallel)]
+    conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)

@@ -107,9 +107,7 @@ def same_after_rounding(a: float, b: float) -> bool:
 
 def person_words(sentence: Sentence) -> set[str]:
     """Words of the people's names a sentence gives (the participants of its claim)."""
-    return {
-        w for e in sentence.entities if e.kind == "person" for w in NAME_WORD.findall(e.key)
-    }
+    return {w for e in sentence.entities if e.kind == "person" for w in NAME_WORD.findall(e.key)}
 
 
 def states_figure(sentence: Sentence, q: Quantity) -> bool:
@@ -126,8 +124,14 @@ def _same_subject(a: str, b: str) -> bool:
 
 
 def _distance(a: Quantity, b: Quantity) -> float:
-    low_a, high_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
-    low_b, high_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
+    low_a, high_a = (
+        a.low if a.low is not None else a.value,
+        a.high if a.high is not None else a.value,
+    )
+    low_b, high_b = (
+        b.low if b.low is not None else b.value,
+        b.high if b.high is not None else b.value,
+    )
     return abs(low_a - low_b) + abs(high_a - high_b)
 
 
@@ -382,7 +386,6 @@ def precise_place_conflicts(cluster: Cluster) -> list[tuple[Observation, Observa
     for sentence in cluster.sentences():
         spots = []
         for match in PRECISE_PLACE.finditer(sentence.text):
-            name = match.group("name")
             start = sentence.start + match.start("name")
             known = [k for k, s, _ in _place_names(sentence) if s == start]
             if known:

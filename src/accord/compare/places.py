@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from accord.analyse.entities import entity_key, same_name
-from accord.analyse.gazetteer import HONORIFICS, is_place, nested, place_mentions, place_word, same_place
+from accord.analyse.gazetteer import (
+    HONORIFICS,
+    is_place,
+    nested,
+    place_mentions,
+    place_word,
+    same_place,
+)
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.compare.counts import Observation, in_span
 from accord.compare.roles import one_fact
