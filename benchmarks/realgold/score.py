@@ -13,8 +13,13 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|all] [--gold DIR] [--seeds]
+    python benchmarks/realgold/score.py [--sample a|b|c|ab|all] [--gold DIR] [--seeds]
         [--report FILE.md] [--json FILE.json] [--jobs 2]
+    python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
+
+``--split train`` scores the train clusters of ``clusters-train.txt`` (Multi-News train,
+gold in ``gold-train/`` unless ``--gold`` says otherwise): the set rules are developed on.
+Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
 ``../shared/seeds``, read at run time) instead of Multi-News clusters.
@@ -46,8 +51,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "multinews" / "validation.jsonl.gz"
+TRAIN_DATA = SHARED / "data" / "multinews" / "train.jsonl.gz"
 SEEDS_DIR = SHARED / "seeds"
 SAMPLES = {"a": HERE / "clusters.txt", "b": HERE / "clusters-b.txt", "c": HERE / "clusters-c.txt"}
+TRAIN_SAMPLE = HERE / "clusters-train.txt"
+GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b")}
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
 # Accord's discrepancy kinds in the gold's vocabulary.
 REPORTED_KIND = {"quantity": "number", "scope": "number", "speaker": "attribution"}
@@ -310,7 +318,9 @@ def score_cluster(job: tuple[str, str, dict, list[str], list[Any], list[str]]) -
 
 
 def sample_ids(sample: str) -> list[tuple[str, str]]:
-    names = [n for n, path in SAMPLES.items() if path.exists()] if sample == "all" else [sample]
+    if sample == "train":
+        return [(line.strip(), "train") for line in TRAIN_SAMPLE.read_text("utf-8").split()]
+    names = [n for n in GROUPS[sample] if SAMPLES[n].exists()] if sample in GROUPS else [sample]
     pairs = []
     for name in names:
         for line in SAMPLES[name].read_text(encoding="utf-8").split():
@@ -318,10 +328,10 @@ def sample_ids(sample: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def load_documents(ids: Iterable[str]) -> dict[str, list[str]]:
+def load_documents(ids: Iterable[str], data: Path = DATA) -> dict[str, list[str]]:
     wanted = set(ids)
     found: dict[str, list[str]] = {}
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
+    with gzip.open(data, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             if record["id"] in wanted:
@@ -334,7 +344,7 @@ def multinews_jobs(sample: str, gold_dir: Path) -> tuple[list[tuple], list[str]]
     pairs = sample_ids(sample)
     have = [(cid, s) for cid, s in pairs if (gold_dir / f"{cid}.json").exists()]
     missing = [cid for cid, _ in pairs if not (gold_dir / f"{cid}.json").exists()]
-    documents = load_documents(cid for cid, _ in have)
+    documents = load_documents((cid for cid, _ in have), TRAIN_DATA if sample == "train" else DATA)
     jobs = []
     for cluster_id, name in have:
         gold = json.loads((gold_dir / f"{cluster_id}.json").read_text(encoding="utf-8"))
@@ -614,8 +624,9 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", choices=["a", "b", "c", "all"], default="all")
-    parser.add_argument("--gold", type=Path, default=HERE / "gold")
+    parser.add_argument("--sample", choices=["a", "b", "c", "ab", "all"], default="all")
+    parser.add_argument("--split", choices=["validation", "train"], default="validation")
+    parser.add_argument("--gold", type=Path, help="gold folder (gold/ or gold-train/)")
     parser.add_argument("--seeds", action="store_true", help="score seeds.json instead")
     parser.add_argument("--seeds-file", type=Path, default=HERE / "seeds.json")
     parser.add_argument("--report", type=Path)
@@ -629,10 +640,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         jobs, missing = [seeds_job(args.seeds_file, SEEDS_DIR)], []
     else:
-        if not DATA.exists():
-            print(f"skipped: Multi-News validation is not at {DATA}", file=sys.stderr)
+        train = args.split == "train"
+        data = TRAIN_DATA if train else DATA
+        if not data.exists():
+            print(f"skipped: Multi-News {args.split} is not at {data}", file=sys.stderr)
             return 0
-        jobs, missing = multinews_jobs(args.sample, args.gold)
+        gold = args.gold or HERE / ("gold-train" if train else "gold")
+        jobs, missing = multinews_jobs("train" if train else args.sample, gold)
     scores = run(jobs, args.jobs)
     rows = {}
     for name in sorted({s.sample for s in scores}):

@@ -102,9 +102,19 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     """
     if not overlap(a, b):
         return True
+    if explicit_range(a) and explicit_range(b):  # "379 to 360 bc" / "380 – 362 bc"
+        return (a.low, a.high) != (b.low, b.high)  # both ends are stated exactly
     if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
         return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
     return False
+
+
+EXPLICIT_RANGE = re.compile(r"\d.*(?:\bto\b|-|–|\band\b).*\d|\w+\s+(?:to|and)\s+\w+", re.I)
+
+
+def explicit_range(q: Quantity) -> bool:
+    """A range written with both ends ("seven to nine", "30 to 60"), not "hundreds"."""
+    return q.qualifier == "range" and EXPLICIT_RANGE.search(q.text) is not None
 
 
 def event_class(word: str) -> str:
@@ -132,7 +142,18 @@ def in_span(start: int, end: int, span: tuple[int, int]) -> bool:
     return start < span[1] and span[0] < end
 
 
+IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people",
+    "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese",
+}  # fmt: skip
+
+
 def plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if " " in noun:  # "police officer" -> "police officers"
+        head, _, last = noun.rpartition(" ")
+        return f"{head} {plural(last)}"
     if noun in UNCOUNTED or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":

@@ -12,20 +12,30 @@ from __future__ import annotations
 from collections import defaultdict
 
 from accord.analyse.entities import same_name
-from accord.compare.counts import Observation, quantity_about, quantity_observation
+from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
+from accord.compare.frames import (
+    different_claims,
+    estimates_of_one_total,
+    list_conflicts,
+    precise_place_conflicts,
+)
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
+from accord.compare.slots import PARALLEL
+from accord.compare.statements import only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
     Cluster,
     Discrepancy,
+    Quantity,
     QuantityValue,
     QuoteGroup,
     Sentence,
+    SentenceRef,
     Variant,
 )
 
@@ -37,21 +47,65 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts: list[tuple[Observation, Observation]] = []
     conflicts += counted_in_context(cluster)
     people = people_keys(cluster.sentences())
+    # A value exchanged for another between the same words of one edited statement is
+    # one claim by construction: the frame rules below are for looser pairings.
+    swaps: list[tuple[Observation, Observation]] = []
     for pair in cluster.pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
-        conflicts += swap_conflicts(a, b, pair, people)
+        swaps += swap_conflicts(a, b, pair, people)
         conflicts += anchored_place_conflicts(a, b, people, texts)
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)
         conflicts += role_number_conflicts(a, b)
         conflicts += role_date_conflicts(a, b)
-    covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
+    covered = {(o.kind, o.sentence.ref) for pair in conflicts + swaps for o in pair}
     conflicts += [
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
     ]
+    conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
+    parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
+    conflicts = [c for c in conflicts if _one_claim(c, parallel)]
+    conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
+    conflicts += estimates_of_one_total(cluster)
+    conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
+
+
+def _quantity_of(observation: Observation) -> Quantity | None:
+    value = observation.value
+    if not isinstance(value, QuantityValue):
+        return None
+    for q in observation.sentence.quantities:
+        if (q.low, q.high, q.qualifier) == observation.key and q.value == value.value:
+            return q
+    return None
+
+
+def _one_claim(
+    conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
+) -> bool:
+    """Whether two conflicting counts are one claim's values (:mod:`.frames`).
+
+    Two bounds of one direction ("at least 22" / "at least 39") are both true of a total
+    that grew; they are shown only where the sentences are one statement edited (parallel
+    wording), not where two stories report the toll at different times.
+    """
+    first, second = conflict
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None:
+        return True
+    if different_claims(first.sentence, qa, second.sentence, qb):
+        return False
+    bounds = qa.qualifier != "range" and qb.qualifier != "range"
+    edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
+    return not (bounds and overlap(qa, qb) and not edited)
+
+
+def _furniture(observation: Observation) -> bool:
+    """A value from a caption, a "published on" line or a dateline: not a claim."""
+    return only_in_furniture(observation.sentence, observation.text)
 
 
 def _restatements(
@@ -89,30 +143,75 @@ def _restatements(
     return extra
 
 
+def _claims(
+    conflicts: list[tuple[Observation, Observation]],
+) -> list[list[Observation]]:
+    """The conflicting observations, one group per claim: observations joined by a
+    conflict (directly or through a restatement) are one claim's values.
+
+    Grouping by subject alone ("place", "date", "number of people") pooled every place or
+    date conflict of a cluster into one item, so one false pairing hid a real one.
+    """
+    node: dict[tuple[str, SentenceRef, object], int] = {}
+    parent: list[int] = []
+    members: list[Observation] = []
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def index(o: Observation) -> int:
+        kind = "quantity" if o.kind == "scope" else o.kind
+        key = (kind, o.sentence.ref, repr(o.key))
+        if key not in node:
+            node[key] = len(parent)
+            parent.append(len(parent))
+            members.append(o)
+        return node[key]
+
+    for first, second in conflicts:
+        x, y = find(index(first)), find(index(second))
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+    groups: dict[int, list[Observation]] = defaultdict(list)
+    for k, observation in enumerate(members):
+        groups[find(k)].append(observation)
+    return list(groups.values())
+
+
 def _assemble(
     conflicts: list[tuple[Observation, Observation]], cluster: Cluster
 ) -> list[Discrepancy]:
-    """One discrepancy per subject, its variants grouped by value with all their sources."""
-    by_subject: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    for first, second in conflicts:
-        by_subject[(first.kind, first.about)] += [first, second]
+    """One discrepancy per claim, its variants grouped by value with all their sources and
+    every sentence of each source that states the value."""
     found = []
-    for (kind, about), observations in by_subject.items():
+    for observations in _claims(conflicts):
+        kind = observations[0].kind
+        about = most_common([o.about for o in observations])
         by_value: dict[object, list[Observation]] = defaultdict(list)
         for observation in observations:
             by_value[observation.key].append(observation)
         variants = []
         for items in by_value.values():
-            first_per_source: dict[str, Sentence] = {}
+            sentences: dict[SentenceRef, Sentence] = {}
             for item in items:
-                first_per_source.setdefault(item.sentence.doc_id, item.sentence)
-            sources = canonical_sources(cluster, first_per_source)
+                sentences.setdefault(item.sentence.ref, item.sentence)
+            by_source: dict[str, Sentence] = {}
+            for sentence in sentences.values():
+                by_source.setdefault(sentence.doc_id, sentence)
+            sources = canonical_sources(cluster, by_source)
             variants.append(
                 Variant(
                     text=most_common([i.text for i in items]),
                     value=items[0].value,
                     sources=sources,
-                    evidence=[evidence(first_per_source[s]) for s in sources],
+                    evidence=[
+                        evidence(s)
+                        for s in sorted(sentences.values(), key=_order)
+                        if s.doc_id in sources
+                    ],
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -121,6 +220,10 @@ def _assemble(
         found.append(Discrepancy(about=about, kind=kind, variants=variants))
     found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
     return found
+
+
+def _order(sentence: Sentence) -> tuple[str, int]:
+    return sentence.doc_id, sentence.index
 
 
 def speaker_discrepancies(

@@ -21,7 +21,6 @@ from accord.compare.counts import (
 from accord.compare.slots import (
     COUNTED_SIMILARITY,
     LOOSE_SIMILARITY,
-    LOOSE_WINDOW,
     PARALLEL,
     comparable,
     context_words,
@@ -29,6 +28,7 @@ from accord.compare.slots import (
 )
 from accord.model import (
     Cluster,
+    Quantity,
     Sentence,
     StatementPair,
 )
@@ -98,12 +98,32 @@ def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]
                         continue
                     if states_value(a, qb) or states_value(b, qa):
                         continue
-                    near_a = set().union(*context_words(a, qa.start, qa.end, LOOSE_WINDOW))
-                    near_b = set().union(*context_words(b, qb.start, qb.end, LOOSE_WINDOW))
-                    shared = near_a & near_b - SCALE_WORDS
-                    if shared - {*qa.counted.split(), *plural(qa.counted).split()}:
+                    if same_side_word(a, qa, b, qb):
                         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found
+
+
+NEAR_SIDE = 3  # content words on one side of a count that tell what it is the count of
+# Words that belong to a measure, not to what it measures: "20 miles away" / "500 miles
+# away", "two years ago", "a 6-foot tall".
+MEASURE_WORDS = frozenset("away ago long old tall wide high deep later earlier per".split())
+
+
+def same_side_word(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Whether two counts of one noun share a content word on the same side, close by.
+
+    "were taken to hospital" / "were treated in hospital": "hospital" after both. Words
+    anywhere in a wide window ("the 21-year-old victim ... the accused, 26") join ages of
+    different people; a word on one side of one count and the other side of the other
+    rarely plays the same part. One-letter tokens ("p" of "p.m.", "u" of "u.s.") and
+    scale words ("billion") are no words of the statement, nor the counted noun itself.
+    """
+    before_a, after_a = context_words(a, qa.start, qa.end, NEAR_SIDE)
+    before_b, after_b = context_words(b, qb.start, qb.end, NEAR_SIDE)
+    own = {*qa.counted.split(), *plural(qa.counted).split(), *qb.counted.split()}
+    own |= {*plural(qb.counted).split()} | SCALE_WORDS | MEASURE_WORDS
+    shared = (before_a & before_b) | (after_a & after_b)
+    return any(len(w) > 1 and w not in own for w in shared)
 
 
 def _month_anchor(sentence: Sentence) -> set[str]:

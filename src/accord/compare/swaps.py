@@ -14,7 +14,7 @@ import re
 
 from accord.analyse.dates import compatible
 from accord.analyse.entities import entity_key
-from accord.analyse.gazetteer import is_place, nested, same_place
+from accord.analyse.gazetteer import is_place, nested, place_word, same_place
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
@@ -93,7 +93,7 @@ def _place(sentence: Sentence, side: list[Token], people: set[str]) -> str | Non
         return None
     if any(w[:1].islower() for w in text.split()) and _cased(sentence):
         return None  # in normally written text a place name has capitals
-    return text if is_place(key) else None
+    return text if place_word(text, _cased(sentence)) else None
 
 
 def _mistagged_place(sentence: Sentence, entity: Entity) -> bool:
