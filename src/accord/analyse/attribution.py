@@ -42,8 +42,13 @@ SPEECH_LEMMAS = frozenset(
     charge counter blame criticize criticise praise question wonder demand threaten
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
-    apologise concur guarantee tout insinuate opine proclaim recount""".split()
+    apologise concur guarantee tout insinuate opine proclaim recount call remember
+    interject interrupt snap quote cite""".split()
 )
+# Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
+PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk".split())
+# Cues whose complement names what something was called: 'called the deal "a disaster"'.
+NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
 COGNITION_LEMMAS = frozenset(
     """think believe know feel expect hope fear worry want plan intend doubt consider
     understand realize realise suspect assume figure learn hear see find show decide
@@ -133,15 +138,21 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
-def _noun_phrase(head: Token) -> tuple[int, int]:
-    """Token range of a noun phrase without its appositions, clauses and prepositions."""
+def _noun_phrase(head: Token, conjuncts: bool = False) -> tuple[int, int]:
+    """Token range of a noun phrase without its appositions, clauses and prepositions;
+    with ``conjuncts``, "sources and opposition activists" as a whole."""
     start = head.i
     for child in head.lefts:
         if child.pos_ == "VERB":  # "Continued Stone:" is no name
             continue
         if child.dep_ in NP_DEPS or (child.dep_ == "punct" and child.text in ("'", "’")):
             start = min(start, child.left_edge.i)
-    return start, head.i + 1
+    end = head.i + 1
+    if conjuncts:
+        for child in head.rights:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                end = max(end, _noun_phrase(child, conjuncts=True)[1])
+    return start, end
 
 
 def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, str]:
@@ -172,7 +183,7 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
         return start, end, spacy_doc[start:end].text, "person"
     if head.lemma_.lower() in TIME_WORDS or not re.search(r"[A-Za-z]", head.text):
         return head.i, head.i + 1, None, ""
-    start, end = _noun_phrase(head)
+    start, end = _noun_phrase(head, conjuncts=True)
     if kind:
         return start, end, spacy_doc[start:end].text, kind
     if head.pos_ == "PROPN":
@@ -198,8 +209,24 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             token = token.head
             continue
-        return None
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied them by warning …"
+            token = token.head.head
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
+            token = token.head.head  # "rejected the notion …, saying …"
+            continue
+        return _name_before(cue)
     return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """A name right before a cue the parse left without a subject: ", Jake Sullivan, said"."""
+    k = cue.i - 1
+    while k >= 0 and cue.doc[k].text == ",":
+        k -= 1
+    if k < 0 or cue.doc[k].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return cue.doc[k]
 
 
 def _according_to(token: Token) -> Token | None:
@@ -227,7 +254,9 @@ def _content(cue: Token) -> set[int]:
     for child in cue.children:
         # "denied the allegations" has content; "told reporters" names the audience.
         thing = child.dep_ == "dobj" and lemma in OBJECT_CONTENT and child.pos_ == "NOUN"
-        if child.dep_ in CONTENT_DEPS or thing:
+        named = child.dep_ in ("oprd", "attr") and lemma in NAMING_LEMMAS
+        about = child.dep_ == "prep" and child.lower_ in ("of", "about")
+        if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
@@ -411,7 +440,12 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         head = _name_head(after[1 : 1 + ADJACENT_TOKENS], spacy_doc)
         return (after[0], head) if head is not None else None
     head = _name_head(after[:ADJACENT_TOKENS], spacy_doc)
-    if head is None:
+    if head is None:  # '"…," the report said': a description right before the verb
+        run = [t for t in after[:ADJACENT_TOKENS] if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN")]
+        k = len(run)
+        description = run == after[:k] and k < len(after) and run[-1:] != []
+        if description and run[-1].pos_ == "NOUN" and _speech_cue(after[k]):
+            return after[k], run[-1]
         return None
     k = _skip_apposition(after, after.index(head) + 1)
     while k < len(after) and after[k].pos_ == "ADV":

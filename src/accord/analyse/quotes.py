@@ -171,7 +171,12 @@ def extract_attributions(
             # Names in the sentence that ends the quotation before are its attribution.
             sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
             between = (max(before.span.end, sentence.end if sentence else 0), span.start)
-            new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts)
+            new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
+                between[0] <= c.token.idx < between[1]
+                and c.claimant is not None
+                and c.claimant.name != quote.speaker
+                for c in cues
+            )
             if (same_paragraph and not new_name) or continued:
                 speaker = quote.speaker
         quote = Quote(
@@ -213,6 +218,12 @@ def _new_name(
     'in Jones's words, "…"'.
     """
     surname = speaker.split()[-1] if speaker else None
+    first, last = bisect_left(starts, between[0]), bisect_left(starts, between[1])
+    for token in spacy_doc[first:last]:
+        # A named subject the entity recogniser missed: "Nina Roth disagrees."
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN"
+        if subject and (surname is None or token.text != surname):
+            return True
     for entity in entities:
         if not between[0] <= entity.start < between[1]:
             continue
