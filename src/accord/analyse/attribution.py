@@ -481,7 +481,9 @@ def _cue_before(
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
             return None
         index += 1
-    window = list(spacy_doc[max(0, index - ADJACENT_TOKENS - 1) : index])
+    reach = ADJACENT_TOKENS + (5 if mark.text == ":" else 1)  # "responded, with a smile:"
+    window = list(spacy_doc[max(0, index - reach) : index])
+    window = window[max((k for k, t in enumerate(window) if t.text in ".!?"), default=-1) + 1 :]
     if mark.text == ":":  # "… issued the following statement:" reaches further back
         statement = list(spacy_doc[max(0, index - 12) : index])
         if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):

@@ -26,7 +26,9 @@ from accord.model import Attribution, Document, Entity, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# Closing marks each opening mark accepts: scraped text mixes curly and straight marks
+# ('“…," Sanders said').
+OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
 
@@ -43,8 +45,8 @@ def quote_spans(paragraph: str) -> list[_Span]:
     i = 0
     while match := QUOTE_MARK.search(paragraph, i):
         opener = match.group(0)
-        closer = OPEN_CLOSE[opener]
-        close = paragraph.find(closer, match.end())
+        closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, match.end())) >= 0]
+        close = min(closes) if closes else -1
         if close < 0:
             spans.append(_Span(match.start(), len(paragraph), closed=False))
             break
@@ -177,7 +179,13 @@ def extract_attributions(
                 and c.claimant.name != quote.speaker
                 for c in cues
             )
-            if (same_paragraph and not new_name) or continued:
+            # A paragraph that is only a quotation goes on with the quotation that ended
+            # the paragraph before, unless someone else came in after it.
+            alone = item.first and span.start == item.bounds[0] and span.end >= item.bounds[1] - 1
+            after_last = before.paragraph + 1 == item.paragraph and not _new_name(
+                entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+            )
+            if (same_paragraph and not new_name) or continued or (alone and after_last):
                 speaker = quote.speaker
         quote = Quote(
             text=text,
