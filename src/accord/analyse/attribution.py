@@ -87,6 +87,12 @@ SOURCE_LABELS = {
 NP_DEPS = ("det", "amod", "compound", "poss", "case", "nmod", "nummod", "quantmod", "npadvmod")
 
 
+ASIDE = re.compile(r"\s*\([^)]*\)")
+POSSESSIVE = re.compile(r"['’]s?$")
+LETTER = re.compile(r"[A-Za-z]")
+HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w'’-]+)")
+
+
 @dataclass(slots=True)
 class Claimant:
     """The subject of a cue: its mention, and the name it resolves to (None when unknown)."""
@@ -114,11 +120,16 @@ def is_cue(token: Token) -> bool:
 
 
 def _entity_at(token: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str] | None:
-    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
-        for ent in spacy_doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.start, ent.end, ent.label_
-    return None
+    """(start, end, label) of the named entity a token is part of, if any."""
+    if not token.ent_type_ or token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and spacy_doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(spacy_doc) and spacy_doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end, token.ent_type_
 
 
 def strip_title(words: list[str]) -> list[str]:
@@ -129,8 +140,8 @@ def strip_title(words: list[str]) -> list[str]:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"\s*\([^)]*\)", "", text)  # "(D-S.C.)"
-    text = re.sub(r"['’]s?$", "", text.strip(" ,;:.-")).strip()
+    text = ASIDE.sub("", text)  # "(D-S.C.)"
+    text = POSSESSIVE.sub("", text.strip(" ,;:.-")).strip()
     words = strip_title(text.split())
     # A hyphenated rank before a name: "General-Major Igor Konashenkov".
     while len(words) > 2 and words[0].lower().split("-")[0] in TITLES:
@@ -181,14 +192,14 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
         start, end = entity[0], entity[1]  # type: ignore[index]
         # The NER sometimes leaves the title outside: "Mr." + "Stone".
         return start, end, spacy_doc[start:end].text, "person"
-    if head.lemma_.lower() in TIME_WORDS or not re.search(r"[A-Za-z]", head.text):
+    if head.lemma_.lower() in TIME_WORDS or not LETTER.search(head.text):
         return head.i, head.i + 1, None, ""
     start, end = _noun_phrase(head, conjuncts=True)
     if kind:
         return start, end, spacy_doc[start:end].text, kind
     if head.pos_ == "PROPN":
         return start, end, spacy_doc[start:end].text, "person"
-    if head.pos_ in ("NOUN", "PRON") and lower not in ("it", "there", "this", "what"):
+    if head.pos_ == "NOUN":
         return start, end, spacy_doc[start:end].text, "role"
     return head.i, head.i + 1, None, ""
 
@@ -313,9 +324,7 @@ class PersonTracker:
     def __init__(self, entities: list[Entity], text: str) -> None:
         self.full_names = [e.text for e in entities if e.kind == "person"]
         self.gender: dict[str, str] = {}
-        for match in re.finditer(
-            r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w'’-]+)", text
-        ):
+        for match in HONORIFIC_NAME.finditer(text):
             title = match.group(1).lower()
             self.gender[match.group(2)] = "m" if title in MALE_TITLES else "f"
         self.people: list[str] = []  # persons named as speakers or subjects, in order
@@ -456,7 +465,11 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
 
 
 def _root_subject(token: Token) -> Token | None:
-    root = token.sent.root
+    root = token
+    for _ in range(50):  # the root of its sentence, without the cost of ``token.sent``
+        if root.head.i == root.i:
+            break
+        root = root.head
     for child in root.children:
         if child.dep_ == "nsubj" and child.i < token.i:
             return child

@@ -127,7 +127,7 @@ def extract_attributions(
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     used: set[int] = set()
-    previous: tuple[_Located, Quote] | None = None
+    previous: tuple[_Located, Quote, int] | None = None  # and where its attribution ends
     for item in located:
         span = item.span
         text = _inner(doc.text[span.start : span.end])
@@ -165,14 +165,17 @@ def extract_attributions(
             speaker = cue.claimant.name if cue.claimant else None
             attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         elif previous is not None:
-            before, quote = previous
+            before, quote, attributed_to = previous
             same_paragraph = before.paragraph == item.paragraph
             continued = (
                 not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
             )
             # Names in the sentence that ends the quotation before are its attribution.
             sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
-            between = (max(before.span.end, sentence.end if sentence else 0), span.start)
+            between = (
+                max(before.span.end, sentence.end if sentence else 0, attributed_to),
+                span.start,
+            )
             new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
                 between[0] <= c.token.idx < between[1]
                 and c.claimant is not None
@@ -196,7 +199,12 @@ def extract_attributions(
             end=span.end,
         )
         quotes.append(quote)
-        previous = (item, quote)
+        attribution_end = 0
+        if cue is not None:
+            attribution_end = cue.token.idx + len(cue.token.text)
+            if cue.claimant is not None:
+                attribution_end = max(attribution_end, cue.claimant.end)
+        previous = (item, quote, attribution_end)
     _resolve_forward(quotes)
     quoted = [(q.span.start, q.span.end) for q in located]
     for number, cue in enumerate(cues):
