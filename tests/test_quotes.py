@@ -174,3 +174,34 @@ def test_indirect_speech_with_a_relative_who_and_according_to():
     assert "quota would ruin them" in by_cue["said"].content
     assert by_cue["According"].source == "the coast guard"
     assert "three boats were turned back" in by_cue["According"].content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After the vote the mayor, Ilse Brandner, issued a statement, "
+            '"The council has let down every family on the waiting list."',
+            "Ilse Brandner",
+        ),
+        (
+            '"Our figures are audited twice a year by an outside firm," Koval is quoted as saying.',
+            "Koval",
+        ),
+        (
+            'Marek Olsen: "We learned about the leak from the neighbours, not the company."',
+            "Marek Olsen",
+        ),
+    ],
+)
+def test_statement_quoted_as_and_transcript_speakers(text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_a_quotation_paragraph_goes_on_from_the_report_before_it():
+    found = quotes_of(
+        "Farah Idris praised the volunteers who cleared the river banks.\n\n"
+        '"We need more people like them in every town along this valley."'
+    )
+    assert found[0].speaker == "Farah Idris"

@@ -43,7 +43,7 @@ SPEECH_LEMMAS = frozenset(
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
-    interject interrupt snap quote cite""".split()
+    interject interrupt snap quote cite answer welcome""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk".split())
@@ -54,11 +54,11 @@ COGNITION_LEMMAS = frozenset(
     understand realize realise suspect assume figure learn hear see find show decide
     prefer""".split()
 )
-QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain".split())
+QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start".split())
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
-    describe criticize criticise praise blame question claim allege report""".split()
+    describe criticize criticise praise blame question claim allege report welcome""".split()
 )
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -211,7 +211,8 @@ def _subject(cue: Token) -> Token | None:
         if token is None:
             return None
         for child in token.children:
-            if child.dep_ == "nsubj":
+            passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
+            if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
                     return token.head
                 return child
@@ -497,10 +498,10 @@ def _cue_before(
     reach = ADJACENT_TOKENS + (5 if mark.text == ":" else 1)  # "responded, with a smile:"
     window = list(spacy_doc[max(0, index - reach) : index])
     window = window[max((k for k, t in enumerate(window) if t.text in ".!?"), default=-1) + 1 :]
-    if mark.text == ":":  # "… issued the following statement:" reaches further back
-        statement = list(spacy_doc[max(0, index - 12) : index])
-        if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
-            window = statement
+    # "… issued the following statement:" / "issued a statement, “…”" reach further back.
+    statement = list(spacy_doc[max(0, index - 12) : index])
+    if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
+        window = statement
     for k in range(len(window) - 1, -1, -1):
         token = window[k]
         if not _speech_cue(token):
@@ -512,15 +513,33 @@ def _cue_before(
         if head is None and token.tag_ == "VBG":
             head = _root_subject(token)  # "Flea shared the news, writing “…”"
         return (token, head, None) if head is not None else None
-    if mark.text == ":" and "\n" in spacy_doc.text[mark.idx : start]:
-        for token in reversed(window):
-            if token.text in (".", "\n") or token.is_space:
-                break
-            if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "dobj":
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    return token.head, subject, None
+    for token in reversed(window):
+        if token.text in (".", "\n") or token.is_space:
+            break
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "dobj":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return token.head, subject, None
+    if mark.text == ":":
+        return _transcript_speaker(window, mark)
     return None
+
+
+def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
+    """'Rep. Trey Gowdy (R-S.C.): "…"': a paragraph that opens with a name and a colon."""
+    doc = mark.doc
+    first = mark.i
+    while first > 0 and not doc[first - 1].is_space and mark.i - first < 12:
+        first -= 1
+    if first > 0 and not doc[first - 1].is_space:
+        return None
+    words = [t for t in doc[first : mark.i] if not t.is_punct]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    named = [t for t in words if t.ent_type_ == "PERSON"]
+    if not named:
+        return None
+    return mark, named[-1], None
 
 
 def lexical_cue(

@@ -106,7 +106,10 @@ def extract_attributions(
         from accord.analyse.nlp import pipeline
 
         spacy_doc = pipeline()(doc.text)
+    from accord.analyse.sentences import paragraphs
+
     located = _document_spans(doc.text)
+    paragraph_bounds = paragraphs(doc.text)
     tracker = PersonTracker(entities, doc.text)
     cues = find_cues(spacy_doc, [(q.span.start, q.span.end) for q in located], tracker)
     token_starts = [t.idx for t in spacy_doc]
@@ -184,12 +187,17 @@ def extract_attributions(
             )
             # A paragraph that is only a quotation goes on with the quotation that ended
             # the paragraph before, unless someone else came in after it.
-            alone = item.first and span.start == item.bounds[0] and span.end >= item.bounds[1] - 1
+            alone = _alone(item)
             after_last = before.paragraph + 1 == item.paragraph and not _new_name(
                 entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
             )
             if (same_paragraph and not new_name) or continued or (alone and after_last):
                 speaker = quote.speaker
+        if speaker is None and cue is None and _alone(item):
+            reported = _last_report_before(cues, item, previous, paragraph_bounds)
+            if reported is not None:
+                cue = reported
+                speaker = reported.claimant.name if reported.claimant else None
         quote = Quote(
             text=text,
             speaker=speaker,
@@ -218,6 +226,36 @@ def extract_attributions(
         attributions.append(_attribution(doc, cue, "indirect", start, end, sentence_of))
     attributions.sort(key=lambda a: (a.cue_start, a.content_start))
     return quotes, attributions
+
+
+def _alone(item: _Located) -> bool:
+    """Whether a quotation is a paragraph by itself."""
+    return item.first and item.span.start == item.bounds[0] and item.span.end >= item.bounds[1] - 1
+
+
+def _last_report_before(
+    cues: list[Cue],
+    item: _Located,
+    previous: tuple[_Located, Quote, int] | None,
+    paragraph_bounds: list[tuple[int, int]],
+) -> Cue | None:
+    """The speech cue that ends the paragraph before a quotation standing by itself.
+
+    "Valastro praised Christie's record on the storm." then, alone, "“We need someone who
+    …”": the paragraph before reported what Valastro said, and the quotation goes on.
+    """
+    if item.paragraph == 0:
+        return None
+    start, end = paragraph_bounds[item.paragraph - 1]
+    if previous is not None:
+        start = max(start, previous[0].span.end)
+    earlier = [c for c in cues if start <= c.token.idx < end]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if last.cognitive or last.claimant is None or not last.claimant.name:
+        return None
+    return last
 
 
 def _new_name(
