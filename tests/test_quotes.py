@@ -88,3 +88,121 @@ def test_merged_quote_and_speaker_discrepancy():
     (found,) = speaker_discrepancies(groups, speakers)
     names = {v.text: v.sources for v in found.variants}
     assert names == {"Maria Lopez": ["a", "c"], "Peter Novak": ["b"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not raise the toll this year," Gov. Rick Alvarez said.', "Rick Alvarez"),
+        ('"The count is not finished yet," said Mrs. Odile Brandt on Tuesday.', "Odile Brandt"),
+        (
+            '"Nobody warned us about the closure," Ines Carvalho, a baker whose shop faces '
+            "the square, said on Friday.",
+            "Ines Carvalho",
+        ),
+        ('"Our members will vote on the offer next week," the union said.', "the union"),
+        (
+            'Harbour authority spokesman Lars Eklund said: "The channel reopens at dawn."',
+            "Lars Eklund",
+        ),
+    ],
+)
+def test_titles_are_stripped_and_the_subject_is_the_speaker(text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_quote_goes_to_the_subject_not_to_the_person_it_is_about():
+    found = quotes_of(
+        "Mayor Teodor Lind met Clara Moss at the depot. "
+        '"Clara Moss has done more for this line than anyone," Lind said on Monday.'
+    )
+    assert found[0].speaker == "Teodor Lind"
+
+
+def test_a_weekday_or_adverb_is_never_a_speaker():
+    found = quotes_of(
+        '"We have run out of sandbags on the east bank," Thursday morning brought no relief.'
+    )
+    assert found[0].speaker is None
+
+
+def test_pronoun_resolves_to_the_last_person_who_was_a_subject():
+    found = quotes_of(
+        "Ruth Okoye chairs the transport committee. The report criticised Tom Hale, her deputy. "
+        '"We should have acted two years ago," she said.'
+    )
+    assert found[0].speaker == "Ruth Okoye"
+
+
+def test_a_new_subject_between_quotes_ends_the_continuation():
+    found = quotes_of(
+        '"The pumps failed at midnight," said Karl Weber. Nina Roth disagrees with him. '
+        '"They were switched off on purpose by the contractor."'
+    )
+    assert found[0].speaker == "Karl Weber"
+    assert found[1].speaker is None
+
+
+def test_statement_announced_in_the_paragraph_before():
+    found = quotes_of(
+        "After the vote, Senator Paula Greaves issued the following statement:\n\n"
+        '"Today the chamber chose the families of this state over the lobbyists."'
+    )
+    assert found[0].speaker == "Paula Greaves"
+
+
+def _attributions(text: str):
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    return doc.attributions
+
+
+def test_indirect_speech_gets_a_claimant_cue_and_content():
+    (found,) = [a for a in _attributions("Norland has denied shelling the border villages.")]
+    assert found.kind == "indirect"
+    assert found.source == "Norland"
+    assert found.cue == "denied"
+    assert found.content == "shelling the border villages"
+
+
+def test_indirect_speech_with_a_relative_who_and_according_to():
+    found = _attributions(
+        "Fishermen, who said the new quota would ruin them, blocked the port. "
+        "According to the coast guard, three boats were turned back."
+    )
+    by_cue = {a.cue: a for a in found}
+    assert by_cue["said"].source == "Fishermen"
+    assert "quota would ruin them" in by_cue["said"].content
+    assert by_cue["According"].source == "the coast guard"
+    assert "three boats were turned back" in by_cue["According"].content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After the vote the mayor, Ilse Brandner, issued a statement, "
+            '"The council has let down every family on the waiting list."',
+            "Ilse Brandner",
+        ),
+        (
+            '"Our figures are audited twice a year by an outside firm," Koval is quoted as saying.',
+            "Koval",
+        ),
+        (
+            'Marek Olsen: "We learned about the leak from the neighbours, not the company."',
+            "Marek Olsen",
+        ),
+    ],
+)
+def test_statement_quoted_as_and_transcript_speakers(text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_a_quotation_paragraph_goes_on_from_the_report_before_it():
+    found = quotes_of(
+        "Farah Idris praised the volunteers who cleared the river banks.\n\n"
+        '"We need more people like them in every town along this valley."'
+    )
+    assert found[0].speaker == "Farah Idris"

@@ -110,7 +110,13 @@ class SentenceRef:
 
 @dataclass(slots=True)
 class Quote:
-    """A direct quotation and the speaker the article gives it to (None if unattributed)."""
+    """A direct quotation and the speaker the article gives it to (None if unattributed).
+
+    ``speaker`` is the name as the article gives it, titles stripped ("Gov. Rick Jones" ->
+    "Rick Jones"), completed from an earlier full mention ("Jones" -> "Rick Jones") and
+    with pronouns resolved; a description ("a spokesman") when that is all the article
+    says; None when it names no one, which is better than a wrong name.
+    """
 
     text: str
     speaker: str | None
@@ -118,6 +124,38 @@ class Quote:
     sentence_index: int
     start: int
     end: int
+
+
+AttributionKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who the article says says or thinks what: a claimant, a cue and a content.
+
+    One per speech or cognition cue ("said", "told", "denied", "according to", "believes")
+    of :mod:`accord.analyse.attribution`. ``kind`` is "direct" when the content is a
+    quotation (it is then also a :class:`Quote`), "indirect" for reported speech
+    ("Russia has denied killing civilians"). ``source`` is the claimant's name or
+    description, normalised like ``Quote.speaker`` (None when the article does not say or
+    a pronoun cannot be resolved); ``source_start``/``source_end`` are the offsets of the
+    mention in the text ("he" for a resolved pronoun; both 0 when there is none). The
+    cue and content offsets point into ``Document.text`` like every other offset.
+    """
+
+    kind: AttributionKind
+    source: str | None
+    cue: str
+    content: str
+    doc_id: str
+    sentence_index: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    source_start: int = 0
+    source_end: int = 0
+    source_kind: str = ""  # "person", "organisation", "place", "group", "role" or ""
 
 
 @dataclass(slots=True)
@@ -133,6 +171,7 @@ class Document:
     removed: list[Removal] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)  # direct and indirect
     duplicate_of: str | None = None  # id of an earlier document with the same text
 
     def sentence(self, index: int) -> Sentence:

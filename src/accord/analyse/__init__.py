@@ -16,7 +16,7 @@ from accord.analyse.dates import extract_dates
 from accord.analyse.entities import extract_entities
 from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
-from accord.analyse.quotes import extract_quotes
+from accord.analyse.quotes import extract_attributions
 from accord.analyse.sentences import split_sentences
 from accord.analyse.terms import content_terms
 from accord.errors import InputError
@@ -171,5 +171,5 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
             sentence.entities = ents
             sentence.quantities = quantities
             sentence.dates = dates
-        doc.quotes = extract_quotes(doc, found_entities)
+        doc.quotes, doc.attributions = extract_attributions(doc, found_entities, spacy_doc)
     return list(documents)

@@ -244,12 +244,12 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
             elif nxt is not None and nxt.pos_ == "NOUN":
                 counted = nxt.lemma_.lower()  # "5 florida hunters", "two gop candidates"
             break
-        if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+        if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
             break
-    sent_start = (
-        span.sent.start if spacy_doc.has_annotation("SENT_START") else max(0, span.start - 12)
-    )
-    sent_end = span.sent.end if spacy_doc.has_annotation("SENT_START") else span.end + 12
+    # A window of tokens, not the parser's sentence: the parser now runs for attribution,
+    # and its sentences (slow to look up, and cut at quote marks) would move the events.
+    sent_start = max(0, span.start - 12)
+    sent_end = span.end + 12
     best, distance = "", 99.0
     for token in spacy_doc[max(sent_start, span.start - 8) : min(sent_end, span.end + 8)]:
         lemma = token.lemma_.lower()

@@ -1,66 +1,36 @@
-"""Direct quotations and who the article says spoke them.
+"""Direct quotations, who the article says spoke them, and its indirect attributions.
 
-Handles the usual news patterns: "…," said Philip Luther; "…," Luther said; Luther said: "…";
-"…," according to Luther; a quote split by its attribution ("…," he said. "…"); a pronoun
-resolved to the last named speaker; a quote that runs over several paragraphs (opening
-marks repeated, closing mark only at the end).
+Quotation spans come from the quote marks of each paragraph (a quote that runs over
+several paragraphs repeats its opening mark and closes only at its end). Who said each is
+decided on the dependency parse (:mod:`accord.analyse.attribution`): the quotation is the
+content of a speech verb ("…," said Philip Luther; Luther said: "…"; "…," according to
+Luther; Luther said the attacks "may amount to war crimes"), and its speaker is that
+verb's subject, titles stripped, surname completed, pronoun resolved. A quotation with no
+verb of its own continues the one before it (a split quote, "…," he said. "…"; a quote
+left open at the end of a paragraph); an unattributed one right before an attributed one
+is that speaker's.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
-from accord.model import Document, Entity, Quote
+from accord.analyse.attribution import Cue, PersonTracker, find_cues, lexical_cue
+from accord.model import Attribution, Document, Entity, Quote
 
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+# Closing marks each opening mark accepts: scraped text mixes curly and straight marks
+# ('“…," Sanders said').
+OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|warned|warns|explained|explains|"
-    r"noted|notes|wrote|writes|insisted|insists|asked|asks|declared|declares|claimed|claims|"
-    r"argued|argues|continued|continues|recalled|recalls|remarked|commented|comments|"
-    r"acknowledged|admitted|announced|replied|responded|stressed|urged|cautioned|concluded"
-)
-SPEECH = re.compile(rf"\b({SPEECH_VERBS})\b|\baccording to\b", re.I)
-PRONOUNS = {"he", "she", "they"}
-NAME_PHRASE = r"[\w'’.-]+(?:\s+[\w'’.-]+){0,4}"
-# Words that end a speaker phrase after the verb: "said Luther on Monday", "told X in ...".
-AFTER_NAME = r"on|in|at|to|after|before|during|when|who|while|of|from|that|about|last|this"
-# Words that never belong to a speaker phrase: they mean the clause is not an attribution.
-NOT_SPEAKER = {
-    "it",
-    "is",
-    "was",
-    "were",
-    "has",
-    "had",
-    "have",
-    "that",
-    "this",
-    "which",
-    "what",
-    "not",
-    "i",
-    "we",
-    "you",
-    "there",
-    "to",
-    "of",
-    "in",
-    "on",
-    "be",
-    "who",
-}
-APPOSITIVE = re.compile(
-    r"(?:^|(?<=[.!?\"”\n]\s)|(?<=\n))([A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+){1,2}),\s+"
-    r"(?:the|a|an|who|[a-z]+'s)\b"
-)
 MIN_QUOTE_WORDS = 4
-ATTRIBUTION_WINDOW = 200  # characters around a quote where its attribution may stand
-MAX_VERB_DISTANCE = 150  # "…," Philip Luther, director of …, said: the title can be long
 
 
 @dataclass(slots=True)
@@ -75,8 +45,8 @@ def quote_spans(paragraph: str) -> list[_Span]:
     i = 0
     while match := QUOTE_MARK.search(paragraph, i):
         opener = match.group(0)
-        closer = OPEN_CLOSE[opener]
-        close = paragraph.find(closer, match.end())
+        closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, match.end())) >= 0]
+        close = min(closes) if closes else -1
         if close < 0:
             spans.append(_Span(match.start(), len(paragraph), closed=False))
             break
@@ -89,212 +59,278 @@ def _inner(text: str) -> str:
     return text.strip().strip('“”"«»„').strip().rstrip(",").strip()
 
 
-def _merge_adjacent(entities: list[Entity]) -> list[Entity]:
-    """Join people named back to back: "harbour master" + "Ewan Doyle" is one speaker."""
-    merged: list[Entity] = []
-    for entity in entities:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and last.kind == entity.kind == "person"
-            and 0 <= entity.start - last.end <= 1
-        ):
-            merged[-1] = Entity(
-                text=entity.text, kind="person", key=entity.key, start=last.start, end=entity.end
-            )
-        else:
-            merged.append(entity)
-    return merged
+def extract_quotes(
+    doc: Document, entities: list[Entity], spacy_doc: SpacyDoc | None = None
+) -> list[Quote]:
+    """Quotes of a document whose sentences and entities are already annotated."""
+    return extract_attributions(doc, entities, spacy_doc)[0]
 
 
-def _clean_phrase(phrase: str) -> str | None:
-    """A speaker phrase next to a speech verb, or None when it cannot be one."""
-    words = phrase.strip(" ,;:.").split()
-    while words and words[0].lower() in ("and", "but", "as", "while", "so"):
-        words = words[1:]
-    if not words or len(words) > 6:
-        return None
-    lowered = [w.lower().strip(",") for w in words]
-    if len(words) == 1 and lowered[0] in PRONOUNS:
-        return lowered[0]
-    if any(w in NOT_SPEAKER for w in lowered) or any(not re.search(r"[a-z]", w) for w in lowered):
-        return None
-    if lowered[0] in ("the", "a", "an"):
-        if len(words) < 2:
-            return None
-        return " ".join(words)
-    return " ".join(words)
+@dataclass(slots=True)
+class _Located:
+    span: _Span  # in document offsets
+    paragraph: int
+    first: bool  # the first quotation of its paragraph
+    bounds: tuple[int, int]  # of its paragraph
 
 
-def _phrase_speaker(clause: str, verb: re.Match[str], after_quote: bool) -> str | None:
-    """The words that stand next to the verb as its subject, when no named entity does.
+def _document_spans(text: str) -> list[_Located]:
+    from accord.analyse.sentences import paragraphs
 
-    ``"…," okonkwo said`` and ``said maria fonseca, chief economist`` name their speaker
-    even when the text is lower-cased and the entity recogniser sees no one.
-    """
-    before = clause[: verb.start()]
-    if after_quote:
-        candidate = before if re.fullmatch(rf"\s*,?\s*{NAME_PHRASE}\s*", before) else ""
-        if not candidate.strip():
-            following = re.match(
-                rf"\s*({NAME_PHRASE}?)(?=\s*(?:[,.;:!?]|$|\s+(?:{AFTER_NAME})\b))",
-                clause[verb.end() :],
-            )
-            candidate = following.group(1) if following else ""
-    else:
-        tail = re.search(rf"({NAME_PHRASE})\s*$", before)
-        candidate = tail.group(1) if tail else ""
-        if candidate and not re.search(r"\s*[:,]?\s*$", clause[verb.end() :]):
-            candidate = ""
-    return _clean_phrase(candidate) if candidate else None
-
-
-def _speaker_in(
-    clause: str,
-    clause_start: int,
-    entities: list[Entity],
-    verb: re.Match[str],
-    after_quote: bool,
-) -> str | None:
-    """The named speaker nearest the speech verb in an attribution clause."""
-    phrase = _phrase_speaker(clause, verb, after_quote)
-    best: tuple[int, str] | None = None
-    for entity in _merge_adjacent(entities):
-        if entity.kind not in ("person", "organisation"):
-            continue
-        local_start = entity.start - clause_start
-        if 0 <= local_start < len(clause):
-            local_end = local_start + (entity.end - entity.start)
-            distance = min(abs(local_start - verb.end()), abs(local_end - verb.start()))
-            # People outrank organisations ("Luther, director of ... at Amnesty").
-            score = distance + (0 if entity.kind == "person" else 200)
-            if best is None or score < best[0]:
-                best = (score, entity.text)
-    if best and (phrase is None or best[0] <= 2 or best[1] in phrase):
-        return best[1]
-    # The words next to the verb beat a name further off: in "…," said A, while his
-    # neighbour B said: "…" the second quote is B's even when B is not recognised.
-    return phrase or (best[1] if best else None)
-
-
-def _attribution(
-    paragraph: str,
-    span: _Span,
-    next_span_start: int,
-    previous_end: int,
-    entities: list[Entity],
-    offset: int,
-) -> str | None:
-    """Who the text around a quote gives it to: the clause after it, else the one before."""
-    after = paragraph[span.end : min(next_span_start, span.end + ATTRIBUTION_WINDOW)]
-    after_clause = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-    if (verb := SPEECH.search(after_clause)) and verb.start() < MAX_VERB_DISTANCE:
-        speaker = _speaker_in(after_clause, offset + span.end, entities, verb, after_quote=True)
-        if speaker:
-            return speaker
-    before = paragraph[max(previous_end, span.start - ATTRIBUTION_WINDOW) : span.start]
-    before_clause = re.split(r"(?<=[.!?])\s", before)[-1]
-    verbs = list(SPEECH.finditer(before_clause))
-    if verbs:
-        clause_start = offset + span.start - len(before_clause)
-        # The verb nearest the quote introduces it: "…," said A, while B said: "…".
-        start = max(0, verbs[-1].start() - MAX_VERB_DISTANCE)
-        if len(verbs) > 1:
-            start = max(start, verbs[-2].end())
-        clause = before_clause[start:]
-        verb = SPEECH.search(clause, verbs[-1].start() - start)
-        assert verb is not None
-        return _speaker_in(clause, clause_start + start, entities, verb, after_quote=False)
-    return None
-
-
-def _appositive_people(text: str, position: int) -> list[tuple[int, str]]:
-    """Names introduced with an apposition before ``position``: "greta nyberg, the captain,".
-
-    Works without capitals, where the entity recogniser finds no one in lower-cased text.
-    """
     found = []
-    for match in APPOSITIVE.finditer(text, 0, position):
-        words = match.group(1).lower().split()
-        if not any(w in ENGLISH_STOP_WORDS or w in NOT_SPEAKER for w in words):
-            found.append((match.start(1), match.group(1)))
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        for k, span in enumerate(quote_spans(text[p_start:p_end])):
+            found.append(
+                _Located(
+                    _Span(p_start + span.start, p_start + span.end, span.closed),
+                    number,
+                    k == 0,
+                    (p_start, p_end),
+                )
+            )
     return found
 
 
-def _last_person_before(
-    entities: list[Entity], position: int, speakers: list[tuple[int, str]], text: str
-) -> str | None:
-    """A pronoun speaker is the last person the article named before the quote."""
-    candidates = [(e.start, e.text) for e in _merge_adjacent(entities) if e.kind == "person"]
-    candidates += _appositive_people(text, position)
-    candidates += speakers
-    candidates = [(at, name) for at, name in candidates if at < position]
-    if not candidates:
-        return None
-    _, name = max(candidates, key=lambda c: c[0])
-    return _full_name(name, [n for _, n in sorted(candidates)])
+def extract_attributions(
+    doc: Document, entities: list[Entity], spacy_doc: SpacyDoc | None = None
+) -> tuple[list[Quote], list[Attribution]]:
+    """Quotes and attributions of a document whose sentences are annotated.
 
+    Each quotation goes to the cue whose content (in the parse) it is part of; one with no
+    cue of its own continues the quotation before it in its paragraph, or the one left
+    open at the end of the paragraph before; one right before an attributed quotation is
+    that speaker's too. Every other cue with a claimant and a content is an indirect
+    attribution.
+    """
+    if spacy_doc is None:
+        from accord.analyse.nlp import pipeline
 
-def _people(entities: list[Entity]) -> list[str]:
-    return [e.text for e in _merge_adjacent(entities) if e.kind == "person"]
-
-
-def _full_name(speaker: str, known: list[str]) -> str:
-    """ "Luther" -> "Philip Luther" when the article named him in full before."""
-    for name in reversed(known):
-        if name != speaker and name.split()[-1] == speaker.split()[-1] and len(name) > len(speaker):
-            return name
-    return speaker
-
-
-def extract_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
-    """Quotes of a document whose sentences and entities are already annotated."""
+        spacy_doc = pipeline()(doc.text)
     from accord.analyse.sentences import paragraphs
 
-    quotes: list[Quote] = []
-    speakers: list[tuple[int, str]] = []  # (position, name) of each named speaker so far
+    located = _document_spans(doc.text)
+    paragraph_bounds = paragraphs(doc.text)
+    tracker = PersonTracker(entities, doc.text)
+    cues = find_cues(spacy_doc, [(q.span.start, q.span.end) for q in located], tracker)
+    token_starts = [t.idx for t in spacy_doc]
+    by_token = {cue.token.i: cue for cue in cues}
+    quoted_tokens: set[int] = set()
+    for q in located:
+        quoted_tokens |= set(
+            range(bisect_left(token_starts, q.span.start), bisect_left(token_starts, q.span.end))
+        )
     sentence_starts = [s.start for s in doc.sentences]
-    pending: Quote | None = None  # an unclosed quote that continues in the next paragraph
-    for p_start, p_end in paragraphs(doc.text):
-        paragraph = doc.text[p_start:p_end]
-        spans = quote_spans(paragraph)
-        previous_end = 0
-        previous_speaker: str | None = None
-        for k, span in enumerate(spans):
-            next_start = spans[k + 1].start if k + 1 < len(spans) else len(paragraph)
-            text = _inner(paragraph[span.start : span.end])
-            if len(text.split()) < MIN_QUOTE_WORDS:
-                previous_end = span.end
-                continue
-            speaker = _attribution(paragraph, span, next_start, previous_end, entities, p_start)
-            if speaker is None and previous_speaker and k > 0:
-                speaker = previous_speaker  # "…," he said. "…" — the split quote goes on
-            if speaker is None and pending is not None and k == 0:
-                speaker = pending.speaker
-            if speaker in PRONOUNS:
-                speaker = _last_person_before(entities, p_start + span.start, speakers, doc.text)
-            elif speaker and not speaker.lower().startswith(("the ", "a ", "an ")):
-                speaker = _full_name(speaker, [n for _, n in speakers] + _people(entities))
-                speakers.append((p_start + span.start, speaker))
-            if speaker and pending is not None and pending.speaker is None and k == 0:
-                pending.speaker = speaker  # a quote over paragraphs, attributed at its end
-            sentence = max(0, bisect_right(sentence_starts, p_start + span.start) - 1)
-            quote = Quote(
-                text=text,
-                speaker=speaker,
-                doc_id=doc.id,
-                sentence_index=sentence,
-                start=p_start + span.start,
-                end=p_start + span.end,
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect_right(sentence_starts, offset) - 1)
+
+    def tokens_in(start: int, end: int) -> set[int]:
+        return set(range(bisect_left(token_starts, start), bisect_left(token_starts, end)))
+
+    quotes: list[Quote] = []
+    attributions: list[Attribution] = []
+    used: set[int] = set()
+    previous: tuple[_Located, Quote, int] | None = None  # and where its attribution ends
+    for item in located:
+        span = item.span
+        text = _inner(doc.text[span.start : span.end])
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            continue
+        inside = tokens_in(span.start, span.end)
+        best: tuple[int, int, int, int] | None = None
+        for number, cue in enumerate(cues):
+            shared = len(cue.content & inside)
+            if shared and _may_introduce(cue, item, quoted_tokens, spacy_doc):
+                distance = min(abs(cue.token.idx - span.start), abs(cue.token.idx - span.end))
+                # The cue whose content is most nearly this quote: '"…?" asked Dunn' over a
+                # "Moscow denies" the parser hangs the whole sentence on.
+                tight = round(10 * shared / len(cue.content))
+                key = (tight, shared, -distance, number)
+                if best is None or key > best:
+                    best = key
+        speaker: str | None = None
+        cue: Cue | None = None
+        if best is not None:
+            cue = cues[best[3]]
+            used.add(best[3])
+        if (
+            cue is None
+            or cue.claimant is None
+            or cue.claimant.name is None
+            or cue.token.idx < span.start
+        ):
+            # The parse tied no named subject to the quote, or only one before it: the
+            # words right after it ('"…?" asked Dunn') are stronger evidence.
+            cue = (
+                lexical_cue(spacy_doc, span.start, span.end, tracker, by_token, token_starts) or cue
             )
-            quotes.append(quote)
-            previous_end = span.end
-            previous_speaker = speaker
-            pending = quote if not span.closed else None
-        if not spans:
-            pending = None
+        if cue is not None:
+            speaker = cue.claimant.name if cue.claimant else None
+            attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
+        elif previous is not None:
+            before, quote, attributed_to = previous
+            same_paragraph = before.paragraph == item.paragraph
+            continued = (
+                not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
+            )
+            # Names in the sentence that ends the quotation before are its attribution.
+            sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
+            between = (
+                max(before.span.end, sentence.end if sentence else 0, attributed_to),
+                span.start,
+            )
+            new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
+                between[0] <= c.token.idx < between[1]
+                and c.claimant is not None
+                and c.claimant.name != quote.speaker
+                for c in cues
+            )
+            # A paragraph that is only a quotation goes on with the quotation that ended
+            # the paragraph before, unless someone else came in after it.
+            alone = _alone(item)
+            after_last = before.paragraph + 1 == item.paragraph and not _new_name(
+                entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+            )
+            if (same_paragraph and not new_name) or continued or (alone and after_last):
+                speaker = quote.speaker
+        if speaker is None and cue is None and _alone(item):
+            reported = _last_report_before(cues, item, previous, paragraph_bounds)
+            if reported is not None:
+                cue = reported
+                speaker = reported.claimant.name if reported.claimant else None
+        quote = Quote(
+            text=text,
+            speaker=speaker,
+            doc_id=doc.id,
+            sentence_index=sentence_of(span.start),
+            start=span.start,
+            end=span.end,
+        )
+        quotes.append(quote)
+        attribution_end = 0
+        if cue is not None:
+            attribution_end = cue.token.idx + len(cue.token.text)
+            if cue.claimant is not None:
+                attribution_end = max(attribution_end, cue.claimant.end)
+        previous = (item, quote, attribution_end)
     _resolve_forward(quotes)
-    return quotes
+    quoted = [(q.span.start, q.span.end) for q in located]
+    for number, cue in enumerate(cues):
+        if number in used or cue.quote_only or not cue.content or cue.claimant is None:
+            continue
+        first, last = min(cue.content), max(cue.content)
+        start = spacy_doc[first].idx
+        end = spacy_doc[last].idx + len(spacy_doc[last].text)
+        if any(a <= start and end <= b for a, b in quoted):
+            continue
+        attributions.append(_attribution(doc, cue, "indirect", start, end, sentence_of))
+    attributions.sort(key=lambda a: (a.cue_start, a.content_start))
+    return quotes, attributions
+
+
+def _alone(item: _Located) -> bool:
+    """Whether a quotation is a paragraph by itself."""
+    return item.first and item.span.start == item.bounds[0] and item.span.end >= item.bounds[1] - 1
+
+
+def _last_report_before(
+    cues: list[Cue],
+    item: _Located,
+    previous: tuple[_Located, Quote, int] | None,
+    paragraph_bounds: list[tuple[int, int]],
+) -> Cue | None:
+    """The speech cue that ends the paragraph before a quotation standing by itself.
+
+    "Valastro praised Christie's record on the storm." then, alone, "“We need someone who
+    …”": the paragraph before reported what Valastro said, and the quotation goes on.
+    """
+    if item.paragraph == 0:
+        return None
+    start, end = paragraph_bounds[item.paragraph - 1]
+    if previous is not None:
+        start = max(start, previous[0].span.end)
+    earlier = [c for c in cues if start <= c.token.idx < end]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if last.cognitive or last.claimant is None or not last.claimant.name:
+        return None
+    return last
+
+
+def _new_name(
+    entities: list[Entity],
+    between: tuple[int, int],
+    speaker: str | None,
+    spacy_doc: SpacyDoc,
+    starts: list[int],
+) -> bool:
+    """Whether the words between two quotations bring in someone else as a subject.
+
+    '"…," Smith said. "…"' goes on with Smith, and so does '"…," said Smith. Smith backs
+    Jones for mayor. "…"'; '"…," said Smith. Jones disagrees. "…"' does not, nor does
+    'in Jones's words, "…"'.
+    """
+    surname = speaker.split()[-1] if speaker else None
+    first, last = bisect_left(starts, between[0]), bisect_left(starts, between[1])
+    for token in spacy_doc[first:last]:
+        # A named subject the entity recogniser missed: "Nina Roth disagrees."
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN"
+        if subject and (surname is None or token.text != surname):
+            return True
+    for entity in entities:
+        if not between[0] <= entity.start < between[1]:
+            continue
+        if entity.kind not in ("person", "organisation", "group", "place"):
+            continue
+        if surname is not None and surname in entity.text:
+            continue
+        last = spacy_doc[bisect_right(starts, entity.end - 1) - 1]
+        if last.dep_ in ("nsubj", "nsubjpass", "poss") or last.head.lower_ == "to":
+            return True
+    return False
+
+
+def _may_introduce(cue: Cue, item: _Located, quoted: set[int], spacy_doc: SpacyDoc) -> bool:
+    """Whether a cue the parse ties to a quotation can be the one that introduces it.
+
+    Not a verb of thinking ("as many researchers believe, … “why …?” asked Dunn"), not one
+    in another paragraph, and not one after the quotation that has a clause of its own
+    ("…." Ohio Gov. John Kasich said he would have fired him): there the parser has run
+    two sentences together.
+    """
+    token = cue.token
+    if cue.cognitive or not item.bounds[0] <= token.idx < item.bounds[1]:
+        return False
+    if token.idx >= item.span.end:
+        own_clause = [
+            i for i in cue.content if i > token.i and i not in quoted and not spacy_doc[i].is_punct
+        ]
+        if len(own_clause) >= 2:
+            return False
+    return True
+
+
+def _attribution(
+    doc: Document, cue: Cue, kind: str, start: int, end: int, sentence_of: Callable[[int], int]
+) -> Attribution:
+    claimant = cue.claimant
+    token = cue.token
+    return Attribution(
+        kind=kind,  # type: ignore[arg-type]
+        source=claimant.name if claimant else None,
+        cue=token.text,
+        content=doc.text[start:end],
+        doc_id=doc.id,
+        sentence_index=sentence_of(token.idx),
+        cue_start=token.idx,
+        cue_end=token.idx + len(token.text),
+        content_start=start,
+        content_end=end,
+        source_start=claimant.start if claimant else 0,
+        source_end=claimant.end if claimant else 0,
+        source_kind=claimant.kind if claimant and claimant.name else "",
+    )
 
 
 def _resolve_forward(quotes: list[Quote]) -> None:

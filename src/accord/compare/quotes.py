@@ -1,4 +1,9 @@
-"""Quotes: one group per quotation across sources, and who each source gives it to."""
+"""Quotes: one group per quotation across sources, and who each source gives it to.
+
+Speakers are resolved to one identity per person or organisation across the cluster
+(:mod:`accord.compare.identities`): "Paul R. Smith", "Paul Smith" and "Smith" are one
+speaker, never "the same quote given to different speakers".
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from accord.analyse.entities import entity_key, same_name
+from accord.compare.identities import Identities
 from accord.compare.support import canonical_sources, evidence
 from accord.model import (
     Cluster,
@@ -79,10 +85,21 @@ def merge_quotes(
     """One group per quotation, however many sources carry it (whole or in part)."""
     groups: list[QuoteGroup] = []
     speakers: dict[int, dict[str, SpeakerVariant]] = defaultdict(dict)
+    identities = Identities(
+        q.speaker
+        for doc in cluster.documents
+        for q in doc.quotes
+        if q.speaker and is_name(q.speaker)
+    )
     for doc in cluster.documents:
         for quote in doc.quotes:
             if not _quote_words(quote.text):
                 continue
+            speaker = (
+                identities.canonical(quote.speaker)
+                if quote.speaker and is_name(quote.speaker)
+                else quote.speaker
+            )
             match = next(
                 (k for k, g in enumerate(groups) if same_quotation(quote.text, g.text)), None
             )
@@ -94,13 +111,13 @@ def merge_quotes(
                 group.sources.append(doc.id)
             if len(quote.text) > len(group.text):
                 group.text = quote.text
-            group.speaker = _better_speaker(group.speaker, quote.speaker)
+            group.speaker = _better_speaker(group.speaker, speaker)
             sentence = doc.sentences[quote.sentence_index] if doc.sentences else None
             if sentence is not None and all(
                 (e.source, e.sentence) != (doc.id, sentence.index) for e in group.evidence
             ):
                 group.evidence.append(evidence(sentence))
-            variant = _speaker_variant(speakers[match], quote.speaker)
+            variant = _speaker_variant(speakers[match], speaker, identities)
             if doc.id not in variant.sources:
                 variant.sources.append(doc.id)
                 if sentence is not None:
@@ -110,11 +127,13 @@ def merge_quotes(
     return groups, speakers
 
 
-def _speaker_variant(variants: dict[str, SpeakerVariant], speaker: str | None) -> SpeakerVariant:
+def _speaker_variant(
+    variants: dict[str, SpeakerVariant], speaker: str | None, identities: Identities | None = None
+) -> SpeakerVariant:
     """The variant for this speaker, merging "Luther" into "Philip Luther"."""
-    key = speaker_key(speaker)
+    key = identities.key(speaker) if identities and speaker else speaker_key(speaker)
     for existing_key, variant in variants.items():
-        if key and existing_key and same_name(key, existing_key):
+        if key and existing_key and (key == existing_key or same_name(key, existing_key)):
             variant.name = _better_speaker(variant.name, speaker)
             return variant
     return variants.setdefault(key, SpeakerVariant(speaker))

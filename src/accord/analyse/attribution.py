@@ -1,0 +1,573 @@
+"""Who says what, from the dependency parse: the claimant, the cue and the content.
+
+A *cue* is a speech or cognition verb ("said", "told", "tweeted", "denied", "believes")
+outside any quotation, or "according to". Its *claimant* is its grammatical subject (the
+``nsubj``, wherever it stands: "…," said Luther / "…," Luther said), inherited along a
+conjunction or a participle ("rejected the report, saying …"), the antecedent of a
+relative "who said", or the object of "according to". Its *content* is its clausal
+complement (``ccomp``/``xcomp``: "said it was researching …", "denied killing …"), or the
+rest of the clause for "according to".
+
+A claimant must be a person, an organisation, a place acting as one ("Russia has
+denied"), a group, or a role or artifact ("a spokesman", "officials", "the report"):
+never a date, an adverb, a number or a first- or second-person pronoun. Titles are
+stripped ("Gov. Rick Jones" -> "Rick Jones"); a surname is completed from an earlier full
+mention; "he"/"she" resolve to the last person who was a speaker or a subject before
+(skipping one whose title says the other gender), "it"/"they" to the last speaker when
+that was an organisation or group. What cannot be resolved stays None: no speaker is
+better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from accord.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+# Verbs that report what someone said, wrote, thinks or intends. The first set introduces
+# quotations and reported speech alike; the second only a quotation ('"…," he added').
+SPEECH_LEMMAS = frozenset(
+    """say tell write tweet post argue deny claim state warn explain note insist ask declare
+    recall remark comment acknowledge admit announce reply respond stress urge caution
+    conclude suggest report accuse allege contend maintain predict promise reveal confirm
+    complain testify indicate estimate vow pledge agree dispute reject describe assert
+    emphasize emphasise mention observe reiterate repeat joke quip concede boast brag
+    charge counter blame criticize criticise praise question wonder demand threaten
+    propose recommend advise swear assure inform signal hint imply acknowledge disclose
+    speculate lament shout yell scream whisper muse retort protest object apologize
+    apologise concur guarantee tout insinuate opine proclaim recount call remember
+    interject interrupt snap quote cite answer welcome""".split()
+)
+# Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
+PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk".split())
+# Cues whose complement names what something was called: 'called the deal "a disaster"'.
+NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
+COGNITION_LEMMAS = frozenset(
+    """think believe know feel expect hope fear worry want plan intend doubt consider
+    understand realize realise suspect assume figure learn hear see find show decide
+    prefer""".split()
+)
+QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start".split())
+# Cues whose direct object is what was said: "denied the allegations".
+OBJECT_CONTENT = frozenset(
+    """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
+    describe criticize criticise praise blame question claim allege report welcome""".split()
+)
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+GROUP_PRONOUNS = {"it", "they"}
+FIRST_PERSON = {"i", "we", "you", "me", "us"}
+RELATIVE = {"who", "that", "which"}
+TITLES = frozenset(
+    """mr mrs ms miss dr prof gov governor sen senator rep representative president
+    secretary gen general lt col sgt capt rev judge justice mayor sir lady lord chairman
+    chairwoman adm admiral maj cmdr former retired vice dame""".split()
+)
+MALE_TITLES = {"mr", "sir", "lord"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame"}
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    tonight morning afternoon evening night day week month year weekend time""".split()
+)
+SOURCE_LABELS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "NORP": "group",
+    "FAC": "organisation",
+}
+NP_DEPS = ("det", "amod", "compound", "poss", "case", "nmod", "nummod", "quantmod", "npadvmod")
+
+
+ASIDE = re.compile(r"\s*\([^)]*\)")
+POSSESSIVE = re.compile(r"['’]s?$")
+LETTER = re.compile(r"[A-Za-z]")
+HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w'’-]+)")
+
+
+@dataclass(slots=True)
+class Claimant:
+    """The subject of a cue: its mention, and the name it resolves to (None when unknown)."""
+
+    start: int  # character offsets of the mention
+    end: int
+    name: str | None
+    kind: str  # "person", "organisation", "place", "group", "role", "pronoun:X"
+
+
+@dataclass(slots=True)
+class Cue:
+    token: Token
+    claimant: Claimant | None
+    content: set[int]  # token indices of the content
+    quote_only: bool
+    cognitive: bool = False  # a verb of thinking or wanting: never a quotation's cue
+
+
+def is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and lemma == "say"):
+        return False
+    return lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in QUOTE_ONLY_LEMMAS
+
+
+def _entity_at(token: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str] | None:
+    """(start, end, label) of the named entity a token is part of, if any."""
+    if not token.ent_type_ or token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and spacy_doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(spacy_doc) and spacy_doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end, token.ent_type_
+
+
+def strip_title(words: list[str]) -> list[str]:
+    """Titles and honorifics before a name go: "Gov. Rick Jones" -> "Rick Jones"."""
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return words
+
+
+def clean_name(text: str) -> str:
+    text = ASIDE.sub("", text)  # "(D-S.C.)"
+    text = POSSESSIVE.sub("", text.strip(" ,;:.-")).strip()
+    words = strip_title(text.split())
+    # A hyphenated rank before a name: "General-Major Igor Konashenkov".
+    while len(words) > 2 and words[0].lower().split("-")[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _noun_phrase(head: Token, conjuncts: bool = False) -> tuple[int, int]:
+    """Token range of a noun phrase without its appositions, clauses and prepositions;
+    with ``conjuncts``, "sources and opposition activists" as a whole."""
+    start = head.i
+    for child in head.lefts:
+        if child.pos_ == "VERB":  # "Continued Stone:" is no name
+            continue
+        if child.dep_ in NP_DEPS or (child.dep_ == "punct" and child.text in ("'", "’")):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    if conjuncts:
+        for child in head.rights:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                end = max(end, _noun_phrase(child, conjuncts=True)[1])
+    return start, end
+
+
+def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, str]:
+    """Mention range, name and kind of a subject token; name None when it is no claimant."""
+    lower = head.lower_
+    if lower in PRONOUNS or lower in GROUP_PRONOUNS:
+        return head.i, head.i + 1, None, f"pronoun:{lower}"
+    if lower in FIRST_PERSON or lower in RELATIVE or head.pos_ in ("ADV", "NUM", "ADJ", "DET"):
+        return head.i, head.i + 1, None, ""
+    entity = _entity_at(head, spacy_doc)
+    kind = SOURCE_LABELS.get(entity[2]) if entity else None
+    if entity and entity[2] in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return head.i, head.i + 1, None, ""
+    # "Russian defense ministry spokesman, General-Major Igor Konashenkov": the person.
+    if kind != "person":
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            appos = _entity_at(child, spacy_doc)
+            if appos and appos[2] == "PERSON":
+                return appos[0], appos[1], spacy_doc[appos[0] : appos[1]].text, "person"
+            if head.pos_ == "NOUN" and child.pos_ == "PROPN":  # "his neighbour Agnes Holm"
+                start, end = _noun_phrase(child)
+                return start, end, spacy_doc[start:end].text, "person"
+    if kind == "person":
+        start, end = entity[0], entity[1]  # type: ignore[index]
+        # The NER sometimes leaves the title outside: "Mr." + "Stone".
+        return start, end, spacy_doc[start:end].text, "person"
+    if head.lemma_.lower() in TIME_WORDS or not LETTER.search(head.text):
+        return head.i, head.i + 1, None, ""
+    start, end = _noun_phrase(head, conjuncts=True)
+    if kind:
+        return start, end, spacy_doc[start:end].text, kind
+    if head.pos_ == "PROPN":
+        return start, end, spacy_doc[start:end].text, "person"
+    if head.pos_ == "NOUN":
+        return start, end, spacy_doc[start:end].text, "role"
+    return head.i, head.i + 1, None, ""
+
+
+def _subject(cue: Token) -> Token | None:
+    """The grammatical subject of a cue, inherited along conjunctions and participles."""
+    token: Token | None = cue
+    for _ in range(4):
+        if token is None:
+            return None
+        for child in token.children:
+            passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
+            if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
+                if child.lower_ in RELATIVE and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "activists, who said …" with the "who" left out
+        if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied them by warning …"
+            token = token.head.head
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
+            token = token.head.head  # "rejected the notion …, saying …"
+            continue
+        return _name_before(cue)
+    return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """A name right before a cue the parse left without a subject: ", Jake Sullivan, said"."""
+    k = cue.i - 1
+    while k >= 0 and cue.doc[k].text == ",":
+        k -= 1
+    if k < 0 or cue.doc[k].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return cue.doc[k]
+
+
+def _according_to(token: Token) -> Token | None:
+    """The object of "according to", when ``token`` is "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _content(cue: Token) -> set[int]:
+    """Token indices of what a cue introduces."""
+    if cue.lower_ == "according":
+        return _subtree(cue.head) - _subtree(cue) if cue.dep_ == "prep" else set()
+    found: set[int] = set()
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        # "denied the allegations" has content; "told reporters" names the audience.
+        thing = child.dep_ == "dobj" and lemma in OBJECT_CONTENT and child.pos_ == "NOUN"
+        named = child.dep_ in ("oprd", "attr") and lemma in NAMING_LEMMAS
+        about = child.dep_ == "prep" and child.lower_ in ("of", "about")
+        if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
+            found |= _subtree(child)
+    if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
+        found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
+    return found
+
+
+def find_cues(
+    spacy_doc: SpacyDoc, quoted: list[tuple[int, int]], people: PersonTracker
+) -> list[Cue]:
+    """Every cue outside quotations, in text order, with its claimant resolved."""
+    cues: list[Cue] = []
+
+    def inside(token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in quoted)
+
+    for token in spacy_doc:
+        subject_token: Token | None
+        if token.lower_ == "according":
+            subject_token = _according_to(token)
+            if subject_token is None:
+                continue
+        elif is_cue(token):
+            subject_token = _subject(token)
+        else:
+            if token.dep_ in ("nsubj", "nsubjpass") and not inside(token):
+                people.observe_subject(token, spacy_doc)
+            continue
+        if inside(token):
+            continue
+        claimant = None
+        if subject_token is not None and not inside(subject_token):
+            claimant = people.claimant(subject_token, spacy_doc)
+        lemma = token.lemma_.lower()
+        cues.append(
+            Cue(
+                token=token,
+                claimant=claimant,
+                content=_content(token),
+                quote_only=lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS,
+                cognitive=lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS,
+            )
+        )
+    return cues
+
+
+class PersonTracker:
+    """The people, organisations and groups an article has named so far, in order.
+
+    Resolves pronouns and completes surnames: "he" is the last person who spoke or was
+    the subject of a sentence, "it"/"they" the last claimant when that was an organisation
+    or a group; "Luther" is "Philip Luther" once the article has named him in full.
+    """
+
+    def __init__(self, entities: list[Entity], text: str) -> None:
+        self.full_names = [e.text for e in entities if e.kind == "person"]
+        self.gender: dict[str, str] = {}
+        for match in HONORIFIC_NAME.finditer(text):
+            title = match.group(1).lower()
+            self.gender[match.group(2)] = "m" if title in MALE_TITLES else "f"
+        self.people: list[str] = []  # persons named as speakers or subjects, in order
+        self.last: Claimant | None = None
+
+    def full_name(self, name: str) -> str:
+        """ "Luther" -> "Philip Luther" when the article names him in full."""
+        surname = name.split()[-1]
+        for known in self.full_names:
+            cleaned = clean_name(known)
+            longer = cleaned != name and len(cleaned) > len(name)
+            same_person = cleaned.split()[-1] == surname and (
+                len(name.split()) == 1 or cleaned.split()[0] == name.split()[0]
+            )
+            if longer and same_person:
+                return cleaned
+        return name
+
+    def observe_subject(self, token: Token, spacy_doc: SpacyDoc) -> None:
+        """A person who is the subject of a clause may be the "he" of the next quote."""
+        entity = _entity_at(token, spacy_doc)
+        if entity and entity[2] == "PERSON":
+            self.people.append(self.full_name(clean_name(spacy_doc[entity[0] : entity[1]].text)))
+        elif not entity and any(c.dep_ == "appos" for c in token.children):
+            # "greta nyberg, the team's captain, was asked …": a name the NER missed.
+            start, end = _noun_phrase(token)
+            name = clean_name(spacy_doc[start:end].text)
+            if name and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in TIME_WORDS:
+                self.people.append(name)
+
+    def _compatible(self, name: str, gender: str) -> bool:
+        known = self.gender.get(name.split()[-1])
+        return known is None or known == gender
+
+    def claimant(self, head: Token, spacy_doc: SpacyDoc) -> Claimant | None:
+        start, end, name, kind = _name_of(head, spacy_doc)
+        begin = spacy_doc[start].idx
+        finish = spacy_doc[end - 1].idx + len(spacy_doc[end - 1].text)
+        if kind.startswith("pronoun:"):
+            pronoun = kind.split(":")[1]
+            resolved: str | None = None
+            if pronoun in PRONOUNS:
+                gender = PRONOUNS[pronoun]
+                resolved = next(
+                    (p for p in reversed(self.people) if self._compatible(p, gender)), None
+                )
+                kind = "person"
+            elif self.last is not None and self.last.kind in ("organisation", "group", "place"):
+                resolved, kind = self.last.name, self.last.kind
+            found = Claimant(begin, finish, resolved, kind if resolved else "")
+            if resolved:
+                self.last = found
+            return found
+        if name is None:
+            return None
+        name = clean_name(name)
+        if not name:
+            return None
+        # "Stone said" with Stone tagged an organisation, after "Philippa Stone, …".
+        if kind in ("organisation", "place", "group") and self.full_name(name) != name:
+            kind = "person"
+        if kind == "person":
+            name = self.full_name(name)
+            self.people.append(name)
+        found = Claimant(begin, finish, name, kind)
+        self.last = found
+        return found
+
+
+ADJACENT_TOKENS = 4  # how far after a cue the speaker of an inverted "said X" may stand
+APPOSITION_TOKENS = 15  # "Miller, a retired worker from a nuclear plant, said"
+STATEMENT_NOUNS = frozenset(
+    "statement following remarks words message letter tweet post note reply response".split()
+)
+
+
+def _name_head(tokens: list[Token], spacy_doc: SpacyDoc) -> Token | None:
+    """The last token of the first name among ``tokens``: "councillor Brendan Hayes"."""
+    for k, token in enumerate(tokens):
+        entity = _entity_at(token, spacy_doc)
+        if entity and entity[2] in ("PERSON", "ORG"):
+            return spacy_doc[entity[1] - 1]
+        if token.pos_ == "PROPN" and token.lower_ not in TIME_WORDS:
+            end = k
+            while end + 1 < len(tokens) and tokens[end + 1].pos_ == "PROPN":
+                end += 1
+            return tokens[end]
+        if token.pos_ not in ("NOUN", "ADJ", "DET", "PROPN"):
+            return None
+    return None
+
+
+def _speech_cue(token: Token) -> bool:
+    return is_cue(token) and token.lemma_.lower() not in COGNITION_LEMMAS
+
+
+def _skip_apposition(tokens: list[Token], k: int) -> int:
+    """Index after ", a retired worker from a nuclear plant," when it starts at ``k``."""
+    if k < len(tokens) and tokens[k].text == ",":
+        for j in range(k + 1, min(len(tokens), k + APPOSITION_TOKENS)):
+            if tokens[j].text in (".", "!", "?", ";") or tokens[j].text in '“”"':
+                return k
+            if tokens[j].text == ",":
+                return j + 1
+    return k
+
+
+def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token, Token] | None:
+    """(cue, name) of '"…," said X' or '"…," X(, apposition,) said' right after a quote."""
+    # '"…," Smith said' ends its quote with a comma, '?' or '!'; after a full stop the next
+    # words begin a sentence of their own.
+    closing = spacy_doc.text[max(0, end - 3) : end + 1]
+    if "," not in closing and "?" not in closing and "!" not in closing:
+        return None
+    first_after = bisect_left(starts, end)
+    after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
+    while after and after[0].is_punct:
+        after = after[1:]
+    if not after:
+        return None
+    if _speech_cue(after[0]):
+        head = _name_head(after[1 : 1 + ADJACENT_TOKENS], spacy_doc)
+        return (after[0], head) if head is not None else None
+    head = _name_head(after[:ADJACENT_TOKENS], spacy_doc)
+    if head is None:  # '"…," the report said': a description right before the verb
+        run = [t for t in after[:ADJACENT_TOKENS] if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN")]
+        k = len(run)
+        description = run == after[:k] and k < len(after) and run[-1:] != []
+        if description and run[-1].pos_ == "NOUN" and _speech_cue(after[k]):
+            return after[k], run[-1]
+        return None
+    k = _skip_apposition(after, after.index(head) + 1)
+    while k < len(after) and after[k].pos_ == "ADV":
+        k += 1
+    if k < len(after) and _speech_cue(after[k]):
+        return after[k], head
+    return None
+
+
+def _root_subject(token: Token) -> Token | None:
+    root = token
+    for _ in range(50):  # the root of its sentence, without the cost of ``token.sent``
+        if root.head.i == root.i:
+            break
+        root = root.head
+    for child in root.children:
+        if child.dep_ == "nsubj" and child.i < token.i:
+            return child
+    return None
+
+
+def _cue_before(
+    spacy_doc: SpacyDoc, start: int, starts: list[int], cues: dict[int, Cue]
+) -> tuple[Token, Token | None, Claimant | None] | None:
+    """The cue of 'X said: "…"', 'Continued Stone: "…"', '…, writing "…"' before a quote.
+
+    Also a paragraph that ends in a colon introduces the quote that opens the next one
+    ("Trump issued the following statement:").
+    """
+    index = bisect_left(starts, start) - 1
+    while index >= 0 and spacy_doc[index].is_space:
+        index -= 1
+    if index < 0:
+        return None
+    mark = spacy_doc[index]
+    if mark.text not in (":", ","):
+        if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
+            return None
+        index += 1
+    reach = ADJACENT_TOKENS + (5 if mark.text == ":" else 1)  # "responded, with a smile:"
+    window = list(spacy_doc[max(0, index - reach) : index])
+    window = window[max((k for k, t in enumerate(window) if t.text in ".!?"), default=-1) + 1 :]
+    # "… issued the following statement:" / "issued a statement, “…”" reach further back.
+    statement = list(spacy_doc[max(0, index - 12) : index])
+    if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
+        window = statement
+    for k in range(len(window) - 1, -1, -1):
+        token = window[k]
+        if not _speech_cue(token):
+            continue
+        known = cues.get(token.i)
+        if known is not None and known.claimant is not None and known.claimant.name:
+            return token, None, known.claimant
+        head = _name_head(window[k + 1 :], spacy_doc)  # "Continued Stone:"
+        if head is None and token.tag_ == "VBG":
+            head = _root_subject(token)  # "Flea shared the news, writing “…”"
+        return (token, head, None) if head is not None else None
+    for token in reversed(window):
+        if token.text in (".", "\n") or token.is_space:
+            break
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "dobj":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return token.head, subject, None
+    if mark.text == ":":
+        return _transcript_speaker(window, mark)
+    return None
+
+
+def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
+    """'Rep. Trey Gowdy (R-S.C.): "…"': a paragraph that opens with a name and a colon."""
+    doc = mark.doc
+    first = mark.i
+    while first > 0 and not doc[first - 1].is_space and mark.i - first < 12:
+        first -= 1
+    if first > 0 and not doc[first - 1].is_space:
+        return None
+    words = [t for t in doc[first : mark.i] if not t.is_punct]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    named = [t for t in words if t.ent_type_ == "PERSON"]
+    if not named:
+        return None
+    return mark, named[-1], None
+
+
+def lexical_cue(
+    spacy_doc: SpacyDoc,
+    start: int,
+    end: int,
+    people: PersonTracker,
+    cues: dict[int, Cue],
+    starts: list[int],
+) -> Cue | None:
+    """A speech verb and a name right next to a quotation that the parse did not tie to it.
+
+    The parser often loses its way around quote marks ('"…," insisted councillor Brendan
+    Hayes' with "insisted" as an adjective); the words next to the marks still say who
+    spoke when they are a speech verb and a name (either order, an apposition allowed),
+    a name and a speech verb and a colon, or a participle ("…, writing “…”").
+    """
+    found = _cue_after(spacy_doc, end, starts)
+    claimant: Claimant | None = None
+    if found is not None:
+        cue, head = found
+    else:
+        before = _cue_before(spacy_doc, start, starts, cues)
+        if before is None:
+            return None
+        cue, head, claimant = before
+    if claimant is None and head is not None:
+        claimant = people.claimant(head, spacy_doc)
+    if claimant is None or claimant.name is None:
+        return None
+    return Cue(token=cue, claimant=claimant, content=set(), quote_only=True)
