@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, TypeVar
 
 from accord.analyse.dates import extract_dates
@@ -24,6 +25,7 @@ from accord.model import Document, Entity, Quantity, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
 
 __all__ = ["analyse"]
 
@@ -33,6 +35,8 @@ T = TypeVar("T")
 # of its work anyway, so taking turns costs little (docs/architecture.md).
 _SPACY_LOCK = threading.Lock()
 MAX_SPACY_CHARS = 20_000
+# A longer document is parsed whole only for attribution, up to this size.
+MAX_ATTRIBUTION_CHARS = 200_000
 MAX_SENTENCES = 10_000  # in all documents of one briefing: see _refuse_too_many_sentences
 
 
@@ -83,8 +87,9 @@ def _last_at_most(values: list[int], limit: int) -> int | None:
 
 def _annotations(
     documents: Sequence[Document],
-) -> Iterator[tuple[Document, list[Entity], list[Quantity]]]:
-    """Entities and quantities of each document, from spaCy.
+) -> Iterator[tuple[Document, list[Entity], list[Quantity], SpacyDoc | None]]:
+    """Entities and quantities of each document, from spaCy, and the parse of the whole
+    document where it went through spaCy whole (attribution reads it).
 
     Documents up to ``MAX_SPACY_CHARS`` go through spaCy together, whole, as they always
     have. A longer one (spaCy refuses texts over ``nlp.max_length``, and its memory grows
@@ -99,7 +104,12 @@ def _annotations(
     for doc in documents:
         if id(doc) in spacy_docs:
             spacy_doc = spacy_docs.pop(id(doc))
-            yield doc, extract_entities(spacy_doc), extract_quantities(doc.text, spacy_doc)
+            yield (
+                doc,
+                extract_entities(spacy_doc),
+                extract_quantities(doc.text, spacy_doc),
+                spacy_doc,
+            )
             continue
         found_entities: list[Entity] = []
         found_quantities: list[Quantity] = []
@@ -108,7 +118,7 @@ def _annotations(
                 spacy_doc = nlp(doc.text[start:end])
             found_entities += extract_entities(spacy_doc, start)
             found_quantities += extract_quantities(doc.text[start:end], spacy_doc, start)
-        yield doc, found_entities, found_quantities
+        yield doc, found_entities, found_quantities, None
 
 
 def _pipeline() -> Language:
@@ -154,7 +164,7 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
     _refuse_too_many_sentences(documents)
     if not entities:
         return list(documents)
-    for doc, found_entities, all_quantities in _annotations(documents):
+    for doc, found_entities, all_quantities, spacy_doc in _annotations(documents):
         found_dates = extract_dates(doc.text)
         found_quantities = [
             q
@@ -171,5 +181,11 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
             sentence.entities = ents
             sentence.quantities = quantities
             sentence.dates = dates
-        doc.quotes, doc.attributions = extract_attributions(doc, found_entities, spacy_doc)
+        if spacy_doc is None and len(doc.text) > min(MAX_ATTRIBUTION_CHARS, _pipeline().max_length):
+            # Parsing a very long text at once costs gigabytes; its attributions are left
+            # out rather than the briefing (docs/crosscheck.md, limits).
+            doc.quotes, doc.attributions = [], []
+            continue
+        with _SPACY_LOCK if spacy_doc is None else nullcontext():
+            doc.quotes, doc.attributions = extract_attributions(doc, found_entities, spacy_doc)
     return list(documents)
