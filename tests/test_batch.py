@@ -120,10 +120,10 @@ def test_an_unexpected_error_in_one_cluster_becomes_its_error_line(
 
     real = accord.pipeline.brief_documents
 
-    def brief_documents(documents, words):
+    def brief_documents(documents, options):
         if documents[0].raw.startswith("Explode"):
             raise ZeroDivisionError("a bug met on this cluster only")
-        return real(documents, words=words)
+        return real(documents, options)
 
     monkeypatch.setattr(accord.pipeline, "brief_documents", brief_documents)
     report = (EXAMPLE / "western-wire.txt").read_text(encoding="utf-8")

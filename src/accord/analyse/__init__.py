@@ -18,6 +18,7 @@ from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
 from accord.analyse.quotes import extract_quotes
 from accord.analyse.sentences import split_sentences
+from accord.analyse.terms import content_terms
 from accord.errors import InputError
 from accord.model import Document, Entity, Quantity, Sentence
 
@@ -148,6 +149,8 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
     for doc in documents:
         _refuse_lone_surrogates(doc)
         doc.sentences = split_sentences(doc.id, doc.text)
+        for sentence in doc.sentences:
+            sentence.terms = tuple(content_terms(sentence.text))
     _refuse_too_many_sentences(documents)
     if not entities:
         return list(documents)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.align import SentenceSpace, StatementPair
 from accord.analyse.dates import parts
 from accord.compare.counts import (
     GENERIC_COUNTS,
@@ -31,7 +30,7 @@ from accord.compare.slots import (
 from accord.model import (
     Cluster,
     Sentence,
-    SentenceRef,
+    StatementPair,
 )
 
 
@@ -70,17 +69,16 @@ SCALE_WORDS = frozenset(
 )
 
 
-def counted_in_context(
-    cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
-) -> list[tuple[Observation, Observation]]:
+def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """Counts of one noun, in loosely related sentences, with the same words around them.
 
     "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
     the sentences differ too much to align, but the count, its noun and "hospital" agree.
     Aligned pairs are looked at too: an aligned pair below ``COUNTED_SIMILARITY`` ("the 10
     most endangered rivers the organization has identified" / "the organization highlights
-    16 rivers") has nothing else that compares its counts. ``paired`` is kept for callers.
+    16 rivers") has nothing else that compares its counts.
     """
+    space = cluster.space
     if not space.refs:
         return []
     sims = space.similarities()
