@@ -774,15 +774,15 @@ def _slow_documents() -> list[Document]:
 
 
 def test_the_process_pool_stops_a_briefing_at_its_deadline() -> None:
-    from accord.web.workers import Overdue, ProcessPool
+    from accord.web.workers import ProcessPool, TimedOut, pipeline_brief
 
-    pool = ProcessPool(size=1, timeout_s=1.0)
+    pool = ProcessPool(size=1, timeout_s=1.0, brief_fn=pipeline_brief)
     try:
         small = [document_from_text(d["id"], d["text"]) for d in small_request("pier")["documents"]]
         assert pool.brief(small, 60).summary  # starts the worker
         (worker,) = [pool._idle.get()]
         pool._idle.put(worker)
-        with pytest.raises(Overdue):
+        with pytest.raises(TimedOut):
             pool.brief(_slow_documents(), 60)
         worker.process.join(timeout=10)
         assert not worker.process.is_alive(), "the overdue briefing's process was not ended"

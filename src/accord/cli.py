@@ -73,6 +73,29 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+def _writable_file(output: Path | None) -> Path | None:
+    """-o checked when the command line is read, before any input is read or fetched."""
+    if output is not None:
+        from accord.output import check_writable
+
+        check_writable(output)
+    return output
+
+
+def _writable_folder(folder: Path | None) -> Path | None:
+    """The folder, or the nearest existing folder above it, must be writable."""
+    if folder is None:
+        return None
+    existing = folder.resolve()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        fail(f"{folder}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
+    return folder
+
+
 AllowPrivate = Annotated[
     bool,
     typer.Option(
@@ -106,7 +129,12 @@ def brief(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (atomically) instead of stdout.",
+            callback=_writable_file,
+        ),
     ] = None,
     words: Annotated[
         int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")
@@ -125,21 +153,22 @@ def brief(
 ) -> None:
     """Brief several reports about one event."""
     from accord.input import read_arguments
-    from accord.output import check_writable, write_atomic
+    from accord.output import write_atomic
     from accord.pipeline import brief_documents
     from accord.render import render
 
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    protected: list[Path] = []
-    if output is not None:  # before any work: a run must not fail at its very end
-        protected = _files_under([Path(a) for a in articles if a != "-" and Path(a).exists()])
-        check_writable(output, protected)
     documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
     briefing = brief_documents(documents, words=words)
     if output is not None:
-        write_atomic(output, render(briefing, chosen, full=show_all), protected=protected)  # type: ignore[arg-type]
+        inputs = [Path(a) for a in articles if a != "-"]
+        write_atomic(
+            output,
+            render(briefing, chosen, full=show_all),  # type: ignore[arg-type]
+            protected=_files_under(inputs),
+        )
         typer.echo(f"accord: wrote {output}", err=True)
     elif chosen == "text" and sys.stdout.isatty():
         from accord.render.terminal import show
@@ -156,7 +185,12 @@ def stories(
     ],
     output_dir: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write story-NN.json/.md/.html briefings here."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write story-NN.json/.md/.html briefings here.",
+            callback=_writable_folder,
+        ),
     ] = None,
     threshold: Annotated[
         float | None,
@@ -171,8 +205,6 @@ def stories(
     from accord.input import read_arguments
     from accord.stories import run_stories
 
-    if output_dir is not None:
-        _check_output_folder(output_dir)
     documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
     run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
@@ -203,7 +235,12 @@ def batch(
     dataset: Annotated[
         Path, typer.Argument(help='JSON lines (.jsonl/.jsonl.gz): {"id", "documents"}.')
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Briefings, one JSON line each.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Briefings, one JSON line each.", callback=_writable_file
+        ),
+    ],
     engine: Annotated[
         str, typer.Option("--engine", help="local (process pool) or dask.")
     ] = "local",
@@ -216,13 +253,11 @@ def batch(
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
     from accord.batch import BatchOptions, read_records, run, write_jsonl
-    from accord.output import check_writable
 
     if engine not in ("local", "dask"):
         fail(f"--engine {engine}: choose local or dask")
     if scheduler and engine != "dask":
         fail("--scheduler goes with --engine dask")
-    check_writable(output, [dataset])
     options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
     briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
@@ -239,17 +274,6 @@ def serve(
     from accord.web.server import serve as run_server
 
     run_server(host, port)
-
-
-def _check_output_folder(folder: Path) -> None:
-    """The folder, or the nearest existing folder above it, must be writable."""
-    existing = folder.resolve()
-    while not existing.exists():
-        existing = existing.parent
-    if not existing.is_dir():
-        fail(f"{folder}: {existing} is a file, not a folder")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
 
 
 def _files_under(paths: list[Path]) -> list[Path]:

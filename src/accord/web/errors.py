@@ -8,7 +8,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from accord.errors import AccordError
-from accord.web.service import Busy, TimedOut, TooLarge
+from accord.web.limits import TooLarge
+from accord.web.service import Busy
+from accord.web.workers import TimedOut
 
 
 def error_response(status: int, message: str, **extra: object) -> JSONResponse:

@@ -27,7 +27,7 @@ from accord.model import Briefing, Document
 from accord.pipeline import brief_documents
 from accord.web.schemas import BriefRequest
 from accord.web.settings import WebSettings
-from accord.web.workers import Overdue, ProcessPool
+from accord.web.workers import ProcessPool, TimedOut, pipeline_brief
 
 BriefFn = Callable[[list[Document], int], Briefing]
 
@@ -36,21 +36,7 @@ class Busy(Exception):
     """Too many briefings are running or waiting; the client should retry later."""
 
 
-class TimedOut(Exception):
-    """The briefing took longer than the server's time budget for one request."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"took over {seconds:g} s")
-        self.seconds = seconds
-
-
-class TooLarge(InputError):
-    """One document is longer than the app accepts (413)."""
-
-
-def documents_from_request(
-    request: BriefRequest, max_documents: int, max_chars: int | None = None
-) -> list[Document]:
+def documents_from_request(request: BriefRequest, max_documents: int) -> list[Document]:
     if len(request.documents) > max_documents:
         raise InputError("documents", f"{len(request.documents)} given, at most {max_documents}")
     documents = []
@@ -66,10 +52,6 @@ def documents_from_request(
                 raise InputError(doc_id, f"{field} holds invalid Unicode (an unpaired surrogate)")
         if not body.strip():
             raise InputError(doc_id, "is empty")
-        if max_chars is not None and len(body) > max_chars:
-            raise TooLarge(
-                doc_id, f"is {len(body):,} characters, over the {max_chars:,}-character limit"
-            )
         documents.append(document_from_text(doc_id, body, html=is_html))
     return unique_ids(documents)
 
@@ -114,15 +96,15 @@ class BriefingCache:
 class Briefer:
     def __init__(self, settings: WebSettings, brief_fn: BriefFn | None = None) -> None:
         self.settings = settings
-        self.pool: ProcessPool | None = None
-        if brief_fn is None and settings.isolate:
-            self.pool = ProcessPool(settings.workers, settings.timeout_s)
-            brief_fn = self.pool.brief
         self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
         self.cache = BriefingCache(settings.cache_size)
         self._limiter: anyio.CapacityLimiter | None = None
         # running + waiting computations, by request; only touched on the event loop
         self._flights: dict[str, asyncio.Task[Briefing]] = {}
+        self.pool: ProcessPool | None = None
+        if brief_fn is None and settings.isolate:  # processes: an overdue one can be ended
+            self.pool = ProcessPool(settings.workers, settings.timeout_s, pipeline_brief)
+            self.brief_fn = self.pool.brief
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -135,9 +117,7 @@ class Briefer:
         return len(self._flights)
 
     async def brief(self, request: BriefRequest) -> Briefing:
-        documents = documents_from_request(
-            request, self.settings.max_documents, self.settings.max_document_chars
-        )
+        documents = documents_from_request(request, self.settings.max_documents)
         key = request_key(request)
         cached = self.cache.get(key)
         if cached is not None:
@@ -156,12 +136,13 @@ class Briefer:
             raise TimedOut(self.settings.timeout_s) from None
 
     async def _compute(self, documents: list[Document], words: int) -> Briefing:
-        try:
-            return await anyio.to_thread.run_sync(
-                self.brief_fn, documents, words, limiter=self.limiter
-            )
-        except Overdue:
-            raise TimedOut(self.settings.timeout_s) from None
+        return await anyio.to_thread.run_sync(self.brief_fn, documents, words, limiter=self.limiter)
+
+    def _landed(self, key: str, flight: asyncio.Task[Briefing]) -> None:
+        """Every waiter has been woken by now, with the result or the error."""
+        self._flights.pop(key, None)
+        if not flight.cancelled() and flight.exception() is None:
+            self.cache.put(key, flight.result())
 
     def warm(self) -> None:
         """Start the worker processes now rather than on the first request."""
@@ -171,9 +152,3 @@ class Briefer:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
-
-    def _landed(self, key: str, flight: asyncio.Task[Briefing]) -> None:
-        """Every waiter has been woken by now, with the result or the error."""
-        self._flights.pop(key, None)
-        if not flight.cancelled() and flight.exception() is None:
-            self.cache.put(key, flight.result())
