@@ -23,6 +23,7 @@ from accord.render import render
 from accord.web import WebSettings, create_app
 from accord.web.limits import BodyLimitMiddleware
 from accord.web.server import bind_messages, is_loopback, running
+from accord.web.workers import pipeline_brief  # the pipeline as the app calls it
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-fire"
@@ -508,7 +509,7 @@ def test_accord_serve_with_settings_from_the_environment_briefs_over_http() -> N
 
 def _example_briefing() -> Briefing:
     documents = [document_from_text(d["id"], d["text"]) for d in example_request()["documents"]]
-    return brief_documents(documents, 250)
+    return pipeline_brief(documents, 250)
 
 
 def test_accord_serve_refuses_a_bad_setting_in_one_line() -> None:
@@ -575,7 +576,7 @@ def test_a_failed_briefing_fails_every_identical_waiter_and_the_server_goes_on()
         if len(calls) == 1:
             gate.wait(timeout=30)  # let the identical requests pile up behind this one
             raise RuntimeError("boom")
-        return brief_documents(documents, words)
+        return pipeline_brief(documents, words)
 
     with running(create_app(WebSettings(workers=1), brief_fn=flaky)) as url:
 
@@ -605,7 +606,7 @@ def test_a_briefing_over_the_time_budget_is_503_and_found_on_retry() -> None:
 
     def slow(documents: list[Document], words: int) -> Briefing:
         release.wait(timeout=30)
-        return brief_documents(documents, words)
+        return pipeline_brief(documents, words)
 
     app = create_app(WebSettings(timeout_s=0.5), brief_fn=slow)
     with running(app) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
@@ -774,7 +775,7 @@ def _slow_documents() -> list[Document]:
 
 
 def test_the_process_pool_stops_a_briefing_at_its_deadline() -> None:
-    from accord.web.workers import ProcessPool, TimedOut, pipeline_brief
+    from accord.web.workers import ProcessPool, TimedOut
 
     pool = ProcessPool(size=1, timeout_s=1.0, brief_fn=pipeline_brief)
     try:
