@@ -16,14 +16,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from accord.input import document_from_text
+from accord.ingest.documents import document_from_text
 from accord.model import Briefing, Document
-from accord.pipeline import brief_documents
+from accord.pipeline import BriefOptions, brief_documents
 from accord.render import render
 from accord.web import WebSettings, create_app
 from accord.web.limits import BodyLimitMiddleware
 from accord.web.server import bind_messages, is_loopback, running
-from accord.web.workers import pipeline_brief  # the pipeline as the app calls it
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-fire"
@@ -193,7 +192,7 @@ def test_render_downloads_each_format(client: httpx.Client, fmt: str) -> None:
     suffix = {"text": "txt"}.get(fmt, fmt)
     assert f'filename="briefing.{suffix}"' in response.headers["content-disposition"]
     documents = [document_from_text(d["id"], d["text"], html=False) for d in request["documents"]]
-    assert response.text == render(brief_documents(documents, 250), fmt)  # type: ignore[arg-type]
+    assert response.text == render(brief_documents(documents, BriefOptions(250)), fmt)  # type: ignore[arg-type]
     if fmt == "html":
         assert "<html" in response.text.lower() and "<script src=" not in response.text
 
@@ -203,7 +202,7 @@ def test_download_reuses_the_briefing() -> None:
 
     def counting(documents: list[Document], words: int) -> Briefing:
         calls.append(words)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     with running(create_app(brief_fn=counting)) as url, httpx.Client(timeout=TIMEOUT) as http:
         request = small_request("Northgate")
@@ -416,7 +415,7 @@ def test_queue_over_its_bound_gets_503() -> None:
     def slow(documents: list[Document], words: int) -> Briefing:
         running_now.release()
         release.wait(timeout=60)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     settings = WebSettings(workers=1, max_pending=1)
     with running(create_app(settings, brief_fn=slow)) as url:
@@ -509,7 +508,7 @@ def test_accord_serve_with_settings_from_the_environment_briefs_over_http() -> N
 
 def _example_briefing() -> Briefing:
     documents = [document_from_text(d["id"], d["text"]) for d in example_request()["documents"]]
-    return pipeline_brief(documents, 250)
+    return brief_documents(documents, BriefOptions(250))
 
 
 def test_accord_serve_refuses_a_bad_setting_in_one_line() -> None:
@@ -576,7 +575,7 @@ def test_a_failed_briefing_fails_every_identical_waiter_and_the_server_goes_on()
         if len(calls) == 1:
             gate.wait(timeout=30)  # let the identical requests pile up behind this one
             raise RuntimeError("boom")
-        return pipeline_brief(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     with running(create_app(WebSettings(workers=1), brief_fn=flaky)) as url:
 
@@ -606,7 +605,7 @@ def test_a_briefing_over_the_time_budget_is_503_and_found_on_retry() -> None:
 
     def slow(documents: list[Document], words: int) -> Briefing:
         release.wait(timeout=30)
-        return pipeline_brief(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     app = create_app(WebSettings(timeout_s=0.5), brief_fn=slow)
     with running(app) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
@@ -775,15 +774,15 @@ def _slow_documents() -> list[Document]:
 
 
 def test_the_process_pool_stops_a_briefing_at_its_deadline() -> None:
-    from accord.web.workers import ProcessPool, TimedOut
+    from accord.web.workers import Overdue, ProcessPool
 
-    pool = ProcessPool(size=1, timeout_s=1.0, brief_fn=pipeline_brief)
+    pool = ProcessPool(size=1, timeout_s=1.0)
     try:
         small = [document_from_text(d["id"], d["text"]) for d in small_request("pier")["documents"]]
         assert pool.brief(small, 60).summary  # starts the worker
         (worker,) = [pool._idle.get()]
         pool._idle.put(worker)
-        with pytest.raises(TimedOut):
+        with pytest.raises(Overdue):
             pool.brief(_slow_documents(), 60)
         worker.process.join(timeout=10)
         assert not worker.process.is_alive(), "the overdue briefing's process was not ended"

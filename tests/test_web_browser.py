@@ -359,24 +359,22 @@ def test_api_docs_load_with_nothing_from_the_network(browser, base_url: str) -> 
     assert [u for u in remote if not u.startswith("data:")] == []
 
 
-def test_copies_of_a_report_are_not_counted_on_the_page(page, base_url: str) -> None:
+def test_copies_of_a_report_are_not_counted_on_the_page(page) -> None:
     wire = (EXAMPLE / "western-wire.txt").read_text()
-    other = (EXAMPLE / "coastal-courier.txt").read_text()
-    sources = [("dup1", wire), ("dup2", wire), ("two", other)]
     page.click("#add-source")
     cards = page.locator(".source-input")
-    for card, (name, text) in zip(cards.all(), sources, strict=True):
+    for card, (name, text) in zip(
+        cards.all(),
+        [("dup1", wire), ("dup2", wire), ("two", (EXAMPLE / "coastal-courier.txt").read_text())],
+        strict=True,
+    ):
         card.locator(".source-id").fill(name)
         card.locator(".source-text").fill(text)
     submit(page)
-    request = {"documents": [{"id": n, "text": t} for n, t in sources], "words": 250}
-    expected = httpx.post(f"{base_url}/api/brief", json=request, timeout=120).json()
     sync_api.expect(page.locator("#result-meta")).to_contain_text(
         "2 sources (+1 copy, not counted)"
     )
     supports = page.locator(".fact-support").all_text_contents()
     assert supports and all(s.endswith("/2") and int(s.split("/")[0]) <= 2 for s in supports)
     assert page.locator('#summary .cite[data-source="dup2"]').count() == 0
-    if any("dup2" in s["sources"] for s in expected["summary"]):  # the copy is cited too
-        also = page.locator("#summary .also", has_text="also in dup2").first
-        sync_api.expect(also).to_be_visible()
+    sync_api.expect(page.locator("#summary .also", has_text="also in dup2").first).to_be_visible()

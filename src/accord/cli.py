@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from accord.errors import AccordError
+from accord.model import DEFAULT_WORDS
 from accord.render import FORMATS
 
 if TYPE_CHECKING:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -73,29 +74,6 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
-def _writable_file(output: Path | None) -> Path | None:
-    """-o checked when the command line is read, before any input is read or fetched."""
-    if output is not None:
-        from accord.output import check_writable
-
-        check_writable(output)
-    return output
-
-
-def _writable_folder(folder: Path | None) -> Path | None:
-    """The folder, or the nearest existing folder above it, must be writable."""
-    if folder is None:
-        return None
-    existing = folder.resolve()
-    while not existing.exists():
-        existing = existing.parent
-    if not existing.is_dir():
-        fail(f"{folder}: {existing} is a file, not a folder")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
-    return folder
-
-
 AllowPrivate = Annotated[
     bool,
     typer.Option(
@@ -111,7 +89,7 @@ CacheDir = Annotated[
 
 
 def fetch_options(allow_private: bool, cache_dir: Path | None) -> FetchOptions:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
     return FetchOptions(allow_private=allow_private, cache_dir=cache_dir)
 
@@ -129,16 +107,11 @@ def brief(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write here (atomically) instead of stdout.",
-            callback=_writable_file,
-        ),
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
     words: Annotated[
         int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")
-    ] = 250,
+    ] = DEFAULT_WORDS,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
     ] = "en",
@@ -152,23 +125,25 @@ def brief(
     cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
-    from accord.input import read_arguments
-    from accord.output import write_atomic
-    from accord.pipeline import brief_documents
+    from accord.ingest.sources import read_arguments
+    from accord.output import check_writable, write_atomic
+    from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
-    briefing = brief_documents(documents, words=words)
+    protected: list[Path] = []
+    if output is not None:  # before any work: a run must not fail at its very end
+        protected = _files_under([Path(a) for a in articles if a != "-" and Path(a).exists()])
+        check_writable(output, protected)
+    notes: list[str] = []
+    documents = read_arguments(articles, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
+    briefing = brief_documents(documents, BriefOptions(words))
     if output is not None:
-        inputs = [Path(a) for a in articles if a != "-"]
-        write_atomic(
-            output,
-            render(briefing, chosen, full=show_all),  # type: ignore[arg-type]
-            protected=_files_under(inputs),
-        )
+        write_atomic(output, render(briefing, chosen, full=show_all), protected=protected)  # type: ignore[arg-type]
         typer.echo(f"accord: wrote {output}", err=True)
     elif chosen == "text" and sys.stdout.isatty():
         from accord.render.terminal import show
@@ -185,27 +160,27 @@ def stories(
     ],
     output_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write story-NN.json/.md/.html briefings here.",
-            callback=_writable_folder,
-        ),
+        typer.Option("--output", "-o", help="Write story-NN.json/.md/.html briefings here."),
     ] = None,
     threshold: Annotated[
         float | None,
         typer.Option("--threshold", "-t", min=0.0, max=1.0, help="Cosine distance to merge at."),
     ] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the groups as JSON.")] = False,
     allow_private: AllowPrivate = False,
     cache_dir: CacheDir = None,
 ) -> None:
     """Sort a mixed pile of articles into stories; brief each story with several sources."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
-    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
+    if output_dir is not None:
+        _check_output_folder(output_dir)
+    notes: list[str] = []
+    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
 
@@ -213,7 +188,9 @@ def stories(
 def eval_(
     dataset: Annotated[Path, typer.Argument(help="Multi-News JSON lines (.jsonl or .jsonl.gz).")],
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N clusters.")] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Summary budget.")] = 250,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Summary budget.")
+    ] = DEFAULT_WORDS,
     with_baselines: Annotated[
         bool, typer.Option("--baselines", help="Also run First-3, LexRank, TextRank, Centroid.")
     ] = False,
@@ -223,8 +200,13 @@ def eval_(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1)] = 2,
 ) -> None:
     """ROUGE of Accord's summaries (and baselines) against reference summaries."""
-    from accord.evaluate import main as evaluate_main
-
+    try:
+        from accord.evaluate.harness import main as evaluate_main
+    except ModuleNotFoundError as missing:
+        fail(
+            f"accord eval needs the evaluation extra ({missing.name} is missing): "
+            "pip install 'accord[eval]'"
+        )
     if not dataset.is_file():
         fail(f"{dataset}: no such file")
     evaluate_main(dataset, limit, words, with_baselines, json_path, processes)
@@ -235,12 +217,7 @@ def batch(
     dataset: Annotated[
         Path, typer.Argument(help='JSON lines (.jsonl/.jsonl.gz): {"id", "documents"}.')
     ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output", "-o", help="Briefings, one JSON line each.", callback=_writable_file
-        ),
-    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Briefings, one JSON line each.")],
     engine: Annotated[
         str, typer.Option("--engine", help="local (process pool) or dask.")
     ] = "local",
@@ -248,16 +225,18 @@ def batch(
         str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=0, help="0: one per core.")] = 0,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="First N clusters.")] = None,
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
     from accord.batch import BatchOptions, read_records, run, write_jsonl
+    from accord.output import check_writable
 
     if engine not in ("local", "dask"):
         fail(f"--engine {engine}: choose local or dask")
     if scheduler and engine != "dask":
         fail("--scheduler goes with --engine dask")
+    check_writable(output, [dataset])
     options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
     briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
@@ -274,6 +253,17 @@ def serve(
     from accord.web.server import serve as run_server
 
     run_server(host, port)
+
+
+def _check_output_folder(folder: Path) -> None:
+    """The folder, or the nearest existing folder above it, must be writable."""
+    existing = folder.resolve()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        fail(f"{folder}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
 
 
 def _files_under(paths: list[Path]) -> list[Path]:

@@ -18,7 +18,8 @@ import hashlib
 import os
 import pickle
 import re
-from functools import cache
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from accord.analyse.entities import ALIASES, entity_key, fold
@@ -41,11 +42,27 @@ COMMON_WORDS = frozenset(
 )
 
 
-@cache
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+Tables = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
+_tables: Tables | None = None
+_tables_lock = threading.Lock()
+
+
+def _data() -> Tables:
     """(folded name -> ids of the places it names, place id -> ids of places it lies in,
     ids of the places whose own name (not an alternate) ``name`` is, for countries, US
-    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name")."""
+    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name").
+
+    Built once per process: threads that ask while the first one builds wait for it
+    rather than build (and write the file) again."""
+    global _tables
+    if _tables is None:
+        with _tables_lock:
+            if _tables is None:
+                _tables = _build()
+    return _tables
+
+
+def _build() -> Tables:
     path = _cache_path()
     if path is not None and path.exists():
         try:
@@ -79,7 +96,7 @@ def _save(path: Path, data: object) -> None:
     """Write the tables atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
@@ -173,6 +190,13 @@ def nested(a: str, b: str) -> bool:
 def place_mentions(text: str) -> list[tuple[int, int]]:
     """Spans of gazetteer names of one to three words in ``text``, longest first, on any
     casing (callers drop those inside people's or organisations' names)."""
+    return list(_place_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _place_mentions(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: discrepancy detection asks about a sentence once for every sentence it pairs
+    with (dozens of times in a cluster of many similar reports)."""
     words = list(WORD.finditer(text))
     found: list[tuple[int, int]] = []
     for size in (3, 2, 1):
@@ -182,4 +206,4 @@ def place_mentions(text: str) -> list[tuple[int, int]]:
                 continue
             if is_place(text[start:end]):
                 found.append((start, end))
-    return found
+    return tuple(found)

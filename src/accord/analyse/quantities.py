@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from accord.model import Qualifier, Quantity
 
+WORD_SEPARATOR = re.compile(r"[\s-]+")
+ORDINAL_SUFFIX = re.compile(r"\s*(st|nd|rd|th)\b")
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
@@ -112,6 +115,7 @@ WORDS_NUMBER = (
     rf"(?:(?:{WORD_START})(?:[\s-]+(?:and[\s-]+)?(?:(?:a|an)[\s-]+)?(?:{NUMBER_CORE})\b)*)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALED_DIGITS = re.compile(rf"({DIGITS})\s*(hundred|thousand|million|billion|trillion|m|bn|k)?")
 SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s*(?:m|bn|k)\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
@@ -141,7 +145,7 @@ def parse_words(text: str) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     previous = ""
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in WORD_SEPARATOR.split(text.lower()):
         if word in ("a", "an", "and", ""):
             if word in ("a", "an") and previous != "and":
                 current = current or 1
@@ -173,7 +177,7 @@ def parse_words(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     text = text.strip().lower()
-    match = re.fullmatch(rf"({DIGITS})\s*(hundred|thousand|million|billion|trillion|m|bn|k)?", text)
+    match = SCALED_DIGITS.fullmatch(text)
     if match:
         value = float(match.group(1).replace(",", ""))
         scale = match.group(2)
@@ -252,7 +256,7 @@ def extract_quantities(
         if YEAR.match(number_text) and not qualifier_text:
             continue  # a year; dates are handled by accord.analyse.dates
         before = text[max(0, match.start() - 12) : match.start()]
-        if MONTHS.search(before.strip()) or re.match(r"\s*(st|nd|rd|th)\b", text[match.end() :]):
+        if MONTHS.search(before.strip()) or ORDINAL_SUFFIX.match(text, match.end()):
             continue  # the day of a date, or an ordinal
         if lowered in VAGUE:
             low, high = VAGUE[lowered]

@@ -8,12 +8,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from accord.model import (
     Quantity,
+    QuantityValue,
     Sentence,
+    VariantValue,
 )
+
+NON_SPACE = re.compile(r"\S+")
 
 SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
 EVENT_CLASSES = {
@@ -69,7 +72,7 @@ class Observation:
     about: str
     key: object  # values with equal keys are one variant
     text: str
-    value: Any
+    value: VariantValue
     sentence: Sentence
 
 
@@ -167,7 +170,7 @@ def quantity_observation(q: Quantity, sentence: Sentence, kind: str = "quantity"
         about=quantity_about(q),
         key=(q.low, q.high, q.qualifier),
         text=_quantity_context(q, sentence) if kind == "scope" else quantity_text(q, sentence),
-        value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
+        value=QuantityValue(q.value, q.low, q.high, q.qualifier),
         sentence=sentence,
     )
 
@@ -179,7 +182,7 @@ def quantity_text(q: Quantity, sentence: Sentence) -> str:
     local = q.start - sentence.start
     after = sentence.text[local + len(q.text) :]
     stem = q.counted.split()[0][:4]
-    for match in re.finditer(r"\S+", after):
+    for match in NON_SPACE.finditer(after):
         if match.start() > 40:
             break
         if match.group(0).lower().startswith(stem):

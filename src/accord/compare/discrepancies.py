@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from accord.align import SentenceSpace, statement_pairs
 from accord.analyse.entities import same_name
 from accord.compare.counts import Observation, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
@@ -24,23 +23,21 @@ from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
     Cluster,
     Discrepancy,
+    QuantityValue,
     QuoteGroup,
     Sentence,
     Variant,
 )
 
-MAX_DISCREPANCIES = 8
 
-
-def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
+def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     """Numbers, dates and places that aligned statements of different sources give differently."""
     places = known_places(cluster)
     texts = {d.id: d.text.lower() for d in cluster.documents}
     conflicts: list[tuple[Observation, Observation]] = []
-    pairs = statement_pairs(cluster, space)
-    conflicts += counted_in_context(cluster, space, {(p.a, p.b) for p in pairs})
-    people = people_keys([s for d in cluster.documents for s in d.sentences])
-    for pair in pairs:
+    conflicts += counted_in_context(cluster)
+    people = people_keys(cluster.sentences())
+    for pair in cluster.pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
         conflicts += swap_conflicts(a, b, pair, people)
         conflicts += anchored_place_conflicts(a, b, people, texts)
@@ -63,25 +60,32 @@ def _restatements(
     """Other sources that state a conflicting figure too, so each variant lists them all."""
     extra = []
     seen = {o.sentence.ref for pair in conflicts for o in pair}
+    # The sentences (in cluster order) with counted quantities of each (low, high,
+    # qualifier): each observation looks at those, not at every sentence of the cluster.
+    by_key: dict[object, list[tuple[Sentence, list]]] = defaultdict(list)
+    for doc in cluster.documents:
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if q.counted:
+                    entries = by_key[(q.low, q.high, q.qualifier)]
+                    if not entries or entries[-1][0] is not sentence:
+                        entries.append((sentence, []))
+                    entries[-1][1].append(q)
     for first, second in list(conflicts):
         if first.kind not in ("quantity", "scope"):
             continue
         for observation in (first, second):
             value = observation.value
-            for doc in cluster.documents:
-                for sentence in doc.sentences:
-                    if sentence.ref in seen:
-                        continue
-                    for q in sentence.quantities:
-                        if (
-                            (q.low, q.high, q.qualifier) == observation.key
-                            and q.counted
-                            and quantity_about(q) == observation.about
-                            and q.value == value["value"]
-                        ):
-                            seen.add(sentence.ref)
-                            kind = observation.kind
-                            extra.append((first, quantity_observation(q, sentence, kind)))
+            if not isinstance(value, QuantityValue):
+                continue
+            for sentence, quantities in by_key.get(observation.key, []):
+                if sentence.ref in seen:
+                    continue
+                for q in quantities:
+                    if quantity_about(q) == observation.about and q.value == value.value:
+                        seen.add(sentence.ref)
+                        kind = observation.kind
+                        extra.append((first, quantity_observation(q, sentence, kind)))
     return extra
 
 
@@ -102,12 +106,13 @@ def _assemble(
             first_per_source: dict[str, Sentence] = {}
             for item in items:
                 first_per_source.setdefault(item.sentence.doc_id, item.sentence)
+            sources = canonical_sources(cluster, first_per_source)
             variants.append(
                 Variant(
                     text=most_common([i.text for i in items]),
                     value=items[0].value,
-                    sources=canonical_sources(cluster, first_per_source),
-                    evidence=[evidence(s) for s in first_per_source.values()],
+                    sources=sources,
+                    evidence=[evidence(first_per_source[s]) for s in sources],
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -115,12 +120,7 @@ def _assemble(
         variants.sort(key=lambda v: (-len(v.sources), str(v.value)))
         found.append(Discrepancy(about=about, kind=kind, variants=variants))
     found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
-    return found[:MAX_DISCREPANCIES]
-
-
-def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
-    """Kept for callers of the first version: all slot discrepancies (numbers, dates, places)."""
-    return slot_discrepancies(cluster, space)
+    return found
 
 
 def speaker_discrepancies(
@@ -154,13 +154,10 @@ def speaker_discrepancies(
 
 
 def discrepancies(
-    cluster: Cluster,
-    space: SentenceSpace,
-    quotes: list[QuoteGroup],
-    speakers: dict[int, dict[str, SpeakerVariant]],
+    cluster: Cluster, speakers: dict[int, dict[str, SpeakerVariant]]
 ) -> list[Discrepancy]:
-    """Every kind of discrepancy, slot conflicts first."""
-    return slot_discrepancies(cluster, space) + speaker_discrepancies(quotes, speakers)
+    """Every kind of discrepancy, slot conflicts first; ``cluster.quotes`` must be merged."""
+    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes, speakers)
 
 
 def shorten(text: str, words: int = 12) -> str:

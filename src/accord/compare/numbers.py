@@ -4,7 +4,8 @@ differently, and totals over one period that frame the story differently (scope)
 
 from __future__ import annotations
 
-from accord.align import SentenceSpace, StatementPair
+import numpy as np
+
 from accord.analyse.dates import parts
 from accord.compare.counts import (
     GENERIC_COUNTS,
@@ -29,7 +30,7 @@ from accord.compare.slots import (
 from accord.model import (
     Cluster,
     Sentence,
-    SentenceRef,
+    StatementPair,
 )
 
 
@@ -68,24 +69,25 @@ SCALE_WORDS = frozenset(
 )
 
 
-def counted_in_context(
-    cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
-) -> list[tuple[Observation, Observation]]:
+def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """Counts of one noun, in loosely related sentences, with the same words around them.
 
     "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
     the sentences differ too much to align, but the count, its noun and "hospital" agree.
     Aligned pairs are looked at too: an aligned pair below ``COUNTED_SIMILARITY`` ("the 10
     most endangered rivers the organization has identified" / "the organization highlights
-    16 rivers") has nothing else that compares its counts. ``paired`` is kept for callers.
+    16 rivers") has nothing else that compares its counts.
     """
+    space = cluster.space
     if not space.refs:
         return []
     sims = space.similarities()
     counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
     found = []
     for x, i in enumerate(counted):
-        for j in counted[x + 1 :]:
+        # numpy picks the loosely similar ones among the later counted sentences
+        later = np.array(counted[x + 1 :], dtype=int)
+        for j in later[sims[i, later] >= LOOSE_SIMILARITY].tolist():
             ra, rb = space.refs[i], space.refs[j]
             if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY:
                 continue

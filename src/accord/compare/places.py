@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.entities import entity_key, same_name
 from accord.analyse.gazetteer import is_place, nested, place_mentions, same_place
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -14,12 +13,15 @@ from accord.compare.slots import LOCATIVE_WORD, PARALLEL, SLOT_WORD, STOPS, comp
 from accord.model import (
     Cluster,
     Sentence,
+    StatementPair,
 )
+
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
 
 
 def cased(sentence: Sentence) -> bool:
     """Whether the sentence is written with capitals (not lower-cased like Multi-News)."""
-    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+    return CAPITALISED_INSIDE.search(sentence.text) is not None
 
 
 def _name_span(

@@ -64,6 +64,8 @@ def support(sources: Sequence[str], roots: dict[str, str]) -> Support:
         else:
             covered.add(report)
             counted.append(source_id)
+    # The briefing cites an original once; its copies carry the same text all the same.
+    also += [s for s, report in roots.items() if report in covered and s not in {*counted, *also}]
     return Support(counted, also)
 
 

@@ -17,7 +17,7 @@ from accord.render import render
 from accord.web import errors
 from accord.web.examples import bundled_examples
 from accord.web.guard import GuardMiddleware
-from accord.web.limits import BodyLimitMiddleware, check_document_sizes
+from accord.web.limits import BodyLimitMiddleware
 from accord.web.schemas import MAX_WORDS, MIN_WORDS, BriefRequest, RenderRequest
 from accord.web.service import Briefer, BriefFn
 from accord.web.settings import WebSettings
@@ -119,14 +119,12 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
     )
     async def brief(body: BriefRequest) -> Response:
         """The briefing as JSON: the same document as ``accord brief --format json``."""
-        check_document_sizes(body, settings.max_document_chars)
         briefing = await briefer.brief(body)
         return Response(render(briefing, "json"), media_type=MEDIA_TYPES["json"])
 
     @app.post("/api/render", tags=["briefing"], responses=ERRORS)
     async def render_briefing(body: RenderRequest) -> Response:
         """The briefing as a download: JSON, Markdown, self-contained HTML or plain text."""
-        check_document_sizes(body, settings.max_document_chars)
         briefing = await briefer.brief(body)
         return Response(
             render(briefing, body.format),

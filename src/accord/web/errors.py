@@ -8,9 +8,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from accord.errors import AccordError
-from accord.web.limits import TooLarge
-from accord.web.service import Busy
-from accord.web.workers import TimedOut
+from accord.web.service import Busy, TimedOut, TooLarge
 
 
 def error_response(status: int, message: str, **extra: object) -> JSONResponse:

@@ -1,7 +1,4 @@
-"""The web app's limits on what a request may send: the body's size (an ASGI middleware) and
-each document's length.
-
-The body cap:
+"""An ASGI middleware that caps the request body.
 
 The cap is enforced on the bytes actually received, so a missing Content-Length (chunked
 upload) or one that understates the body cannot get past it; a Content-Length over the
@@ -13,33 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import TYPE_CHECKING, Any
-
-from accord.errors import InputError
-
-if TYPE_CHECKING:
-    from accord.web.schemas import BriefRequest
+from typing import Any
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class TooLarge(InputError):
-    """One document is longer than the app accepts (413)."""
-
-
-def check_document_sizes(request: BriefRequest, max_chars: int) -> None:
-    """Refuse a document over ``max_chars`` characters, naming it (ids as the API gives them)."""
-    for number, source in enumerate(request.documents, start=1):
-        body = source.text if source.text is not None else source.html
-        if body is not None and len(body) > max_chars:
-            name = (source.id or "").strip() or f"S{number}"
-            raise TooLarge(
-                name, f"is {len(body):,} characters, over the {max_chars:,}-character limit"
-            )
 
 
 def _declared_length(scope: Scope) -> int | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from accord.input import MAX_BYTES
+from accord.errors import AccordError
+from accord.ingest.documents import MAX_BYTES
 
 MIB = 2**20
 
@@ -50,7 +52,7 @@ class WebSettings:
         :class:`AccordError` naming it, rather than being ignored.
         """
         environ = dict(os.environ if environ is None else environ)
-        defaults = {f.name: f.default for f in fields(cls)}
+        defaults = {f.name: f.default for f in dataclasses.fields(cls)}
         values: dict[str, object] = {}
         for variable, (name, unit) in VARIABLES.items():
             raw = environ.get(variable, "").strip()
@@ -83,8 +85,6 @@ VARIABLES: dict[str, tuple[str, int]] = {
 
 
 def _switch(variable: str, raw: str) -> bool:
-    from accord.errors import AccordError
-
     if raw.lower() in ("1", "true", "yes", "on"):
         return True
     if raw.lower() in ("0", "false", "no", "off"):
@@ -93,8 +93,6 @@ def _switch(variable: str, raw: str) -> bool:
 
 
 def _positive(variable: str, raw: str, unit: int, integer: bool) -> int | float:
-    from accord.errors import AccordError
-
     try:
         number = float(raw)
     except ValueError:

@@ -14,61 +14,42 @@ import multiprocessing
 import queue
 import signal
 import threading
-from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from accord.errors import AccordError, InputError
-
-if TYPE_CHECKING:
-    from accord.model import Briefing, Document
-
-BriefFn = Callable[["list[Document]", int], "Briefing"]
+from accord.model import Briefing, Document
 
 STARTUP_S = 180.0  # loading the model takes a few seconds; a loaded machine may be slow
 
 
-class TimedOut(Exception):
-    """The briefing took longer than the server's time budget for one request (503).
-
-    Raised by the pool when the briefing's process was still running at the deadline (and
-    has been ended), and by the app when a request has waited that long.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"took over {seconds:g} s")
-        self.seconds = seconds
+class Overdue(Exception):
+    """The briefing was still running at the deadline; its process has been ended."""
 
 
 class WorkerFailed(Exception):
     """The worker process died or failed in a way that is not the request's fault."""
 
 
-def pipeline_brief(documents: list[Document], words: int) -> Briefing:
-    """The pipeline as the app runs it, in a worker process (a module-level function, so
-    that it can be sent to one)."""
-    from accord import pipeline
-
-    # the pipeline takes its budget as BriefOptions where that exists, as a number before
-    options = getattr(pipeline, "BriefOptions", None)
-    return pipeline.brief_documents(documents, options(words) if options else words)  # type: ignore[arg-type]
-
-
 def _warm_up() -> None:
     """Load everything a briefing needs, so that the first request does not pay for it."""
-    import accord
+    from accord.ingest.documents import document_from_text
+    from accord.pipeline import BriefOptions, brief_documents
 
-    accord.brief(
+    brief_documents(
         [
-            "At least 200 people were evacuated on Tuesday, police said.",
-            "About 180 people were evacuated on Tuesday, officials said.",
-        ]
+            document_from_text("a", "At least 200 people were evacuated on Tuesday, police said."),
+            document_from_text("b", "About 180 people were evacuated on Tuesday, officials said."),
+        ],
+        BriefOptions(40),
     )
 
 
-def _serve_jobs(conn: Connection, brief_fn: BriefFn) -> None:
+def _serve_jobs(conn: Connection) -> None:
     """The worker process: brief each (documents, words) received until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which ends us
+    from accord.pipeline import BriefOptions, brief_documents
+
     try:
         _warm_up()
         conn.send(("ready", None))
@@ -81,7 +62,7 @@ def _serve_jobs(conn: Connection, brief_fn: BriefFn) -> None:
         except (EOFError, OSError):
             return  # the server has gone
         try:
-            reply: tuple[str, Any] = ("ok", brief_fn(documents, words))
+            reply: tuple[str, Any] = ("ok", brief_documents(documents, BriefOptions(words)))
         except InputError as error:
             reply = ("input", (error.source, error.problem))
         except AccordError as error:
@@ -92,11 +73,11 @@ def _serve_jobs(conn: Connection, brief_fn: BriefFn) -> None:
 
 
 class Worker:
-    def __init__(self, brief_fn: BriefFn = pipeline_brief) -> None:
+    def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_serve_jobs, args=(child, brief_fn), name="accord-brief", daemon=True
+            target=_serve_jobs, args=(child,), name="accord-brief", daemon=True
         )
         self.process.start()
         child.close()
@@ -112,7 +93,7 @@ class Worker:
         try:
             self.conn.send((documents, words))
             if not self.conn.poll(timeout_s):
-                raise TimedOut(timeout_s)
+                raise Overdue()
             kind, payload = self.conn.recv()
         except (EOFError, OSError) as error:
             raise WorkerFailed("the briefing worker stopped") from error
@@ -134,23 +115,21 @@ class Worker:
 class ProcessPool:
     """Up to ``size`` worker processes, started when first needed (or by :meth:`warm`)."""
 
-    def __init__(self, size: int, timeout_s: float, brief_fn: BriefFn = pipeline_brief) -> None:
-        """``brief_fn(documents, words)`` must be a module-level function (it is pickled)."""
+    def __init__(self, size: int, timeout_s: float) -> None:
         self.size = size
         self.timeout_s = timeout_s
-        self.brief_fn = brief_fn
         self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._count = 0  # started and not ended, idle or busy
         self._closed = False
 
     def brief(self, documents: list[Document], words: int) -> Briefing:
-        """Brief in a worker process; :class:`TimedOut` after ``timeout_s`` of running."""
+        """Brief in a worker process; :class:`Overdue` after ``timeout_s`` of running."""
         worker = self._take()
         keep = True
         try:
             return worker.brief(documents, words, self.timeout_s)
-        except (TimedOut, WorkerFailed):
+        except (Overdue, WorkerFailed):
             keep = False
             raise
         finally:
@@ -200,7 +179,7 @@ class ProcessPool:
     def _start(self) -> Worker:
         """A new worker; its place (already counted) is given back if it fails to start."""
         try:
-            return Worker(self.brief_fn)
+            return Worker()
         except BaseException:
             with self._lock:
                 self._count -= 1

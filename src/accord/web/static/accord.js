@@ -323,6 +323,10 @@
       if (covered.has(root)) also.push(id);
       else { covered.add(root); counted.push(id); }
     }
+    /* The briefing cites an original once; its copies carry the same text all the same. */
+    for (const [id, root] of state.roots) {
+      if (covered.has(root) && !counted.includes(id) && !also.includes(id)) also.push(id);
+    }
     return { counted, also };
   }
 
