@@ -251,3 +251,20 @@ def test_batch_and_stories_check_their_output_before_running(tmp_path: Path):
     assert stories.returncode == 2
     assert "is a file, not a folder" in stories.stderr
     assert len(stories.stderr.strip().splitlines()) == 1
+
+
+def test_batch_output_honours_the_umask(tmp_path: Path):
+    dataset = tmp_path / "clusters.jsonl"
+    record = {
+        "id": "fire",
+        "documents": [
+            "At least 200 people were evacuated from the harbour on Tuesday, police said.",
+            "About 180 people were evacuated from the harbour on Tuesday, officials said.",
+        ],
+    }
+    dataset.write_text(json.dumps(record) + "\n")
+    out = tmp_path / "briefings.jsonl"
+    result = run_with_umask(0o027, "batch", str(dataset), "-o", str(out), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text().splitlines()[0])["id"] == "fire"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
