@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: facts and discrepancy variants carry a claimant
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -344,6 +344,7 @@ class Fact:
     value: FactValue
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimant: str | None = None  # who a source says states it ("Amnesty International")
 
 
 @dataclass(slots=True)
@@ -352,6 +353,7 @@ class Variant:
     value: VariantValue
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimant: str | None = None  # who a source says states this value, where it says
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from accord.analyse.entities import same_name
+from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
 from accord.compare.frames import (
@@ -202,16 +203,15 @@ def _assemble(
             for sentence in sentences.values():
                 by_source.setdefault(sentence.doc_id, sentence)
             sources = canonical_sources(cluster, by_source)
+            stating = [s for s in sorted(sentences.values(), key=_order) if s.doc_id in sources]
+            text = most_common([i.text for i in items])
             variants.append(
                 Variant(
-                    text=most_common([i.text for i in items]),
+                    text=text,
                     value=items[0].value,
                     sources=sources,
-                    evidence=[
-                        evidence(s)
-                        for s in sorted(sentences.values(), key=_order)
-                        if s.doc_id in sources
-                    ],
+                    evidence=[evidence(s) for s in stating],
+                    claimant=first_claimant(cluster, stating, text),
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from accord.analyse.entities import same_name
+from accord.compare.claimants import first_claimant
 from accord.compare.counts import quantity_text
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.model import (
@@ -62,10 +63,13 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
         facts.append(
             Fact(
                 kind=kind,  # type: ignore[arg-type]
-                text=most_common([t for t, _ in mentions]),
+                text=(text := most_common([t for t, _ in mentions])),
                 value=values[key],
                 sources=sources,
                 evidence=[evidence(s) for s in first_per_source.values()],
+                claimant=first_claimant(cluster, first_per_source.values(), text)
+                if kind == "quantity"
+                else None,
             )
         )
     _merge_name_variants(facts)

@@ -63,14 +63,18 @@ def to_markdown(briefing: Briefing) -> str:
             lines.append(f"**{escape(d.about)}**")
             lines.append("")
             for v in d.variants:
-                lines.append(f"- {escape(v.text)} {cites(v.sources)}")
+                claimed = f" — {escape(v.claimant)}" if v.claimant else ""
+                lines.append(f"- {escape(v.text)}{claimed} {cites(v.sources)}")
                 lines += [f"  - _{escape(e.source)}_: {escape(e.text)}" for e in v.evidence]
             lines.append("")
     if briefing.facts:
         lines += ["## Facts", "", "| kind | fact | sources |", "| --- | --- | --- |"]
         for f in briefing.facts:
             found = support(f.sources, roots)
-            lines.append(f"| {escape(f.kind)} | {escape(f.text)} | {escape(found.label())} |")
+            claimed = f" — {escape(f.claimant)}" if f.claimant else ""
+            lines.append(
+                f"| {escape(f.kind)} | {escape(f.text)}{claimed} | {escape(found.label())} |"
+            )
         lines.append("")
     if briefing.quotes:
         lines += ["## Quotes", ""]

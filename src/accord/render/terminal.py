@@ -57,7 +57,13 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
         table.add_column("sources", style="cyan")
         for d in shown:
             for n, v in enumerate(d.variants):
-                _row(table, d.about if n == 0 else "", v.text, support(v.sources, roots).names())
+                claimed = f" — {v.claimant}" if v.claimant else ""
+                _row(
+                    table,
+                    d.about if n == 0 else "",
+                    v.text + claimed,
+                    support(v.sources, roots).names(),
+                )
         parts += [table, *filter(None, [_more(rest, "discrepancies")])]
     if briefing.facts:
         shown, rest = split(briefing.facts, "facts", full)
@@ -65,7 +71,12 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
         for column in ("kind", "fact", "sources"):
             table.add_column(column)
         for f in shown:
-            _row(table, f.kind, f.text, support(f.sources, roots).label())
+            _row(
+                table,
+                f.kind,
+                f.text + (f" — {f.claimant}" if f.claimant else ""),
+                support(f.sources, roots).label(),
+            )
         parts += [table, *filter(None, [_more(rest, "facts")])]
     if briefing.quotes:
         shown, rest = split(briefing.quotes, "quotes", full)

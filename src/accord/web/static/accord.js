@@ -428,7 +428,7 @@
             i === 0 ? el("th", { scope: "rowgroup", rowspan: String(d.variants.length) },
               el("span", { class: "about", text: d.about }),
               d.about.toLowerCase() === d.kind ? null : el("span", { class: `kind kind-${d.kind}`, text: d.kind })) : null,
-            el("td", { class: "variant", text: v.text }),
+            el("td", { class: "variant", text: v.claimant ? `${v.text} — ${v.claimant}` : v.text }),
             el("td", { class: "variant-sources" }, chips(v.sources, v.evidence))));
         });
       }
