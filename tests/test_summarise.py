@@ -176,3 +176,31 @@ def test_summary_text_is_the_compressed_sentence_and_the_budget_counts_it():
     for budget in (16, 30, 60):
         refs = select.select(cluster, budget)
         assert words_of(cluster, refs) <= budget
+
+
+def test_an_opening_that_points_back_is_not_chosen_alone():
+    sentence = make_cluster().documents[1].sentences[1]  # "It took firefighters six hours..."
+    assert select.dangling(sentence)
+    assert not select.dangling(make_cluster().documents[0].sentences[1])
+
+
+def test_the_summary_reads_without_dangling_openings_or_repeats():
+    reports = [
+        "Floods cut off 40 villages in the north of the province on Friday. "
+        "They had no power for two days, the regional governor said on Sunday.",
+        "Floodwater cut off 40 villages in the province's north on Friday. "
+        "Rescue teams used boats to bring food and water to the worst-hit villages.",
+        "Forty villages in the north of the province were cut off by floods on Friday. "
+        "The army sent three helicopters to carry medicine to the cut-off villages.",
+    ]
+    docs = [Document(id=f"s{n}", raw=t, text=t) for n, t in enumerate(reports, 1)]
+    analyse(docs)
+    cluster = align(Cluster(documents=docs))
+    refs = select.select(cluster, 200)
+    chosen = set(refs)
+    for ref in refs:
+        sentence = cluster.sentence(ref)
+        if select.dangling(sentence):
+            assert replace(ref, index=ref.index - 1) in chosen, sentence.text
+    tolls = [r for r in refs if any(q.value == 40 for q in cluster.sentence(r).quantities)]
+    assert len(tolls) == 1  # the 40 villages are stated once

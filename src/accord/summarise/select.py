@@ -7,6 +7,8 @@ what is already chosen, until the word budget is full; each is shown lightly com
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from accord.model import Cluster, Sentence, SentenceRef
@@ -21,6 +23,13 @@ MAX_WORDS = 120
 REDUNDANCY = 0.5  # similarity above which a sentence repeats one already chosen
 NOVELTY = 1.0  # how strongly similarity to chosen sentences discounts a candidate
 LENGTH_BONUS = 0.05  # score added per unit of log(words / 20): see select()
+# An opening that points back to something the reader must already have: a pronoun or a
+# connective ("It added that...", "She said the cause...", "There is also evidence...").
+DANGLING = re.compile(
+    r"^(?:it|he|she|they|his|her|its|their|this|these|those|that|there is also|"
+    r"there are also|also|meanwhile|still|instead|then|the two|both)\b",
+    re.I,
+)
 
 
 def summary_text(sentence: Sentence) -> str:
@@ -64,6 +73,8 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
         if is_summary_candidate(cluster.sentence(ref), int(lengths[k]))
     }
     chosen: list[int] = []
+    chosen_refs: set[SentenceRef] = set()
+    stated: set[tuple[float, str]] = set()  # counted figures the summary already gives
     used = 0
     redundancy = np.zeros(len(space.refs))
     while candidates:
@@ -71,12 +82,28 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
         candidates.discard(best)
         if redundancy[best] >= REDUNDANCY or used + lengths[best] > words:
             continue
+        ref = space.refs[best]
+        sentence = cluster.sentence(ref)
+        figures = {(q.value, q.counted) for q in sentence.quantities if q.counted}
+        if figures and figures <= stated:
+            continue  # every figure it gives is already in the summary
+        if any(set(sentence.terms) <= set(cluster.sentence(r).terms) for r in chosen_refs):
+            continue  # every word of it is in a chosen sentence (a quotation shown twice)
+        if dangling(sentence) and SentenceRef(ref.doc_id, ref.index - 1) not in chosen_refs:
+            continue  # its opening points back to a sentence the summary does not have
         chosen.append(best)
+        chosen_refs.add(ref)
+        stated |= figures
         used += int(lengths[best])
         redundancy = np.maximum(redundancy, sims[best])
         if used >= words:
             break
     return reading_order(cluster, [space.refs[k] for k in chosen])
+
+
+def dangling(sentence: Sentence) -> bool:
+    """Whether the sentence, as the summary shows it, opens by pointing back to another."""
+    return DANGLING.match(summary_text(sentence)) is not None
 
 
 def reading_order(cluster: Cluster, refs: list[SentenceRef]) -> list[SentenceRef]:
