@@ -43,7 +43,7 @@ SPEECH_LEMMAS = frozenset(
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
-    interject interrupt snap quote cite answer welcome thank""".split()
+    interject interrupt snap quote cite answer welcome thank echo fume condemn""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
@@ -54,7 +54,8 @@ COGNITION_LEMMAS = frozenset(
     understand realize realise suspect assume figure learn hear see find show decide
     prefer""".split()
 )
-QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start".split())
+# "fired back", "shot back", "hit back": speech only next to a quotation.
+QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start fire shoot hit".split())
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
@@ -473,11 +474,8 @@ def _phrase_head(tokens: list[Token], spacy_doc: SpacyDoc) -> Token | None:
     last name, else its last noun ("the report", "a person close to …" -> "person")."""
     phrase: list[Token] = []
     for token in tokens[:PHRASE_TOKENS]:
-        if (
-            token.pos_ in ("DET", "ADJ", "NOUN", "PROPN")
-            or token.tag_ == "POS"
-            or token.ent_iob_ == "I"
-        ):
+        word = token.pos_ in ("DET", "ADJ", "NOUN", "PROPN") or token.tag_ == "POS"
+        if word or token.ent_iob_ == "I" or (token.pos_ == "NUM" and not phrase):  # "one aide"
             phrase.append(token)
             continue
         break
@@ -558,15 +556,23 @@ def _cue_before(
 
 
 def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
-    """'Rep. Trey Gowdy (R-S.C.): "…"': a paragraph that opens with a name and a colon."""
+    """'Rep. Trey Gowdy: "…"', '… - Frank Newport: "…"': a name alone before a colon.
+
+    The name must stand by itself: after the start of the paragraph, a dash, the end of a
+    sentence or of a quotation, with no verb in between.
+    """
     doc = mark.doc
     first = mark.i
-    while first > 0 and not doc[first - 1].is_space and mark.i - first < 12:
+    while first > 0 and mark.i - first < 10:
+        before = doc[first - 1]
+        if before.is_space or before.text in ("-", "—", "–", ".", "!", "?", "”", '"'):
+            break
         first -= 1
-    if first > 0 and not doc[first - 1].is_space:
-        return None
+    else:
+        if first > 0:
+            return None
     words = [t for t in doc[first : mark.i] if not t.is_punct]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
     if not named:
