@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from accord import compare
 from accord.align import align
 from accord.analyse import analyse
 from accord.analyse.dates import MONTH_NUMBERS, WEEKDAYS
@@ -44,7 +43,9 @@ from accord.analyse.gazetteer import is_place, nested, place_kind
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS, content_terms
 from accord.clean import clean
-from accord.model import Cluster, Discrepancy, Document, Entity, Sentence
+from accord.compare.discrepancies import discrepancies
+from accord.compare.quotes import is_name, merge_quotes, same_quotation
+from accord.model import Cluster, Discrepancy, Document, Entity, QuantityValue, Sentence
 from accord.pipeline import MIN_ARTICLE_WORDS, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -609,10 +610,10 @@ def plant_speaker(cluster: Cluster, rng: random.Random) -> Plant | None:
     docs = cluster.documents
     for j, doc in enumerate(docs):
         for quote in doc.quotes:
-            if not quote.speaker or not compare.is_name(quote.speaker):
+            if not quote.speaker or not is_name(quote.speaker):
                 continue
             carried = any(
-                compare.same_quotation(quote.text, other.text)
+                same_quotation(quote.text, other.text)
                 and other.speaker
                 and same_name(entity_key(other.speaker), entity_key(quote.speaker))
                 for k, other_doc in enumerate(docs)
@@ -644,9 +645,9 @@ def plant_speaker(cluster: Cluster, rng: random.Random) -> Plant | None:
 
 
 def discrepancies_of(cluster: Cluster) -> list[Discrepancy]:
-    space = align(cluster)
-    quotes, speakers = compare.merge_quotes(cluster)
-    return compare.discrepancies(cluster, space, quotes, speakers)
+    align(cluster)
+    cluster.quotes, speakers = merge_quotes(cluster)
+    return discrepancies(cluster, speakers)
 
 
 def with_plant(cluster: Cluster, plant: Plant) -> Cluster:
@@ -660,9 +661,9 @@ def with_plant(cluster: Cluster, plant: Plant) -> Cluster:
 
 def _matches(kind: str, variant_value: Any, variant_text: str, wanted: Any) -> bool:
     if kind == "number":
-        if not isinstance(variant_value, dict):
+        if not isinstance(variant_value, QuantityValue):
             return False
-        if abs(variant_value["value"] - wanted) < 1e-6:
+        if abs(variant_value.value - wanted) < 1e-6:
             return True
         # "61" planted inside "$61 million": the variant's value is 61e6; its text shows 61.
         written = f"{wanted:,.0f}" if wanted == int(wanted) else f"{wanted:.1f}"

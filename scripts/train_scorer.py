@@ -54,15 +54,15 @@ def ngram_precision(tokens: list[str], reference: Counter[Any], n: int) -> float
 
 def cluster_rows(item: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features and (unigram, bigram) precision labels for every sentence of one cluster."""
-    from accord import rouge
     from accord.align import align
-    from accord.evaluate import documents_of
+    from accord.evaluate import rouge
+    from accord.evaluate.data import split_documents, texts_of
     from accord.model import Cluster
-    from accord.summarise import features
+    from accord.summarise.features import features
 
-    cluster = Cluster(documents=documents_of(item))
-    space = align(cluster)
-    x = features(cluster, space)
+    cluster = align(Cluster(documents=split_documents(texts_of(item))))
+    space = cluster.space
+    x = features(cluster)
     tokenizer = rouge._scorer()._tokenizer
     ref_tokens = tokenizer.tokenize(item["summary"])
     ref1 = Counter((t,) for t in ref_tokens)
@@ -76,7 +76,7 @@ def cluster_rows(item: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, list[str
 
 
 def sample(path: Path, clusters: int, seed: int) -> list[dict[str, Any]]:
-    from accord.evaluate import read_clusters
+    from accord.evaluate.data import read_clusters
 
     items = list(read_clusters(path))
     random.Random(seed).shuffle(items)
@@ -95,7 +95,7 @@ def build_cache(path: Path, clusters: int, seed: int, cache: Path, processes: in
             groups.append(np.full(len(x), number))
             if number % 2000 == 0:
                 print(f"{number} clusters, {time.perf_counter() - started:.0f} s", flush=True)
-    from accord.summarise import BASE_FEATURES
+    from accord.summarise.features import BASE_FEATURES
 
     with gzip.open(cache.with_suffix(".texts.json.gz"), "wt", encoding="utf-8") as out:
         json.dump(texts, out)  # for experiments with lexical features; not used by fit
@@ -111,7 +111,7 @@ def build_cache(path: Path, clusters: int, seed: int, cache: Path, processes: in
 
 def cache_matches(cache: Path, path: Path, clusters: int, seed: int) -> bool:
     """Whether the cached features were made from these clusters with today's features."""
-    from accord.summarise import BASE_FEATURES
+    from accord.summarise.features import BASE_FEATURES
 
     if not cache.exists():
         return False
@@ -155,7 +155,7 @@ def target(y: np.ndarray, bigram_weight: float) -> np.ndarray:
 
 def gram_list(text: str) -> list[str]:
     """The sentence's n-grams with repeats, exactly as :func:`accord.summarise.word_grams`."""
-    from accord.summarise import word_grams
+    from accord.summarise.features import word_grams
 
     return list(word_grams(text).elements())
 
@@ -170,7 +170,7 @@ def lexical_matrix(texts: list[str], min_df: int) -> tuple[Any, list[str]]:
 
     vectoriser = CountVectorizer(analyzer=gram_list, min_df=min_df, dtype=np.float64)
     counts = vectoriser.fit_transform(texts)
-    from accord.summarise import word_grams
+    from accord.summarise.features import word_grams
 
     norms = np.array([np.sqrt(sum(c * c for c in word_grams(t).values())) for t in texts])
     scale = sparse.diags(1.0 / np.maximum(norms, 1e-12))
@@ -208,7 +208,7 @@ def lexical_model(
 
 def with_context(x: np.ndarray, lexical: np.ndarray, group: np.ndarray) -> np.ndarray:
     """Base features, lexical score and context features, cluster by cluster."""
-    from accord.summarise import context
+    from accord.summarise.features import context
 
     bounds = np.r_[0, np.flatnonzero(np.diff(group)) + 1, len(group)]
     parts = [
@@ -221,7 +221,8 @@ def with_context(x: np.ndarray, lexical: np.ndarray, group: np.ndarray) -> np.nd
 def fit(cache: Path, out: Path, args: argparse.Namespace) -> None:
     from sklearn.ensemble import HistGradientBoostingRegressor
 
-    from accord.summarise import FEATURES, load_trees
+    from accord.summarise.features import FEATURES
+    from accord.summarise.scorer import load_trees
 
     data = np.load(cache)
     group = data["group"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord import baselines
+from accord.evaluate import baselines
 
 CLUSTER = [
     [

@@ -2,6 +2,8 @@
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,98 @@ def test_a_failed_run_leaves_no_output(tmp_path: Path):
         write_jsonl(run(read_records(bad), BatchOptions(workers=1)), out)
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["bad.jsonl"]
+
+
+def _write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def _accord_batch(source: Path, out: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accord", "batch", str(source), "-o", str(out), "--workers", "1"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_bad_records_give_error_lines_and_the_run_goes_on(tmp_path: Path):
+    """A document that is not a string, a lone surrogate (a \\ud800 escape in the JSON) and
+    a document that is neither text nor an object: an error line each, the rest briefed."""
+    reports = [json.dumps(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE.glob("*.txt"))]
+    surrogate = reports[2].replace(" fire", " \\ud800fire")
+    source = _write_lines(
+        tmp_path / "in.jsonl",
+        [
+            f'{{"id": "first", "documents": [{reports[0]}, {reports[1]}]}}',
+            '{"id": "h", "documents": [{"id": "x", "html": 5}]}',
+            f'{{"id": "s", "documents": [{surrogate}, {reports[3]}]}}',
+            '{"id": "broken", "documents": [42]}',
+            f'{{"id": "last", "documents": [{reports[2]}, {reports[3]}]}}',
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    result = _accord_batch(source, out)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["first", "h", "s", "broken", "last"]
+    assert [sorted(line) for line in lines] == [
+        ["briefing", "id"],
+        ["error", "id"],
+        ["error", "id"],
+        ["error", "id"],
+        ["briefing", "id"],
+    ]
+    assert "not a string" in lines[1]["error"]
+    assert "2 briefed, 3 failed" in result.stderr
+
+
+def test_an_unexpected_error_in_one_cluster_becomes_its_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import accord.pipeline
+
+    real = accord.pipeline.brief_documents
+
+    def brief_documents(documents, options):
+        if documents[0].raw.startswith("Explode"):
+            raise ZeroDivisionError("a bug met on this cluster only")
+        return real(documents, options)
+
+    monkeypatch.setattr(accord.pipeline, "brief_documents", brief_documents)
+    report = (EXAMPLE / "western-wire.txt").read_text(encoding="utf-8")
+    records = [
+        {"id": "bug", "documents": ["Explode " + report]},
+        {"id": "fine", "documents": [report]},
+    ]
+    out = tmp_path / "out.jsonl"
+    assert write_jsonl(run(iter(records), BatchOptions(words=50, workers=1)), out) == (1, 1)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0] == {
+        "id": "bug",
+        "error": "internal error: ZeroDivisionError: a bug met on this cluster only",
+    }
+    assert "briefing" in lines[1]
+
+
+@pytest.mark.slow
+def test_a_document_over_spacys_length_limit_is_briefed_in_a_batch(tmp_path: Path):
+    report = (EXAMPLE / "western-wire.txt").read_text(encoding="utf-8")
+    run_on = " ".join(report.replace(".", "").split())  # one long sentence per paragraph
+    huge = "\n\n".join(f"Paragraph {n}: {run_on}" for n in range(1150))
+    assert len(huge) > 1_000_000
+    source = _write_lines(
+        tmp_path / "in.jsonl",
+        [
+            json.dumps({"id": "huge", "documents": [huge, report]}),
+            json.dumps({"id": "after", "documents": [report]}),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    result = _accord_batch(source, out, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["huge", "after"]
+    assert "briefing" in lines[0], lines[0].get("error")
+    assert "briefing" in lines[1]

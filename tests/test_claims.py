@@ -2,7 +2,7 @@
 
 import accord
 from accord.compare.restate import restates, topic_words
-from accord.input import read_items
+from accord.ingest.sources import read_items
 from accord.model import Cluster
 from accord.pipeline import prepare
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from accord.align import align
 from accord.analyse import analyse
-from accord.compare import collect_facts, discrepancies, merge_quotes, quantities_conflict
-from accord.model import Cluster, Document, Quantity
+from accord.compare import compare
+from accord.compare.counts import quantities_conflict
+from accord.compare.facts import collect_facts
+from accord.model import Cluster, CountValue, Document, Quantity
 
 
 def brief_parts(*texts: str):
     docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
     analyse(docs)
-    cluster = Cluster(documents=docs)
-    space = align(cluster)
-    quotes, speakers = merge_quotes(cluster)
-    return cluster, discrepancies(cluster, space, quotes, speakers)
+    cluster = compare(align(Cluster(documents=docs)))
+    return cluster, cluster.discrepancies
 
 
 def q(value, low, high, qualifier="exact"):
@@ -35,7 +35,7 @@ def test_changed_number_is_a_discrepancy_with_both_sources():
     )
     (d,) = found
     assert d.kind == "quantity"
-    values = {v.value["value"]: v.sources for v in d.variants}
+    values = {v.value.value: v.sources for v in d.variants}
     assert values == {42: ["s0"], 57: ["s1"]}
 
 
@@ -83,7 +83,7 @@ def test_facts_merge_name_variants_and_qualified_counts():
     facts = collect_facts(cluster)
     organisations = [f for f in facts if f.kind == "organisation"]
     assert [(f.text, f.sources) for f in organisations] == [("Amnesty International", ["s0", "s1"])]
-    counts = [f for f in facts if f.kind == "quantity" and f.value["counted"] == "civilian"]
+    counts = [f for f in facts if isinstance(f.value, CountValue) and f.value.counted == "civilian"]
     assert [(f.text, f.sources) for f in counts] == [("at least 200 civilians", ["s0", "s1"])]
     people = [f.text for f in facts if f.kind == "person"]
     assert people == ["Philip Luther"]
@@ -104,7 +104,7 @@ def test_swapped_number_is_found_even_when_the_figure_recurs():
         "he was surrounded by his five children, five children-in-law and 19 grandchildren.",
         "he was surrounded by his eight children, five children-in-law and 19 grandchildren.",
     )
-    values = {v.value["value"] for d in found if d.kind == "quantity" for v in d.variants}
+    values = {v.value.value for d in found if d.kind == "quantity" for v in d.variants}
     assert values == {5, 8}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accord.align import align
 from accord.analyse import analyse
-from accord.compare import slot_discrepancies
+from accord.compare.discrepancies import slot_discrepancies
 from accord.compare.roles import one_fact, role_date_conflicts, role_number_conflicts
 from accord.model import Cluster, Discrepancy, Document, Sentence
 
@@ -22,7 +22,7 @@ def sentences(*texts: str) -> list[Sentence]:
 
 def brief(*texts: str) -> list[Discrepancy]:
     cluster = Cluster(documents=documents(*texts))
-    return slot_discrepancies(cluster, align(cluster))
+    return slot_discrepancies(align(cluster))
 
 
 def values(conflicts) -> list[tuple[str, str]]:
@@ -95,7 +95,7 @@ def test_two_cities_of_one_country_conflict_in_a_strong_alignment():
 def test_a_place_tagged_as_an_organisation_in_lower_case_still_swaps():
     from dataclasses import replace
 
-    from accord.align import StatementPair, word_diff
+    from accord.align import word_diff
     from accord.compare.swaps import swap_conflicts
 
     a, b = sentences(
@@ -106,8 +106,7 @@ def test_a_place_tagged_as_an_organisation_in_lower_case_still_swaps():
     )
     # The recogniser guesses kinds from context in lower-cased text; make its guess wrong.
     a.entities = [replace(e, kind="organisation") if e.key == "bergen" else e for e in a.entities]
-    parallel, changes = word_diff(a, b)
-    pair = StatementPair(a.ref, b.ref, 0.9, parallel, changes)
+    pair = word_diff(a, b, similarity=0.9)
     found = swap_conflicts(a, b, pair, set())
     assert [(x.key, y.key) for x, y in found] == [("bergen", "atlanta")]
 
@@ -128,7 +127,7 @@ def test_a_rewritten_group_in_the_same_role_conflicts():
         "Arriving at the lake, officers found five boys carrying the injured hiker.",
     )
     found = role_number_conflicts(a, b)
-    assert [(x.value["value"], y.value["value"]) for x, y in found] == [(2, 5)]
+    assert [(x.value.value, y.value.value) for x, y in found] == [(2, 5)]
 
 
 def test_what_a_count_counts_is_part_of_its_role():
@@ -139,7 +138,7 @@ def test_what_a_count_counts_is_part_of_its_role():
         "households implied.",
     )
     found = role_number_conflicts(a, b)
-    assert [(x.value["value"], y.value["value"]) for x, y in found] == [(30, 45)]
+    assert [(x.value.value, y.value.value) for x, y in found] == [(30, 45)]
 
 
 def test_money_is_not_compared_with_a_count():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.compress import compress, is_faithful
+from accord.summarise.compress import compress, is_faithful
 
 
 @pytest.mark.parametrize(

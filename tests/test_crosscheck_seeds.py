@@ -1,9 +1,10 @@
 """Cross-checking on the five shared seed reports (skipped where ../shared is absent).
 
-The briefing must show the one real discrepancy a journalist would want (the scope of the
-report: "more than 25 attacks in five areas" against "six attacks in Homs, Idlib and
-Aleppo"), no noise, the central facts merged across wording, and Philip Luther's quotes
-given to him.
+The briefing must show the four disagreements a fact-checker sees (issue 9) and nothing
+else: the scope of the report ("more than 25 attacks in five areas" against "six attacks in
+Homs, Idlib and Aleppo"), the provinces it covers (Hama and Latakia or not), where the
+market strike was (Ariha or the centre of Idleb) and the war's toll (more than 250,000 or
+around 300,000); the central facts merged across wording; Philip Luther's quotes his.
 """
 
 from __future__ import annotations
@@ -11,15 +12,20 @@ from __future__ import annotations
 import re
 
 
-def test_the_scope_difference_is_the_only_discrepancy(seeds_briefing):
-    (scope,) = seeds_briefing.discrepancies
-    assert scope.kind == "scope" and "attack" in scope.about
-    texts = {v.text: v.sources for v in scope.variants}
-    six = next(t for t in texts if t.startswith("six attacks"))
-    more = next(t for t in texts if t.startswith("more than 25"))
-    assert "Homs" in six and "five areas" in more
-    assert len(texts[six]) == 3 and [s[:3] for s in texts[more]] == ["000"]
-    assert all(v.evidence for v in scope.variants)
+def test_the_four_real_disagreements_and_nothing_else(seeds_briefing):
+    found = {d.kind: d for d in seeds_briefing.discrepancies if d.kind != "place"}
+    places = [d for d in seeds_briefing.discrepancies if d.kind == "place"]
+    assert len(seeds_briefing.discrepancies) == 4 and len(places) == 2
+    scope = {v.text: v.sources for v in found["scope"].variants}
+    six = next(t for t in scope if t.startswith("six attacks"))
+    more = next(t for t in scope if t.startswith("more than 25"))
+    assert "Homs" in six and "five areas" in more and [s[:3] for s in scope[more]] == ["000"]
+    toll = {v.text for v in found["quantity"].variants}
+    assert any("250,000" in t for t in toll) and any("300,000" in t for t in toll)
+    listed = [{v.text for v in d.variants} for d in places]
+    assert any(any("Hama" in t and "Latakia" in t for t in texts) for texts in listed)
+    assert any(any("Ariha" in t for t in texts) for texts in listed)
+    assert all(v.evidence for d in seeds_briefing.discrepancies for v in d.variants)
 
 
 def test_facts_merge_variants(seeds_briefing):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import random
-import time
 
 from accord.duplicates import find_duplicates, jaccard, shingles
 from accord.model import Document
@@ -69,14 +68,13 @@ def test_chains_resolve_to_the_original_and_dates_decide_earlier() -> None:
     assert find_duplicates(undated) == {"early": "late"}  # input order when a date is missing
 
 
-def test_pure_and_fast() -> None:
+def test_pure_and_finds_copies_among_many() -> None:
+    # Speed is measured in benchmarks/, not here: a timed test fails on a busy machine.
     rng = random.Random(7)
     vocabulary = [f"w{n}" for n in range(3000)]
     docs = [doc(f"d{n}", " ".join(rng.choices(vocabulary, k=400))) for n in range(400)]
     docs += [doc(f"copy{n}", docs[n].text) for n in range(0, 400, 40)]
     before = copy.deepcopy(docs)
-    started = time.perf_counter()
     found = find_duplicates(docs)
-    assert time.perf_counter() - started < 2.0
     assert found == {f"copy{n}": f"d{n}" for n in range(0, 400, 40)}
     assert docs == before

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from accord import evaluate, rouge
+from accord.evaluate import harness, rouge
+from accord.evaluate.data import split_documents, texts_of
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 VALIDATION = SHARED / "data" / "multinews" / "validation.jsonl.gz"
@@ -42,16 +43,16 @@ def test_rouge_lsum_reads_one_sentence_per_line():
 
 def test_cut_takes_whole_sentences_then_cuts_the_last():
     sentences = ["one two three", "four five six", "seven"]
-    assert evaluate.cut(sentences, 4) == ["one two three", "four"]
-    assert evaluate.cut(sentences, 3) == ["one two three"]
-    assert evaluate.cut(sentences, 6) == ["one two three", "four five six"]
-    assert evaluate.cut(sentences, 100) == sentences
-    assert evaluate.cut(["", "a b"], 1) == ["a"]
+    assert harness.cut(sentences, 4) == ["one two three", "four"]
+    assert harness.cut(sentences, 3) == ["one two three"]
+    assert harness.cut(sentences, 6) == ["one two three", "four five six"]
+    assert harness.cut(sentences, 100) == sentences
+    assert harness.cut(["", "a b"], 1) == ["a"]
 
 
-def test_documents_of_splits_sentences_and_drops_empty_documents():
+def test_split_documents_splits_sentences_and_drops_empty_documents():
     item = {"documents": ["First one here. Second one there.", "  ", "Other text."]}
-    docs = evaluate.documents_of(item)
+    docs = split_documents(texts_of(item))
     assert [d.id for d in docs] == ["s1", "s3"]
     assert [s.text for s in docs[0].sentences] == ["First one here.", "Second one there."]
 
@@ -83,23 +84,23 @@ def test_harness_end_to_end_on_a_small_file(tmp_path):
     dataset = tmp_path / "tiny.jsonl.gz"
     _write_dataset(dataset)
     table = tmp_path / "table.json"
-    report = evaluate.main(dataset, limit=2, words=30, with_baselines=True, json_path=table,
+    report = harness.main(dataset, limit=2, words=30, with_baselines=True, json_path=table,
                            processes=1)  # fmt: skip
     assert report.clusters == 2
     rows = {row.system: row for row in report.rows}
-    assert set(rows) == {"Accord", "First-3", "LexRank", "TextRank", "Centroid", evaluate.SPLIT}
+    assert set(rows) == {"Accord", "First-3", "LexRank", "TextRank", "Centroid"}
     for name in ("Accord", "LexRank"):
         assert 30 < rows[name].rouge1 <= 100
         assert rows[name].clusters_per_second > 0
     saved = json.loads(table.read_text())
-    assert saved["clusters"] == 2 and len(saved["rows"]) == 6
+    assert saved["clusters"] == 2 and len(saved["rows"]) == 5
 
 
 @pytest.mark.skipif(
     not VALIDATION.is_file(), reason="no ../shared/data/multinews (the shared data)"
 )
 def test_harness_on_real_clusters():
-    report = evaluate.evaluate(VALIDATION, limit=4, words=250, with_baselines=True, processes=1)
+    report = harness.evaluate(VALIDATION, limit=4, words=250, with_baselines=True, processes=1)
     rows = {row.system: row for row in report.rows}
     assert report.clusters == 4
     assert 25 < rows["Accord"].rouge1 < 75

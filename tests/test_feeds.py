@@ -9,15 +9,15 @@ import pytest
 
 from accord.clean import clean
 from accord.errors import InputError
-from accord.feeds import (
+from accord.ingest.feeds import (
     documents_from_feed,
     documents_from_warc,
     html_fragment_to_text,
     is_feed_path,
     is_warc_path,
 )
-from accord.fetch import FetchOptions
-from accord.input import read_arguments
+from accord.ingest.http import FetchOptions
+from accord.ingest.sources import read_arguments
 from tests.loopback import LoopbackServer, html
 from tests.test_fetch import ARTICLE
 
@@ -224,3 +224,47 @@ def test_bad_warc_files(tmp_path: Path) -> None:
         documents_from_warc(junk)
     with pytest.raises(InputError, match=r"gone.warc: no such file"):
         documents_from_warc(tmp_path / "gone.warc")
+
+
+# --- hostile input (issue 10) -------------------------------------------------------------
+
+
+def test_surrogate_character_references_in_a_feed_read_as_replacement(tmp_path: Path) -> None:
+    """&#xD800; made feedparser raise UnicodeEncodeError; HTML reads it as U+FFFD."""
+    body = FULL_TEXT.replace("Brennmoor", "Brenn&#xD800;moor", 1)
+    rss = f"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Valley &#xD800; Courier</title>
+  <item><title>Dam &#55296; gates &#x1F600; opened</title>
+    <description><![CDATA[{body}]]></description></item>
+  <item><title>Second</title>
+    <description>&lt;p&gt;Sluice&amp;#xDFFF;gates {PARAGRAPH * 2}&lt;/p&gt;</description></item>
+</channel></rss>""".encode()
+    path = tmp_path / "odd.rss"
+    path.write_bytes(rss)
+    doc, second = read_arguments([str(path)])
+    assert doc.title == "Dam \ufffd gates \U0001f600 opened"
+    assert doc.meta["outlet"] == "Valley \ufffd Courier"
+    assert "Brenn\ufffdmoor" in doc.raw
+    assert "Sluice\ufffdgates" in second.raw  # a reference in escaped HTML, read by lxml
+    for text in (doc.raw, second.raw, doc.title, doc.meta["outlet"]):
+        text.encode("utf-8")  # nothing unencodable reaches the pipeline
+
+
+def test_an_oversized_warc_record_is_noted_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import accord.ingest.feeds as feeds
+
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path)
+    monkeypatch.setattr(feeds, "MAX_BYTES", len(ARTICLE) - 1)  # the bridge page is over it
+    notes: list[str] = []
+    docs = read_arguments([str(path)], notes=notes)
+    assert [d.id for d in docs] == ["dam-gates"]
+    url = "https://ledger.example/news/bridge-reopens.html"
+    assert notes == [f"{path}: record {url} is over the 0 MB limit; left out"]
+    with pytest.raises(InputError, match=rf"crawl.warc.gz: record {url} is over the"):
+        documents_from_warc(path)
+    monkeypatch.setattr(feeds, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match=r"holds no HTML response records within the 0 MB limit"):
+        documents_from_warc(path, notes=[])

@@ -1,4 +1,4 @@
-"""accord.fetch against a real HTTP server on loopback (no mocked client)."""
+"""accord.ingest.http against a real HTTP server on loopback (no mocked client)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from accord import fetch as fetch_module
 from accord.clean import clean
 from accord.errors import InputError
-from accord.fetch import (
-    USER_AGENT,
-    FetchOptions,
-    fetch,
-    fetch_documents,
-    id_from_url,
-    is_url,
-)
+from accord.ingest import http as fetch_module
+from accord.ingest.documents import id_from_url
+from accord.ingest.http import USER_AGENT, FetchOptions, fetch, is_url
+from accord.ingest.sources import fetch_documents
 from tests.loopback import LoopbackServer, html
 
 ARTICLE = b"""<!doctype html>
@@ -256,6 +251,13 @@ def test_charset_from_header(server: LoopbackServer, tmp_path: Path) -> None:
     assert "Caf\u00e9 owners in Z\u00fcrich" in fetched.text()
 
 
+def test_undeclared_legacy_encoding_is_detected(server: LoopbackServer, tmp_path: Path) -> None:
+    text = "Президент заявил, что переговоры продолжатся в понедельник в Москве."
+    page = f"<html><body><p>{text}</p></body></html>".encode("cp1251")
+    server.routes["/ru.html"] = (200, {"Content-Type": "text/html"}, page)
+    assert text in fetch(server.url("/ru.html"), options(tmp_path)).text()
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "accord", *args], capture_output=True, text=True, timeout=120
@@ -286,3 +288,105 @@ def test_cli_brief_mixes_a_url_with_a_file(server: LoopbackServer, tmp_path: Pat
     missing = run_cli("brief", server.url("/nowhere"), "--allow-private", "--cache-dir", cache)
     assert missing.returncode == 2
     assert missing.stderr == f"accord: {server.url('/nowhere')}: HTTP 404 Not Found\n"
+
+
+# --- hostile servers (issue 10) -------------------------------------------------------------
+
+
+def gzipped(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def test_double_gzip_is_capped_as_it_decodes(server: LoopbackServer, tmp_path: Path) -> None:
+    """A small body that expands enormously through two gzip layers never sits in memory
+    whole: decoding stops at the cap, holding no more than a few chunks at a time."""
+    import tracemalloc
+
+    expanded = 64 * 2**20
+    bomb = gzipped(gzipped(b"<html><body>" + b" " * expanded))
+    assert len(bomb) < 100_000
+    server.routes["/bomb.html"] = (
+        200,
+        {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"},
+        bomb,
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"bomb.html: is larger than the 1.0 MB limit"):
+            fetch(server.url("/bomb.html"), options(tmp_path, max_bytes=2**20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20  # httpx's own decoder held the whole 64 MB layer
+
+
+def test_stacked_encodings_decode(server: LoopbackServer, tmp_path: Path) -> None:
+    import zlib
+
+    server.routes["/layers.html"] = (
+        200,
+        {"Content-Type": "text/html", "Content-Encoding": "deflate, gzip"},
+        gzipped(zlib.compress(ARTICLE)),
+    )
+    raw_deflate = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    server.routes["/raw.html"] = (
+        200,
+        {"Content-Type": "text/html", "Content-Encoding": "deflate"},
+        raw_deflate.compress(ARTICLE) + raw_deflate.flush(),
+    )
+    server.routes["/br.html"] = (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, b"x")
+    assert fetch(server.url("/layers.html"), options(tmp_path)).body == ARTICLE
+    assert fetch(server.url("/raw.html"), options(tmp_path)).body == ARTICLE
+    with pytest.raises(InputError, match=r"Content-Encoding br, which is not supported"):
+        fetch(server.url("/br.html"), options(tmp_path))
+
+
+def test_trickling_body_stops_at_the_deadline(server: LoopbackServer, tmp_path: Path) -> None:
+    """One byte every 0.1 s never trips a per-read timeout; the whole-request one holds."""
+
+    def trickle(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "200")
+        handler.end_headers()
+        try:
+            for _ in range(200):  # bounded: 20 s at most
+                handler.wfile.write(b"x")
+                handler.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass  # the client hung up at its deadline
+
+    server.routes["/trickle.html"] = trickle
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"trickle.html: timed out after 1 s"):
+        fetch(server.url("/trickle.html"), options(tmp_path, timeout=1.0))
+    assert time.monotonic() - started < 5  # it used to read on for the whole 20 s
+
+
+def test_cache_hit_from_a_private_address_needs_allow_private(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.routes["/article.html"] = html(ARTICLE)
+    server.routes["/short"] = (301, {"Location": "/article.html"}, b"")
+    assert fetch(server.url("/short"), options(tmp_path)).body == ARTICLE  # allowed, cached
+    for path in ("/short", "/article.html"):
+        with pytest.raises(InputError, match=r"127.0.0.1 is a loopback address; refusing"):
+            fetch(server.url(path), options(tmp_path, allow_private=False))
+    assert fetch(server.url("/short"), options(tmp_path)).from_cache
+    assert server.hits == Counter({"/short": 1, "/article.html": 1})
+
+
+def test_cache_entries_without_the_record_are_checked_by_address(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.routes["/article.html"] = html(ARTICLE)
+    fetch(server.url("/article.html"), options(tmp_path))
+    for entry in (tmp_path / "cache").glob("*.json"):  # as written before it was recorded
+        data = json.loads(entry.read_text())
+        data.pop("private", None)
+        entry.write_text(json.dumps(data))
+    with pytest.raises(InputError, match=r"loopback address; refusing"):
+        fetch(server.url("/article.html"), options(tmp_path, allow_private=False))

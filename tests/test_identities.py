@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from accord.analyse import analyse
-from accord.compare import merge_quotes, speaker_discrepancies
+from accord.compare.discrepancies import speaker_discrepancies
 from accord.compare.identities import Identities, name_key, same_identity
+from accord.compare.quotes import merge_quotes
 from accord.model import Cluster, Document
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from accord.analyse import analyse
-from accord.compare import merge_quotes, same_quotation, speaker_discrepancies
+from accord.compare.discrepancies import speaker_discrepancies
+from accord.compare.quotes import merge_quotes, same_quotation
 from accord.model import Cluster, Document
 
 

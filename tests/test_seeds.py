@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from accord.model import CountValue
+
 
 def _source(briefing, prefix: str):
     return next(s for s in briefing.sources if s.id.startswith(prefix))
@@ -59,7 +61,8 @@ def test_at_least_200_civilians_is_cited_to_four_sources(seeds_briefing):
     ]
     assert facts and max(len(f.sources) for f in facts) >= 4
     best = max(facts, key=lambda f: len(f.sources))
-    assert best.value["qualifier"] == "at_least" and best.value["low"] == 200
+    assert isinstance(best.value, CountValue)
+    assert best.value.qualifier == "at_least" and best.value.low == 200
 
 
 def test_philip_luther_quotes_are_attributed(seeds_briefing):

@@ -1,3 +1,5 @@
+import pytest
+
 from accord.analyse.sentences import split_sentences
 from accord.analyse.terms import content_terms
 from accord.analyse.vectors import tfidf_matrix
@@ -87,3 +89,95 @@ def test_a_quotation_of_several_sentences_stays_with_its_attribution():
         "them,\u201d said Ana Ruiz, who leads the volunteer rescue team in the valley town."
     )
     assert [s.text for s in split_sentences("S1", text)] == [text]
+
+
+# --- long paragraphs and long documents ---------------------------------------------------
+
+STORY = (
+    "Dr. Anne Byrne of the U.S. Coast Guard said {n} crew were rescued off Kelmouth. "
+    "Officials in Brest said 2 men were taken to hospital on Monday. "
+    '"It was rough," said Capt. Tom Ellis of Blue Isle Ferries.'
+)
+
+
+def test_a_long_paragraph_is_split_in_pieces_at_sentence_ends(monkeypatch):
+    from accord.analyse import sentences
+
+    paragraph = " ".join(STORY.format(n=n) for n in range(12))
+    whole = split_sentences("S1", paragraph)
+    monkeypatch.setattr(sentences, "PIECE_CHARS", 300)
+    cut = sentences.pieces(paragraph)
+    assert len(cut) > 3 and all(end - start <= 300 for start, end in cut)
+    assert [(s.start, s.end) for s in split_sentences("S1", paragraph)] == [
+        (s.start, s.end) for s in whole
+    ]
+
+
+def test_a_run_without_sentence_ends_or_spaces_is_cut_at_the_piece_size():
+    from accord.analyse.sentences import pieces
+
+    assert pieces("x" * 25, size=10) == [(0, 10), (10, 20), (20, 25)]
+    assert pieces("aaaa bbbb cccc dddd", size=10) == [(0, 10), (10, 19)]
+
+
+def _annotated(text: str):
+    from accord.analyse import analyse
+    from accord.model import Document
+
+    (doc,) = analyse([Document(id="S1", raw=text, text=text)])
+    return doc
+
+
+def _mentions(doc):
+    return [
+        (
+            s.index,
+            [(e.text, e.start, e.key) for e in s.entities],
+            [(q.text, q.start, q.value, q.counted) for q in s.quantities],
+            [(d.text, d.start) for d in s.dates],
+        )
+        for s in doc.sentences
+    ]
+
+
+def test_a_document_over_spacys_limit_is_analysed_in_pieces_with_true_offsets(monkeypatch):
+    from accord.analyse.nlp import pipeline
+
+    text = "\n\n".join(STORY.format(n=n) for n in range(20))
+    whole = _annotated(text)
+    monkeypatch.setattr(pipeline(), "max_length", 700)  # spaCy raises E088 past this
+    pieced = _annotated(text)
+    assert _mentions(pieced) == _mentions(whole)
+    people = [e for s in pieced.sentences for e in s.entities if e.kind == "person"]
+    assert len(people) >= 20
+    for sentence in pieced.sentences:
+        for item in (*sentence.entities, *sentence.quantities):
+            assert text[item.start : item.end] == item.text
+    assert [q.speaker for q in pieced.quotes] == [q.speaker for q in whole.quotes]
+
+
+def test_pieces_of_a_long_document_begin_at_paragraphs_when_they_can(monkeypatch):
+    import accord.analyse as analyse_module
+
+    text = "\n\n".join(STORY.format(n=n) for n in range(6))
+    doc = _annotated(text)
+    paragraph_starts = {
+        s.start for s in doc.sentences if s.index == 0 or text[s.start - 2 : s.start] == "\n\n"
+    }
+    cut = analyse_module.spacy_pieces(doc, 500)
+    assert all(end - start <= 500 for start, end in cut)
+    assert {start for start, _ in cut} <= paragraph_starts
+    assert cut[-1][1] == len(text)
+
+
+def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monkeypatch):
+    import accord
+    import accord.analyse as analyse_module
+    from accord.errors import InputError
+    from tests.conftest import EXAMPLE
+
+    monkeypatch.setattr(analyse_module, "MAX_SENTENCES", 20)
+    with pytest.raises(
+        InputError, match=r"coastal-courier\.txt: is too long to brief: \d+ sentences"
+    ):
+        accord.brief([EXAMPLE])

@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from accord.input import document_from_text
+from accord.ingest.documents import document_from_text
 from accord.model import Briefing, Document
-from accord.pipeline import brief_documents
+from accord.pipeline import BriefOptions, brief_documents
 from accord.render import render
 from accord.web import WebSettings, create_app
 from accord.web.limits import BodyLimitMiddleware
@@ -192,7 +192,7 @@ def test_render_downloads_each_format(client: httpx.Client, fmt: str) -> None:
     suffix = {"text": "txt"}.get(fmt, fmt)
     assert f'filename="briefing.{suffix}"' in response.headers["content-disposition"]
     documents = [document_from_text(d["id"], d["text"], html=False) for d in request["documents"]]
-    assert response.text == render(brief_documents(documents, 250), fmt)  # type: ignore[arg-type]
+    assert response.text == render(brief_documents(documents, BriefOptions(250)), fmt)  # type: ignore[arg-type]
     if fmt == "html":
         assert "<html" in response.text.lower() and "<script src=" not in response.text
 
@@ -202,7 +202,7 @@ def test_download_reuses_the_briefing() -> None:
 
     def counting(documents: list[Document], words: int) -> Briefing:
         calls.append(words)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     with running(create_app(brief_fn=counting)) as url, httpx.Client(timeout=TIMEOUT) as http:
         request = small_request("Northgate")
@@ -303,7 +303,7 @@ def test_unknown_route_and_method_are_4xx(client: httpx.Client) -> None:
 
 def test_default_limit_is_20_mb_and_a_declared_larger_body_is_413(base_url: str) -> None:
     head = (
-        b"POST /api/brief HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        b"POST /api/brief HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         b"Content-Length: 20971521\r\nConnection: close\r\n\r\n"
     )
     status, body = raw_request(base_url, head)  # refused before any of the body is sent
@@ -346,7 +346,7 @@ def test_chunked_body_without_length_is_cut_at_the_limit() -> None:
 def test_understated_content_length_cannot_smuggle_a_large_body(base_url: str) -> None:
     body = json.dumps(small_request("Quay")).encode()
     head = (
-        b"POST /api/brief HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        b"POST /api/brief HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         b"Content-Length: 10\r\nConnection: close\r\n\r\n"
     )
     status, answer = raw_request(base_url, head, body + b"x" * 100_000)
@@ -415,7 +415,7 @@ def test_queue_over_its_bound_gets_503() -> None:
     def slow(documents: list[Document], words: int) -> Briefing:
         running_now.release()
         release.wait(timeout=60)
-        return brief_documents(documents, words)
+        return brief_documents(documents, BriefOptions(words))
 
     settings = WebSettings(workers=1, max_pending=1)
     with running(create_app(settings, brief_fn=slow)) as url:
@@ -489,3 +489,325 @@ def test_accord_serve_binds_loopback_and_says_so() -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# --- accord serve as a user starts it -----------------------------------------------------
+
+
+def test_accord_serve_with_settings_from_the_environment_briefs_over_http() -> None:
+    from tests.serve import accord_serve
+
+    env = {"ACCORD_WEB_WORKERS": "1", "ACCORD_WEB_MAX_PENDING": "4", "ACCORD_WEB_TIMEOUT_S": "300"}
+    with accord_serve(env) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        response = http.post("/api/brief", json=example_request())
+        assert response.status_code == 200, response.text
+        expected = json.loads(render(_example_briefing(), "json"))
+        assert response.json()["summary"] == expected["summary"]
+        assert http.get("/health").json()["status"] == "ok"
+
+
+def _example_briefing() -> Briefing:
+    documents = [document_from_text(d["id"], d["text"]) for d in example_request()["documents"]]
+    return brief_documents(documents, BriefOptions(250))
+
+
+def test_accord_serve_refuses_a_bad_setting_in_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "accord", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "ACCORD_WEB_WORKERS": "many"},
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr.strip() == "accord: ACCORD_WEB_WORKERS=many: expected a positive whole number"
+    )
+
+
+def test_accord_serve_on_a_taken_port_says_so_without_a_banner() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "accord", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stdout == ""  # no "Accord web app at ..." for a server that never ran
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"accord: cannot listen on http://127.0.0.1:{port}")
+    assert "already in use" in lines[0]
+
+
+def test_settings_from_env_keep_the_defaults_and_read_every_variable() -> None:
+    assert WebSettings.from_env({}) == WebSettings()
+    settings = WebSettings.from_env(
+        {
+            "ACCORD_WEB_MAX_BODY_MB": "3",
+            "ACCORD_WEB_WORKERS": "4",
+            "ACCORD_WEB_MAX_PENDING": "5",
+            "ACCORD_WEB_TIMEOUT_S": "2.5",
+            "ACCORD_WEB_READ_TIMEOUT_S": "7",
+            "ACCORD_WEB_ALLOWED_HOSTS": "Desk.Example, other",
+        }
+    )
+    assert (settings.max_body_bytes, settings.workers, settings.max_pending) == (3 * 2**20, 4, 5)
+    assert (settings.timeout_s, settings.read_timeout_s) == (2.5, 7.0)
+    assert settings.allowed_hosts == ("desk.example", "other")
+    assert settings.max_documents == WebSettings().max_documents
+
+
+# --- failures, time budget ---------------------------------------------------------------
+
+
+def test_a_failed_briefing_fails_every_identical_waiter_and_the_server_goes_on() -> None:
+    calls: list[int] = []
+    gate = threading.Event()
+
+    def flaky(documents: list[Document], words: int) -> Briefing:
+        calls.append(1)
+        if len(calls) == 1:
+            gate.wait(timeout=30)  # let the identical requests pile up behind this one
+            raise RuntimeError("boom")
+        return brief_documents(documents, BriefOptions(words))
+
+    with running(create_app(WebSettings(workers=1), brief_fn=flaky)) as url:
+
+        async def scenario() -> tuple[list[httpx.Response], httpx.Response, httpx.Response]:
+            async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(30.0)) as http:
+                same = [
+                    asyncio.create_task(http.post("/api/brief", json=small_request("quay")))
+                    for _ in range(5)
+                ]
+                await asyncio.sleep(0.5)
+                health = await http.get("/health")
+                gate.set()
+                failed = await asyncio.gather(*same)
+                again = await http.post("/api/brief", json=small_request("quay"))
+                return failed, health, again
+
+        failed, health, again = asyncio.run(scenario())
+    assert [r.status_code for r in failed] == [500] * 5
+    assert failed[0].json() == {"error": "internal error: RuntimeError"}
+    assert health.status_code == 200
+    assert again.status_code == 200  # a failure is not cached
+    assert len(calls) == 2  # the five identical requests shared one computation
+
+
+def test_a_briefing_over_the_time_budget_is_503_and_found_on_retry() -> None:
+    release = threading.Event()
+
+    def slow(documents: list[Document], words: int) -> Briefing:
+        release.wait(timeout=30)
+        return brief_documents(documents, BriefOptions(words))
+
+    app = create_app(WebSettings(timeout_s=0.5), brief_fn=slow)
+    with running(app) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        late = http.post("/api/brief", json=small_request("dock"))
+        assert http.get("/health").status_code == 200
+        release.set()
+        deadline = time.monotonic() + 30
+        while (retry := http.post("/api/brief", json=small_request("dock"))).status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    assert late.status_code == 503
+    assert "longer than this server's 0.5 s limit" in late.json()["error"]
+    assert "ACCORD_WEB_TIMEOUT_S" in late.json()["error"]
+    assert late.headers["retry-after"]
+    assert retry.json()["summary"]
+
+
+def test_a_document_over_a_million_characters_is_413_naming_it(client: httpx.Client) -> None:
+    words = "The harbour fire burned through the night, officials said on Tuesday. "
+    request = {
+        "documents": [
+            {"id": "huge", "text": words * (1_100_000 // len(words) + 1)},
+            {"id": "small", "text": words},
+        ]
+    }
+    response = client.post("/api/brief", json=request)
+    assert response.status_code == 413
+    assert response.json()["source"] == "huge"
+    assert "over the 1,000,000-character limit" in response.json()["error"]
+
+
+# --- slow clients ------------------------------------------------------------------------
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> bool:
+    """True if the server closes ``sock`` (recv gives b"") within ``seconds``."""
+    sock.settimeout(seconds)
+    try:
+        while sock.recv(4096):
+            pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
+    return True
+
+
+@pytest.mark.parametrize(
+    "head, trickle",
+    [
+        (b"POST /api/brief HTTP/1.1\r\nHost: 127.0.0.1\r\n", b"X-Slow: 1\r\n"),
+        (
+            b"POST /api/brief HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000\r\n\r\n",
+            b" ",
+        ),
+    ],
+    ids=["slow-headers", "slow-body"],
+)
+def test_slow_clients_are_cut_off_at_the_read_deadline(head: bytes, trickle: bytes) -> None:
+    with running(create_app(WebSettings(read_timeout_s=1.0))) as url:
+        host, port = url.removeprefix("http://").rsplit(":", 1)
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(head)
+            closed = False
+            for _ in range(40):  # a byte every 0.1 s keeps data flowing past the deadline
+                try:
+                    sock.sendall(trickle)
+                except (BrokenPipeError, ConnectionResetError):
+                    closed = True
+                    break
+                sock.settimeout(0.1)
+                try:
+                    if sock.recv(4096) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    pass
+            assert closed or _closed_within(sock, 0.5), "the slow client was never cut off"
+
+
+# --- headers, Host ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("GET", "/", None),
+        ("GET", "/health", None),
+        ("GET", "/static/accord.js", None),
+        ("GET", "/docs", None),
+        ("GET", "/nowhere", None),
+        ("POST", "/api/brief", {"documents": []}),
+    ],
+)
+def test_every_response_carries_the_security_headers(
+    client: httpx.Client, method: str, path: str, body: dict | None
+) -> None:
+    response = client.request(method, path, json=body)
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_internal_errors_carry_the_security_headers_too() -> None:
+    def broken(documents: list[Document], words: int) -> Briefing:
+        raise KeyError("x")
+
+    with running(create_app(brief_fn=broken)) as url:
+        response = httpx.post(f"{url}/api/brief", json=small_request("x"), timeout=TIMEOUT)
+    assert response.status_code == 500
+    assert response.json() == {"error": "internal error: KeyError"}
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_foreign_host_is_refused_against_dns_rebinding(base_url: str) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
+        assert httpx.get(f"{base_url}/health", headers={"Host": host}).status_code == 200
+    refused = httpx.get(f"{base_url}/api/examples", headers={"Host": f"evil.example:{port}"})
+    assert refused.status_code == 400
+    assert "DNS rebinding" in refused.json()["error"]
+    assert "ACCORD_WEB_ALLOWED_HOSTS" in refused.json()["error"]
+
+
+def test_configured_host_names_are_answered() -> None:
+    with running(create_app(WebSettings(allowed_hosts=("desk.example",)))) as url:
+        ok = httpx.get(f"{url}/health", headers={"Host": "desk.example"})
+        refused = httpx.get(f"{url}/health", headers={"Host": "other.example"})
+    assert (ok.status_code, refused.status_code) == (200, 400)
+
+
+def test_api_docs_page_is_local_and_links_the_openapi_json(client: httpx.Client) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert 'href="/openapi.json"' in page.text
+    assert "/api/brief" in page.text
+    assert not re.search(r"(src|href)=\"(https?:)?//", page.text), "nothing may load remotely"
+    assert "<script" not in page.text
+    assert client.get("/redoc").status_code == 404
+
+
+# --- worker processes ----------------------------------------------------------------------
+
+
+def _slow_texts() -> dict[str, str]:
+    """Enough text to keep the pipeline busy for well over a few seconds."""
+    import random
+
+    rng = random.Random(7)
+    words = "fire harbour police said people evacuated tuesday officials warehouse crew".split()
+    sentences = (
+        " ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(8_000)
+    )
+    return {
+        "long": " ".join(sentences),
+        "short": "Officials said 150 people were evacuated on Tuesday.",
+    }
+
+
+def _slow_documents() -> list[Document]:
+    return [document_from_text(name, text) for name, text in _slow_texts().items()]
+
+
+def test_the_process_pool_stops_a_briefing_at_its_deadline() -> None:
+    from accord.web.workers import Overdue, ProcessPool
+
+    pool = ProcessPool(size=1, timeout_s=1.0)
+    try:
+        small = [document_from_text(d["id"], d["text"]) for d in small_request("pier")["documents"]]
+        assert pool.brief(small, 60).summary  # starts the worker
+        (worker,) = [pool._idle.get()]
+        pool._idle.put(worker)
+        with pytest.raises(Overdue):
+            pool.brief(_slow_documents(), 60)
+        worker.process.join(timeout=10)
+        assert not worker.process.is_alive(), "the overdue briefing's process was not ended"
+        assert pool.brief(small, 60).summary  # a fresh worker takes its place
+    finally:
+        pool.close()
+
+
+@pytest.mark.slow  # two worker processes load the model
+def test_accord_serve_answers_503_at_the_time_budget_and_goes_on() -> None:
+    from tests.serve import accord_serve
+
+    env = {"ACCORD_WEB_WORKERS": "1", "ACCORD_WEB_TIMEOUT_S": "2"}
+    long_request = {
+        "documents": [{"id": name, "text": text} for name, text in _slow_texts().items()],
+        "words": 60,
+    }
+    with accord_serve(env) as url, httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        late = http.post("/api/brief", json=long_request)
+        assert http.get("/health").status_code == 200
+        # the one worker was ended, not left running; its replacement loads the model
+        for _ in range(30):
+            after = http.post("/api/brief", json=small_request("slip"))
+            if after.status_code != 503:
+                break
+    assert late.status_code == 503, late.text
+    assert "longer than this server's 2 s limit" in late.json()["error"]
+    assert after.status_code == 200

@@ -10,8 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from accord.web import create_app
-from accord.web.server import running
+from tests.serve import accord_serve
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -41,7 +40,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    with running(create_app()) as url:
+    """``accord serve`` as a user starts it, its settings from the environment."""
+    with accord_serve({"ACCORD_WEB_WORKERS": "2", "ACCORD_WEB_TIMEOUT_S": "300"}) as url:
         yield url
 
 
@@ -59,6 +59,11 @@ def page(browser, base_url: str) -> Iterator[object]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # a Content-Security-Policy violation is only a console message: count it as an error
+    page.on(
+        "console",
+        lambda m: errors.append(m.text[:120]) if "Content Security Policy" in m.text else None,
+    )
     page.goto(base_url + "/")
     yield page
     context.close()
@@ -193,7 +198,10 @@ def test_sections_match_the_briefing(page, base_url: str) -> None:
     assert set(page.locator("#quotes .speaker-name").all_text_contents()) == speakers
     assert page.locator("#quotes blockquote").count() == len(expected["quotes"])
 
-    assert page.locator("#single-source li").count() == max(1, len(expected["single_source"]))
+    claims = len(expected["single_source"])
+    assert page.locator("#single-source li.claim").count() == claims
+    more = 1 if claims > 10 else 0  # an item holding "N more claims"
+    assert page.locator("#single-source li").count() == (claims + more if claims else 1)
     assert page.locator(".fact").count() == len(expected["facts"])
     if expected["facts"]:
         top = max(expected["facts"], key=lambda f: len(f["sources"]))
@@ -287,3 +295,86 @@ def test_article_text_is_never_run_as_html(page) -> None:
     submit(page)
     assert page.evaluate("window.pwned") is None
     assert page.locator("#result img, #result script").count() == 0
+
+
+def _pseudo_sentences(seed: int, count: int) -> list[str]:
+    """Sentences of made-up words, different for each seed, so they align with nothing."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mir", "tun", "sel", "vo", "dra", "pem", "qui", "zor", "bex", "nal"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
+
+    return [
+        " ".join(word() for _ in range(rng.randint(8, 12))).capitalize() + "." for _ in range(count)
+    ]
+
+
+def test_hovering_a_citation_scrolls_every_source_panel_to_its_sentence(page) -> None:
+    shared = (
+        "At least 200 people were evacuated from the harbour district on Tuesday after "
+        "the warehouse fire, police said."
+    )
+    cards = page.locator(".source-input")
+    page.click("#add-source")
+    for n, (card, name) in enumerate(zip(cards.all(), ("north", "south", "east"), strict=True)):
+        card.locator(".source-id").fill(name)
+        filler = " ".join(_pseudo_sentences(n, 30))
+        card.locator(".source-text").fill(f"{filler}\n\n{shared}")
+    submit(page)
+    sentence = page.locator("#summary .sum-sent", has_text="evacuated from the harbour")
+    chips = sentence.locator(".cite")
+    assert chips.count() == 3, "the shared sentence should cite all three sources"
+    chips.first.hover()
+    page.wait_for_timeout(800)  # let the panels finish scrolling
+    for name in ("north", "south", "east"):
+        panel = page.locator(f'.source-panel[data-source="{name}"]')
+        mark = panel.locator(".sent.hl, .sent.hl-focus")
+        sync_api.expect(mark).to_have_count(1)
+        body = panel.locator(".source-body").bounding_box()
+        box = mark.bounding_box()
+        assert body["y"] - 1 <= box["y"], f"{name}: the sentence is above its panel's view"
+        assert box["y"] + box["height"] <= body["y"] + body["height"] + 1, (
+            f"{name}: the panel did not scroll to the cited sentence"
+        )
+
+
+def test_api_docs_load_with_nothing_from_the_network(browser, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    remote: list[str] = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(base_url) else remote.append(request.url),
+    )
+    page.goto(base_url + "/docs")
+    sync_api.expect(page.locator("h1")).to_have_text("API")
+    sync_api.expect(page.locator("td code", has_text="/api/brief").first).to_be_visible()
+    with page.expect_navigation():
+        page.click('a[href="/openapi.json"]')
+    assert json.loads(page.locator("body").inner_text())["info"]["title"] == "Accord"
+    context.close()
+    assert [u for u in remote if not u.startswith("data:")] == []
+
+
+def test_copies_of_a_report_are_not_counted_on_the_page(page) -> None:
+    wire = (EXAMPLE / "western-wire.txt").read_text()
+    page.click("#add-source")
+    cards = page.locator(".source-input")
+    for card, (name, text) in zip(
+        cards.all(),
+        [("dup1", wire), ("dup2", wire), ("two", (EXAMPLE / "coastal-courier.txt").read_text())],
+        strict=True,
+    ):
+        card.locator(".source-id").fill(name)
+        card.locator(".source-text").fill(text)
+    submit(page)
+    sync_api.expect(page.locator("#result-meta")).to_contain_text(
+        "2 sources (+1 copy, not counted)"
+    )
+    supports = page.locator(".fact-support").all_text_contents()
+    assert supports and all(s.endswith("/2") and int(s.split("/")[0]) <= 2 for s in supports)
+    assert page.locator('#summary .cite[data-source="dup2"]').count() == 0
+    sync_api.expect(page.locator("#summary .also", has_text="also in dup2").first).to_be_visible()

@@ -1,33 +1,75 @@
 """Choose the Multi-News validation clusters of the real-discrepancy gold set.
 
-Deterministic: clusters with at least two documents of 40+ words each, drawn with
-``random.Random(9)`` from the validation split, in draw order. Chosen before any rule was
-looked at; the ids are written to ``benchmarks/realgold/clusters.txt``.
+Both samples are deterministic and were drawn before any rule was looked at.
 
-    python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz 48
+* ``clusters.txt`` (sample A, 48): clusters with at least two documents of 40+ words,
+  ``random.Random(9)``. Truncated Multi-News documents overlap little, so A holds few
+  disagreements (3 in 48) and mostly measures false alarms on agreeing coverage.
+* ``clusters-b.txt`` (sample B, 60): enriched for overlap, so that recall has enough
+  items: at least three documents of 60+ words, and some pair of them sharing at least 20%
+  of their words (Jaccard of lower-cased words of 4+ letters), ``random.Random(10)``,
+  excluding sample A. The enrichment looks only at shared vocabulary, never at values or at
+  anything Accord computes.
+* ``clusters-c.txt`` (sample C, 40): heavier overlap, after A and B showed how rarely
+  truncated coverage states one fact twice: at least three documents of 80+ words, some
+  pair sharing at least 25% of their words, ``random.Random(11)``, excluding A and B.
+
+* ``clusters-train.txt`` (development sample, 50): drawn like C but from the *train* split,
+  ``random.Random(12)``, when ``--train FILE`` is given. Rules are developed against this
+  sample (and PolNeAR train); the validation samples only measure.
+
+    python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
+        [--train ../shared/data/multinews/train.jsonl.gz]
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
+HERE = Path(__file__).parent
 
-def eligible(record: dict) -> bool:
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{4,}", text.lower()))
+
+
+def eligible_a(record: dict) -> bool:
     return sum(1 for d in record["documents"] if len(d.split()) >= 40) >= 2
 
 
-def main() -> None:
-    path, count = Path(sys.argv[1]), int(sys.argv[2])
+def overlapping(record: dict, min_words: int, share: float) -> bool:
+    docs = [words(d) for d in record["documents"] if len(d.split()) >= min_words]
+    if len(docs) < 3:
+        return False
+    return any(len(a & b) / len(a | b) >= share for a, b in itertools.combinations(docs, 2))
+
+
+def read(path: Path) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        ids = [r["id"] for r in map(json.loads, handle) if eligible(r)]
-    chosen = random.Random(9).sample(ids, count)
-    out = Path(__file__).with_name("clusters.txt")
-    out.write_text("\n".join(chosen) + "\n", encoding="utf-8")
-    print(f"{len(chosen)} of {len(ids)} eligible clusters -> {out}")
+        return [json.loads(line) for line in handle]
+
+
+def main() -> None:
+    records = read(Path(sys.argv[1]))
+    sample_a = random.Random(9).sample([r["id"] for r in records if eligible_a(r)], 48)
+    pool_b = [r["id"] for r in records if overlapping(r, 60, 0.2) and r["id"] not in sample_a]
+    sample_b = random.Random(10).sample(pool_b, 60)
+    taken = {*sample_a, *sample_b}
+    pool_c = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    sample_c = random.Random(11).sample(pool_c, 40)
+    samples = {"clusters.txt": sample_a, "clusters-b.txt": sample_b, "clusters-c.txt": sample_c}
+    if len(sys.argv) > 3 and sys.argv[2] == "--train":
+        train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
+        samples["clusters-train.txt"] = random.Random(12).sample(train, 50)
+    for name, ids in samples.items():
+        (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
+        print(f"{name}: {len(ids)} clusters")
 
 
 if __name__ == "__main__":

@@ -26,10 +26,10 @@ def find(cluster_id: str, split: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("cluster_id")
-    parser.add_argument("--split", default="validation")
+    parser.add_argument("--split", help="train or validation (default: from the id's prefix)")
     parser.add_argument("--summary", action="store_true", help="also print the editors' summary")
     args = parser.parse_args()
-    record = find(args.cluster_id, args.split)
+    record = find(args.cluster_id, args.split or args.cluster_id.split("-")[0])
     for index, text in enumerate(record["documents"]):
         print(f"===== doc {index} ({len(text.split())} words)")
         print(text.strip())

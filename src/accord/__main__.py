@@ -1,3 +1,4 @@
 from accord.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process (spawn) imports this module
+    main()

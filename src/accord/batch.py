@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from accord.errors import AccordError, InputError
-from accord.input import document_from_text
-from accord.model import Document
+from accord.ingest.sources import documents_from_records
+from accord.model import DEFAULT_WORDS, Document
 
 Engine = Literal["local", "dask"]
 CHUNK = 16
@@ -38,7 +38,7 @@ CHUNK = 16
 
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
-    words: int = 250
+    words: int = DEFAULT_WORDS
     engine: Engine = "local"
     workers: int = 0  # 0: one per core
     scheduler: str | None = None  # a Dask scheduler address
@@ -71,34 +71,26 @@ def read_records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any
 
 
 def record_documents(record: dict[str, Any]) -> list[Document]:
-    documents = []
-    for number, item in enumerate(record["documents"], start=1):
-        if isinstance(item, str):
-            documents.append(document_from_text(f"S{number}", item, html=False))
-        elif isinstance(item, dict) and ("text" in item or "html" in item):
-            html = "html" in item
-            documents.append(
-                document_from_text(
-                    str(item.get("id", f"S{number}")), item["html" if html else "text"], html=html
-                )
-            )
-        else:
-            raise InputError(
-                f"cluster {record['id']}", f"document {number} is neither text nor {{id, text}}"
-            )
-    return documents
+    return documents_from_records(
+        record["documents"], where=f"cluster {record['id']}", skip_empty=True
+    )
 
 
 def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
     """One output line; a bad cluster becomes an error line instead of stopping the run."""
-    from accord.pipeline import MIN_ARTICLE_WORDS, brief_documents
+    from accord.pipeline import MIN_ARTICLE_WORDS, BriefOptions, brief_documents
 
     try:
         # Datasets carry crawl failures (empty or few-word documents): skip them, not the cluster.
         documents = [d for d in record_documents(record) if len(d.raw.split()) >= MIN_ARTICLE_WORDS]
-        return {"id": record["id"], "briefing": brief_documents(documents, words=words).to_dict()}
+        return {
+            "id": record["id"],
+            "briefing": brief_documents(documents, BriefOptions(words)).to_dict(),
+        }
     except AccordError as error:
         return {"id": record["id"], "error": str(error)}
+    except Exception as error:  # a bug met on one cluster must not end the run
+        return {"id": record["id"], "error": f"internal error: {type(error).__name__}: {error}"}
 
 
 def brief_chunk(records: list[dict[str, Any]], words: int) -> list[dict[str, Any]]:
@@ -162,6 +154,14 @@ def run(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[di
     return engine(records, options)
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int]:
     """Write results atomically; return (briefed, failed) counts."""
     from accord.output import write_atomic_lines
@@ -171,7 +171,10 @@ def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int
     def lines() -> Iterator[str]:
         for result in results:
             counts["error" in result] += 1
-            yield json.dumps(result, ensure_ascii=False) + "\n"
+            line = json.dumps(result, ensure_ascii=False)
+            if not line.isascii() and _has_surrogate(line):
+                line = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form
+            yield line + "\n"
 
     write_atomic_lines(path, lines())
     return counts[0], counts[1]

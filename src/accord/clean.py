@@ -42,6 +42,8 @@ SOURCE_TAIL = re.compile(
 AGENCY_TAG = re.compile(
     r"^\s*[-–—]*\s*\(?(reuters|ap|afp|dpa|ians|pti|xinhua|tass|aap|upi)\)?\s*$", re.I
 )
+
+BLANK_RUN = re.compile(r"\n{3,}")
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 MAX_TITLE_WORDS = 20
@@ -174,7 +176,7 @@ def clean_text(raw: str) -> Cleaned:
             removed.append(Removal(text=line.strip(), reason=reason))
         else:
             kept.append(line.strip())
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    text = BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
     return Cleaned(text=text, title=title, removed=removed, meta=meta)
 
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from accord.errors import AccordError
+from accord.model import DEFAULT_WORDS
 from accord.render import FORMATS
 
 if TYPE_CHECKING:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -32,8 +33,23 @@ SUFFIX_FORMATS = {
 }
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from accord import __version__
+
+        typer.echo(f"accord {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Accord: a cited briefing from many news reports of one event, offline."""
 
 
@@ -43,8 +59,16 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def choose_format(fmt: str | None, output: Path | None) -> str:
-    if fmt is None:
-        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "text"
+    if fmt is None and output is not None:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+        if fmt is None:
+            known = ", ".join(sorted(SUFFIX_FORMATS))
+            fail(
+                f"-o {output}: cannot tell the format from "
+                f"{repr(output.suffix) if output.suffix else 'a name without a suffix'}; "
+                f"end it in {known}, or give --format"
+            )
+    fmt = fmt or "text"
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     return fmt
@@ -65,7 +89,7 @@ CacheDir = Annotated[
 
 
 def fetch_options(allow_private: bool, cache_dir: Path | None) -> FetchOptions:
-    from accord.fetch import FetchOptions
+    from accord.ingest.http import FetchOptions
 
     return FetchOptions(allow_private=allow_private, cache_dir=cache_dir)
 
@@ -87,34 +111,46 @@ def brief(
     ] = None,
     words: Annotated[
         int, typer.Option("--words", "-w", min=10, max=5000, help="Summary length in words.")
-    ] = 250,
+    ] = DEFAULT_WORDS,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the reports; only English (en) is supported.")
     ] = "en",
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Terminal view: every fact, claim and discrepancy, not the top ones."
+        ),
+    ] = False,
     allow_private: AllowPrivate = False,
     cache_dir: CacheDir = None,
 ) -> None:
     """Brief several reports about one event."""
-    from accord.input import read_arguments
-    from accord.output import write_atomic
-    from accord.pipeline import brief_documents
+    from accord.ingest.sources import read_arguments
+    from accord.output import check_writable, write_atomic
+    from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     if lang.lower() not in ("en", "eng", "english"):
         fail(f"--lang {lang}: only English (en) is supported")
     chosen = choose_format(fmt, output)
-    documents = read_arguments(articles, fetch_options(allow_private, cache_dir))
-    briefing = brief_documents(documents, words=words)
+    protected: list[Path] = []
+    if output is not None:  # before any work: a run must not fail at its very end
+        protected = _files_under([Path(a) for a in articles if a != "-" and Path(a).exists()])
+        check_writable(output, protected)
+    notes: list[str] = []
+    documents = read_arguments(articles, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
+    briefing = brief_documents(documents, BriefOptions(words))
     if output is not None:
-        inputs = [Path(a) for a in articles if a != "-"]
-        write_atomic(output, render(briefing, chosen), protected=_files_under(inputs))  # type: ignore[arg-type]
+        write_atomic(output, render(briefing, chosen, full=show_all), protected=protected)  # type: ignore[arg-type]
         typer.echo(f"accord: wrote {output}", err=True)
     elif chosen == "text" and sys.stdout.isatty():
         from accord.render.terminal import show
 
-        show(briefing)
+        show(briefing, full=show_all)
     else:
-        sys.stdout.write(render(briefing, chosen))  # type: ignore[arg-type]
+        sys.stdout.write(render(briefing, chosen, full=show_all))  # type: ignore[arg-type]
 
 
 @app.command()
@@ -130,16 +166,21 @@ def stories(
         float | None,
         typer.Option("--threshold", "-t", min=0.0, max=1.0, help="Cosine distance to merge at."),
     ] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the groups as JSON.")] = False,
     allow_private: AllowPrivate = False,
     cache_dir: CacheDir = None,
 ) -> None:
     """Sort a mixed pile of articles into stories; brief each story with several sources."""
-    from accord.input import read_arguments
+    from accord.ingest.sources import read_arguments
     from accord.stories import run_stories
 
-    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir))
+    if output_dir is not None:
+        _check_output_folder(output_dir)
+    notes: list[str] = []
+    documents = read_arguments(inputs, fetch_options(allow_private, cache_dir), notes)
+    for note in notes:
+        typer.echo(f"accord: note: {note}", err=True)
     run_stories(documents, output_dir, threshold=threshold, words=words, as_json=as_json)
 
 
@@ -147,7 +188,9 @@ def stories(
 def eval_(
     dataset: Annotated[Path, typer.Argument(help="Multi-News JSON lines (.jsonl or .jsonl.gz).")],
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N clusters.")] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Summary budget.")] = 250,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Summary budget.")
+    ] = DEFAULT_WORDS,
     with_baselines: Annotated[
         bool, typer.Option("--baselines", help="Also run First-3, LexRank, TextRank, Centroid.")
     ] = False,
@@ -157,8 +200,13 @@ def eval_(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1)] = 2,
 ) -> None:
     """ROUGE of Accord's summaries (and baselines) against reference summaries."""
-    from accord.evaluate import main as evaluate_main
-
+    try:
+        from accord.evaluate.harness import main as evaluate_main
+    except ModuleNotFoundError as missing:
+        fail(
+            f"accord eval needs the evaluation extra ({missing.name} is missing): "
+            "pip install 'accord[eval]'"
+        )
     if not dataset.is_file():
         fail(f"{dataset}: no such file")
     evaluate_main(dataset, limit, words, with_baselines, json_path, processes)
@@ -177,16 +225,18 @@ def batch(
         str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=0, help="0: one per core.")] = 0,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = 250,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="First N clusters.")] = None,
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
     from accord.batch import BatchOptions, read_records, run, write_jsonl
+    from accord.output import check_writable
 
     if engine not in ("local", "dask"):
         fail(f"--engine {engine}: choose local or dask")
     if scheduler and engine != "dask":
         fail("--scheduler goes with --engine dask")
+    check_writable(output, [dataset])
     options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
     briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
@@ -205,6 +255,17 @@ def serve(
     run_server(host, port)
 
 
+def _check_output_folder(folder: Path) -> None:
+    """The folder, or the nearest existing folder above it, must be writable."""
+    existing = folder.resolve()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        fail(f"{folder}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        fail(f"{folder}: cannot write in folder {existing} (permission denied)")
+
+
 def _files_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
@@ -217,6 +278,11 @@ def _files_under(paths: list[Path]) -> list[Path]:
 def main() -> None:
     try:
         app()
+    except SystemExit as done:
+        # typer turns Ctrl-C into a silent exit 130; say why the run stopped
+        if done.code == 130 and _interrupted(done):
+            typer.echo("accord: interrupted", err=True)
+        raise
     except AccordError as error:
         typer.echo(f"accord: {error}", err=True)
         sys.exit(2)
@@ -232,6 +298,15 @@ def main() -> None:
             err=True,
         )
         sys.exit(70)
+
+
+def _interrupted(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ inverted index of shingles, so unrelated documents cost nothing to compare.
 
 "Earlier" is by date when every document has one, else by input order. A chain of copies
 points at the first original. The function is pure: it reads the documents and changes
-nothing; the pipeline sets ``Document.duplicate_of`` and counts duplicates once in support.
+nothing; :func:`mark_duplicates` sets ``Document.duplicate_of``, and later stages count
+duplicates once in support.
 """
 
 from __future__ import annotations
@@ -80,3 +81,12 @@ def find_duplicates(documents: Sequence[Document], threshold: float = JACCARD) -
         for shingle in own:
             index.setdefault(shingle, []).append(position)
     return {documents[dup].id: documents[first].id for dup, first in original.items()}
+
+
+def mark_duplicates(documents: list[Document]) -> list[str]:
+    """Set ``duplicate_of`` on documents whose text repeats an earlier one; return notes."""
+    notes = []
+    for doc_id, original in find_duplicates(documents).items():
+        next(d for d in documents if d.id == doc_id).duplicate_of = original
+        notes.append(f"{doc_id} repeats {original}: shown as a duplicate, counted once in support")
+    return notes

@@ -1,6 +1,6 @@
 """The data model every stage passes along.
 
-A :class:`Document` is created by :mod:`accord.input`, filled in by :mod:`accord.clean`
+A :class:`Document` is created by :mod:`accord.ingest`, filled in by :mod:`accord.clean`
 (``text``, ``removed``) and :mod:`accord.analyse` (``sentences`` with their entities,
 quantities and dates, and ``quotes``). A :class:`Cluster` holds the documents of one event
 and, after :mod:`accord.align`, the groups of sentences that say the same thing.
@@ -17,7 +17,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1"
+import numpy as np
+
+SCHEMA_VERSION = "2"  # 2: facts and discrepancy variants carry a claimant
+DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
 FactKind = Literal["quantity", "date", "place", "person", "organisation"]
@@ -88,6 +91,9 @@ class Sentence:
     entities: list[Entity] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    # Stemmed content words in order (accord.analyse.terms.content_terms), computed once by
+    # analyse: alignment, support, claims and roles all compare sentences by them.
+    terms: tuple[str, ...] = ()
 
     @property
     def ref(self) -> SentenceRef:
@@ -173,13 +179,93 @@ class Document:
 
 
 @dataclass(slots=True)
+class SentenceSpace:
+    """Every sentence of a cluster as a unit-length TF-IDF vector, with its reference.
+
+    Built by :mod:`accord.align`; compare and summarise ask it which sentences are alike.
+    """
+
+    refs: list[SentenceRef]
+    vectors: np.ndarray  # dense (sentences x terms) is fine: clusters are small
+    _similarities: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _positions: dict[SentenceRef, int] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def empty(cls) -> SentenceSpace:
+        return cls([], np.zeros((0, 0)))
+
+    def similarities(self) -> np.ndarray:
+        """Cosine similarity of every pair of sentences, computed once: every stage asks."""
+        if self._similarities is None:
+            self._similarities = self.vectors @ self.vectors.T
+            self._similarities.setflags(write=False)  # shared: no caller may change it
+        return self._similarities
+
+    def index(self, ref: SentenceRef) -> int:
+        if self._positions is None:
+            self._positions = {r: k for k, r in enumerate(self.refs)}
+        if ref not in self._positions:
+            raise ValueError(f"{ref} is not in the sentence space")
+        return self._positions[ref]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence, lower-cased, with its character offsets in the document."""
+
+    text: str
+    start: int
+    end: int
+
+
+Opcode = tuple[str, int, int, int, int]  # difflib's (tag, i1, i2, j1, j2) over tokens
+
+
+@dataclass(slots=True)
+class StatementPair:
+    """Two sentences of different sources that may state the same thing.
+
+    ``parallel`` is difflib's ratio over their words (1.0: the same words in the same
+    order); wire copies and lightly edited rewrites score high even when one number,
+    place or date was changed, which TF-IDF alone would not notice. ``changes`` lists the
+    spans of words one replaced by the other, as (start, end) document offsets on each side;
+    ``tokens_a``/``tokens_b`` and ``opcodes`` are the word diff itself, kept so that no later
+    stage diffs the pair again.
+    """
+
+    a: SentenceRef
+    b: SentenceRef
+    similarity: float
+    parallel: float
+    changes: list[tuple[tuple[int, int], tuple[int, int]]]
+    containment: float = 0.0  # share of the shorter sentence's content words in the other
+    tokens_a: list[Token] = field(default_factory=list, repr=False)
+    tokens_b: list[Token] = field(default_factory=list, repr=False)
+    opcodes: list[Opcode] = field(default_factory=list, repr=False)
+
+
+@dataclass(slots=True)
 class Cluster:
-    """The documents of one event, and which of their sentences say the same thing."""
+    """The documents of one event, annotated stage by stage.
+
+    ``prepare`` (clean + analyse) fills the documents; :mod:`accord.align` fills ``space``,
+    ``groups`` and ``pairs``; :mod:`accord.compare` fills ``quotes``, ``discrepancies``,
+    ``facts`` and ``single_source``; :mod:`accord.summarise` fills ``summary``. A
+    :class:`Briefing` is the public view of a finished cluster.
+    """
 
     documents: list[Document]
+    notes: list[str] = field(default_factory=list)
+    space: SentenceSpace = field(default_factory=SentenceSpace.empty)
     # Each group lists sentences from different documents that state the same content.
     groups: list[list[SentenceRef]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    # Sentence pairs across sources similar enough to compare slot by slot.
+    pairs: list[StatementPair] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    single_source: list[SingleSourceClaim] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -189,6 +275,10 @@ class Cluster:
 
     def sentence(self, ref: SentenceRef) -> Sentence:
         return self.document(ref.doc_id).sentences[ref.index]
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence of every document, in input order."""
+        return [s for d in self.documents for s in d.sentences]
 
     def group_of(self, ref: SentenceRef) -> list[SentenceRef]:
         for group in self.groups:
@@ -208,6 +298,10 @@ class Evidence:
     sentence: int
     text: str
 
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef(self.source, self.sentence)
+
 
 @dataclass(slots=True)
 class SummarySentence:
@@ -216,21 +310,50 @@ class SummarySentence:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class QuantityValue:
+    """A figure as a value and an interval: "more than 25" -> 25, low 25, high None."""
+
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class CountValue:
+    """A figure and what it counts: the value of a quantity fact."""
+
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    counted: str
+
+
+# Dates are ISO-like strings ("2015-11-29", "--11-29"), places, people and organisations
+# their normalised keys, speakers the name as written.
+FactValue = CountValue | str
+VariantValue = QuantityValue | str | None
+
+
 @dataclass(slots=True)
 class Fact:
     kind: FactKind
     text: str
-    value: Any
+    value: FactValue
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimant: str | None = None  # who a source says states it ("Amnesty International")
 
 
 @dataclass(slots=True)
 class Variant:
     text: str
-    value: Any
+    value: VariantValue
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimant: str | None = None  # who a source says states this value, where it says
 
 
 @dataclass(slots=True)
@@ -267,9 +390,30 @@ class SourceSummary:
     sentences: list[dict[str, int]]  # [{"start": .., "end": ..}] for highlighting
     duplicate_of: str | None = None
 
+    @classmethod
+    def of(cls, doc: Document) -> SourceSummary:
+        return cls(
+            id=doc.id,
+            title=doc.title,
+            text=doc.text,
+            removed=doc.removed,
+            meta=dict(doc.meta),
+            sentences=[{"start": s.start, "end": s.end} for s in doc.sentences],
+            duplicate_of=doc.duplicate_of,
+        )
+
 
 @dataclass(slots=True)
 class Briefing:
+    """What Accord tells a reader about one event: the public view of a briefed cluster.
+
+    ``summary`` sentences cite every source that states them; ``facts`` list each value
+    with the sources stating it; ``discrepancies`` the values sources give differently;
+    ``quotes`` who said what; ``single_source`` what only one source claims. ``to_dict()``
+    is the JSON structure documented in the README; ``render(fmt)`` gives Markdown, HTML,
+    JSON or the terminal's text.
+    """
+
     sources: list[SourceSummary]
     summary: list[SummarySentence]
     facts: list[Fact]
@@ -277,6 +421,19 @@ class Briefing:
     discrepancies: list[Discrepancy]
     single_source: list[SingleSourceClaim]
     notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> Briefing:
+        """The briefing of a cluster that every stage has annotated."""
+        return cls(
+            sources=[SourceSummary.of(d) for d in cluster.documents],
+            summary=cluster.summary,
+            facts=cluster.facts,
+            quotes=cluster.quotes,
+            discrepancies=cluster.discrepancies,
+            single_source=cluster.single_source,
+            notes=cluster.notes,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON structure (documented in the README)."""
@@ -286,3 +443,9 @@ class Briefing:
             meta = source.pop("meta")
             source.update({k: v for k, v in meta.items() if v})
         return data
+
+    def render(self, fmt: Literal["json", "md", "html", "text"] = "md") -> str:
+        """The briefing as JSON, Markdown, one self-contained HTML page or terminal text."""
+        from accord.render import render  # the renderers read the model, not the reverse
+
+        return render(self, fmt)

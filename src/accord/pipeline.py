@@ -1,137 +1,90 @@
-"""The whole pipeline: input -> clean -> analyse -> align -> compare -> summarise -> Briefing."""
+"""The pipeline: ingest -> clean -> analyse -> align -> compare -> summarise -> Briefing.
+
+Each stage reads the :class:`~accord.model.Cluster` and annotates it; this module only
+runs them in order. :class:`BriefOptions` is what every interface (the CLI, the web app,
+batch, stories, evaluate) passes in.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from accord import compare
-from accord.align import SentenceSpace, align
+from accord.align import align
 from accord.analyse import analyse
 from accord.clean import clean
-from accord.compare.restate import topic_words
+from accord.compare import compare
+from accord.duplicates import mark_duplicates
 from accord.errors import InputError
-from accord.input import Item, read_items
-from accord.model import (
-    Briefing,
-    Cluster,
-    Discrepancy,
-    Document,
-    SentenceRef,
-    SourceSummary,
-    SummarySentence,
-)
-from accord.summarise import select, summary_text
+from accord.ingest.sources import Item, read_items
+from accord.model import DEFAULT_WORDS, Briefing, Cluster, Document
+from accord.summarise import summarise
 
-DEFAULT_WORDS = 250
 MIN_ARTICLE_WORDS = 5  # fewer is a navigation stub or an empty page, not a report
 
 
-def mark_duplicates(documents: list[Document]) -> list[str]:
-    """Set ``duplicate_of`` on documents whose text repeats an earlier one; return notes."""
-    from accord.duplicates import find_duplicates
+@dataclass(frozen=True, slots=True)
+class BriefOptions:
+    """How to brief: ``words`` is the summary budget (whitespace-separated words)."""
 
-    notes = []
-    for doc_id, original in find_duplicates(documents).items():
-        next(d for d in documents if d.id == doc_id).duplicate_of = original
-        notes.append(f"{doc_id} repeats {original}: shown as a duplicate, counted once in support")
-    return notes
+    words: int = DEFAULT_WORDS
+
+    def __post_init__(self) -> None:
+        if self.words < 1:
+            raise ValueError("words must be positive")
 
 
 def prepare(documents: list[Document]) -> Cluster:
-    """Clean and analyse documents into a cluster, with notes on anything unusual."""
+    """Clean and analyse documents into a cluster, with notes on anything unusual.
+
+    A document that cleans down to almost nothing (a paywall stub, a crawl failure) is left
+    out with a note naming it, and the rest are briefed; only when nothing usable remains is
+    the input refused. A document that already has ``text`` has been cleaned (``accord
+    stories`` cleans every article to group them) and is not cleaned again.
+    """
+    usable: list[Document] = []
+    left_out: list[InputError] = []
     for doc in documents:
-        clean(doc)
+        if not doc.text:
+            clean(doc)
         words = len(doc.text.split())
         if words < MIN_ARTICLE_WORDS:
             found = f"only {words} words" if words else "nothing"
-            raise InputError(
-                doc.meta.get("path", doc.meta.get("url", doc.id)),
-                f"has no article text: {found} left after cleaning",
+            name = doc.meta.get("path", doc.meta.get("url", doc.id))
+            left_out.append(InputError(name, f"has no article text: {found} left after cleaning"))
+        else:
+            usable.append(doc)
+    if not usable:
+        raise (
+            left_out[0]
+            if len(left_out) == 1
+            else InputError(
+                "input", f"none of the {len(left_out)} sources has article text ({left_out[0]})"
             )
-    notes = mark_duplicates(documents)
-    if len(documents) == 1:
+        )
+    notes = [f"left out {error.source}: {error.problem}" for error in left_out]
+    notes += mark_duplicates(usable)
+    if len(usable) == 1:
         notes.append(
             "only one source: this is a single-document briefing, nothing is cross-checked"
         )
-    analyse(documents)
-    return Cluster(documents=documents, notes=notes)
+    analyse(usable)
+    return Cluster(documents=usable, notes=notes)
 
 
-def dissent(discrepancies: list[Discrepancy]) -> dict[SentenceRef, set[str]]:
-    """For each sentence that states a disputed value, the sources that state another."""
-    against: dict[SentenceRef, set[str]] = defaultdict(set)
-    for discrepancy in discrepancies:
-        for variant in discrepancy.variants:
-            others = {s for v in discrepancy.variants if v is not variant for s in v.sources}
-            for item in variant.evidence:
-                against[SentenceRef(item.source, item.sentence)] |= others - set(variant.sources)
-    return against
+def brief_cluster(cluster: Cluster, options: BriefOptions = BriefOptions()) -> Briefing:
+    """Align, compare and summarise a prepared cluster."""
+    align(cluster)
+    compare(cluster)
+    summarise(cluster, options.words)
+    return Briefing.of(cluster)
 
 
-def summary_sentences(
-    cluster: Cluster, space: SentenceSpace, words: int, discrepancies: list[Discrepancy]
-) -> list[SummarySentence]:
-    """The selected sentences, each with every source that states the same content.
-
-    A source that gives another value for something the sentence states is never cited for
-    it, even where another of its sentences repeats the rest ("Fifteen people were treated
-    in hospital" does not support "Twelve people were taken to hospital, and two
-    firefighters were treated for burns").
-    """
-    against = dissent(discrepancies)
-    topic = topic_words(cluster)
-    sentences = []
-    for ref in select(cluster, space, words):
-        support = [
-            r
-            for r in compare.stating_sentences(cluster, space, ref, topic)
-            if r.doc_id not in against.get(ref, set())
-        ]
-        sentences.append(
-            SummarySentence(
-                text=summary_text(cluster.sentence(ref)),
-                sources=compare.canonical_sources(cluster, (r.doc_id for r in support)),
-                evidence=[compare.evidence(cluster.sentence(r)) for r in support],
-            )
-        )
-    return sentences
-
-
-def source_summary(doc: Document) -> SourceSummary:
-    return SourceSummary(
-        id=doc.id,
-        title=doc.title,
-        text=doc.text,
-        removed=doc.removed,
-        meta=dict(doc.meta),
-        sentences=[{"start": s.start, "end": s.end} for s in doc.sentences],
-        duplicate_of=doc.duplicate_of,
-    )
-
-
-def brief_cluster(cluster: Cluster, words: int = DEFAULT_WORDS) -> Briefing:
-    space = align(cluster)
-    quotes, speakers = compare.merge_quotes(cluster)
-    discrepancies = compare.discrepancies(cluster, space, quotes, speakers)
-    return Briefing(
-        sources=[source_summary(d) for d in cluster.documents],
-        summary=summary_sentences(cluster, space, words, discrepancies),
-        facts=compare.collect_facts(cluster),
-        quotes=quotes,
-        discrepancies=discrepancies,
-        single_source=compare.single_source_claims(cluster, space),
-        notes=cluster.notes,
-    )
-
-
-def brief_documents(documents: list[Document], words: int = DEFAULT_WORDS) -> Briefing:
+def brief_documents(documents: list[Document], options: BriefOptions = BriefOptions()) -> Briefing:
     """Brief documents that have been read but not yet cleaned."""
-    if words < 1:
-        raise ValueError("words must be positive")
     if not documents:
         raise InputError("input", "no sources given")
-    return brief_cluster(prepare(documents), words)
+    return brief_cluster(prepare(documents), options)
 
 
 def brief(items: Sequence[Item], words: int = DEFAULT_WORDS) -> Briefing:
@@ -141,4 +94,5 @@ def brief(items: Sequence[Item], words: int = DEFAULT_WORDS) -> Briefing:
     :class:`accord.model.Document` objects. Source ids are file names without their
     extension, or ``S1``, ``S2``, ... for plain strings.
     """
-    return brief_documents(read_items(items), words)
+    options = BriefOptions(words)
+    return brief_documents(read_items(items), options)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,9 @@ from typing import Any
 
 import numpy as np
 
-from accord.model import Document
+from accord.model import DEFAULT_WORDS, Document
+
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 DEFAULT_THRESHOLD = 0.88
 TITLE_WORDS = 14
@@ -72,26 +73,9 @@ def _default_analyzer() -> Callable[[str], list[str]]:
 
 def tfidf_vectors(texts: Sequence[str], analyzer: Callable[[str], list[str]] | None = None) -> Any:
     """Sparse unit rows of sublinear TF x smoothed IDF; a text without terms gets a zero row."""
-    from scipy import sparse
+    from accord.analyse.vectors import tfidf_sparse
 
-    analyze = analyzer or _default_analyzer()
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, text in enumerate(texts):
-        for term, count in Counter(analyze(text)).items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(1.0 + np.log(count))
-    shape = (len(texts), max(1, len(vocabulary)))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
-    document_frequency = np.bincount(cols, minlength=shape[1]) if cols else np.zeros(shape[1])
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
-    matrix = matrix @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return tfidf_sparse(texts, analyzer or _default_analyzer())
 
 
 def cosine_distances(vectors: Any) -> np.ndarray:
@@ -138,7 +122,7 @@ def cluster_texts(
 def document_date(doc: Document) -> str | None:
     """The document's date as YYYY-MM-DD, if its metadata has a parsable one."""
     value = doc.meta.get("date", "")
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    match = ISO_DAY.match(value)
     if not match:
         return None
     try:
@@ -208,7 +192,7 @@ def group_stories(
 def brief_stories(
     stories: Sequence[Story],
     directory: Path,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     formats: Sequence[str] = OUTPUT_FORMATS,
 ) -> list[Path]:
     """Write ``story-NN.<fmt>`` briefings for every story with more than one source.
@@ -216,7 +200,7 @@ def brief_stories(
     Each file is written atomically (a temporary file, then a rename). Returns the paths.
     """
     from accord.output import write_atomic
-    from accord.pipeline import brief_documents
+    from accord.pipeline import BriefOptions, brief_documents
     from accord.render import render
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -224,7 +208,7 @@ def brief_stories(
     for story in stories:
         if story.size < 2:
             continue
-        briefing = brief_documents(list(story.documents), words=words)
+        briefing = brief_documents(list(story.documents), BriefOptions(words))
         for fmt in formats:
             path = directory / f"story-{story.number:02d}.{fmt}"
             write_atomic(path, render(briefing, fmt))  # type: ignore[arg-type]
@@ -272,7 +256,7 @@ def run_stories(
     documents: Sequence[Document],
     output_dir: Path | None = None,
     threshold: float | None = None,
-    words: int = 250,
+    words: int = DEFAULT_WORDS,
     as_json: bool = False,
 ) -> list[Story]:
     """``accord stories``: group, brief each multi-source story into ``output_dir``, report."""

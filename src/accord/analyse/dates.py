@@ -38,6 +38,10 @@ FULL_MONTH = (
     r"(?P<m5>january|february|march|april|may|june|july|august|september|october|november|"
     r"december|sept\.|oct\.|nov\.|dec\.|jan\.|feb\.|aug\.)"
 )
+
+YEAR_VALUE = re.compile(r"\d{4}")
+ISO_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+MONTH_DAY_VALUE = re.compile(r"--(\d\d)(?:-(\d\d))?")
 MONTH_CUE = r"(?:in|since|by|until|till|from|between|early|late|mid-?)"
 # After a weaker cue, "may" and "march" are read as verbs: "and may amount to".
 WEAK_CUE = r"(?:and|to|through|during|of)"
@@ -99,12 +103,12 @@ def parts(value: str) -> tuple[int | None, int | None, int | None] | str:
     """(year, month, day) of a value, any of them None when unknown; a weekday as is."""
     if value in WEEKDAYS:
         return value
-    if re.fullmatch(r"\d{4}", value):
+    if YEAR_VALUE.fullmatch(value):
         return int(value), None, None
-    if match := re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", value):
+    if match := ISO_VALUE.fullmatch(value):
         year, month, day = match.groups()
         return int(year), int(month), int(day) if day else None
-    if match := re.fullmatch(r"--(\d\d)(?:-(\d\d))?", value):
+    if match := MONTH_DAY_VALUE.fullmatch(value):
         month, day = match.groups()
         return None, int(month), int(day) if day else None
     return None, None, None

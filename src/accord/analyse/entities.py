@@ -58,6 +58,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose (the gazetteer folds every word it looks up)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(ascii_text.lower().replace("’", "'").split())

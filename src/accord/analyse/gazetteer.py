@@ -18,7 +18,8 @@ import hashlib
 import os
 import pickle
 import re
-from functools import cache
+import threading
+from functools import cache, lru_cache
 from pathlib import Path
 
 from accord.analyse.entities import ALIASES, entity_key, fold
@@ -41,11 +42,80 @@ COMMON_WORDS = frozenset(
 )
 
 
+# AP-style abbreviations of US states ("Fla.", "N.Y."): the same place as the state's
+# name. Those that are also words ("Wash.", "Mass.", "Miss.", "Ill.", "La.") only join
+# a name already taken as a place (``same_place``); they never make a word a place.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "fla": "florida", "ky": "kentucky",
+    "md": "maryland", "mich": "michigan", "minn": "minnesota", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
+    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota",
+    "okla": "oklahoma", "r.i": "rhode island", "s.c": "south carolina", "s.d": "south dakota",
+    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia",
+    "w.va": "west virginia", "wis": "wisconsin", "wyo": "wyoming", "ny": "new york",
+}  # fmt: skip
+WORDLIKE_ABBREVIATIONS = {
+    "wash": "washington", "mass": "massachusetts", "miss": "mississippi", "ill": "illinois",
+    "ind": "indiana", "la": "louisiana", "pa": "pennsylvania", "mo": "missouri",
+    "del": "delaware", "ore": "oregon", "kan": "kansas", "ga": "georgia", "me": "maine",
+}  # fmt: skip
+# Titles written before a name ("Sen. Menendez", "Gov. Scott"): never places, though
+# GeoNames knows towns of some of these names.
+HONORIFICS = frozenset(
+    "mr mrs ms dr sen sens gov govs rep reps lt gen col sgt capt cpl adm pres rev prof supt "
+    "insp det".split()
+)
+COMMON_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+
+
 @cache
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+def common_words() -> frozenset[str]:
+    """Gazetteer names that are ordinary words in normally written news ("day", "bank",
+    "man", "sat"), learnt from PolNeAR train by ``scripts/common_words.py``."""
+    try:
+        lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def place_word(text: str, capital_means_name: bool) -> bool:
+    """Whether a gazetteer name as written in a sentence names a place, not a word.
+
+    ``capital_means_name``: the sentence is normally written, so a capital in it tells a
+    name. Where it does not (lower-cased text, or a word written lower-case), a name that
+    is also a common word ("the day", "a bank") or a title ("sens.") is not a place.
+    """
+    key = entity_key(text)
+    if key in HONORIFICS or not is_place(text):
+        return False
+    if capital_means_name and text[:1].isupper():
+        return True
+    return key not in common_words()
+
+
+Tables = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
+_tables: Tables | None = None
+_tables_lock = threading.Lock()
+
+
+def _data() -> Tables:
     """(folded name -> ids of the places it names, place id -> ids of places it lies in,
     ids of the places whose own name (not an alternate) ``name`` is, for countries, US
-    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name")."""
+    states and cities of ``VARIANT_POPULATION`` people or more, as "kind:name").
+
+    Built once per process: threads that ask while the first one builds wait for it
+    rather than build (and write the file) again."""
+    global _tables
+    if _tables is None:
+        with _tables_lock:
+            if _tables is None:
+                _tables = _build()
+    return _tables
+
+
+def _build() -> Tables:
     path = _cache_path()
     if path is not None and path.exists():
         try:
@@ -79,7 +149,7 @@ def _save(path: Path, data: object) -> None:
     """Write the tables atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
@@ -135,7 +205,20 @@ def _folded(name: str) -> str:
 
 def place_ids(name: str) -> frozenset[str]:
     """The places a name can mean (empty when it is not a known place)."""
-    return _index().get(entity_key(name), frozenset())
+    key = entity_key(name)
+    return _index().get(STATE_ABBREVIATIONS.get(key, key), frozenset())
+
+
+REGION_ADJECTIVE = re.compile(
+    r"^(?:(?:north|south)[- ]?(?:east|west)ern|northern|southern|eastern|western|central)\s+"
+)
+
+
+def _ids_joining(name: str) -> frozenset[str]:
+    """``place_ids``, with the abbreviations that are also words ("Wash.") read as states
+    and a region of a place ("southern France") as the place it lies in."""
+    key = REGION_ADJECTIVE.sub("", entity_key(name))
+    return place_ids(WORDLIKE_ABBREVIATIONS.get(key, key))
 
 
 def is_place(name: str) -> bool:
@@ -145,7 +228,7 @@ def is_place(name: str) -> bool:
 def same_place(a: str, b: str) -> bool:
     """Whether two names can mean one place: the same key, or a shared GeoNames id."""
     key_a, key_b = entity_key(a), entity_key(b)
-    return key_a == key_b or bool(place_ids(key_a) & place_ids(key_b))
+    return key_a == key_b or bool(_ids_joining(key_a) & _ids_joining(key_b))
 
 
 def place_kind(name: str) -> str | None:
@@ -163,7 +246,7 @@ def place_kind(name: str) -> str | None:
 
 def nested(a: str, b: str) -> bool:
     """Whether one name can be a place inside the other ("parkland" in "florida")."""
-    ids_a, ids_b = place_ids(a), place_ids(b)
+    ids_a, ids_b = _ids_joining(a), _ids_joining(b)
     parents = _data()[1]
     return any(y in parents.get(x, ()) for x in ids_a for y in ids_b) or any(
         x in parents.get(y, ()) for x in ids_a for y in ids_b
@@ -173,6 +256,13 @@ def nested(a: str, b: str) -> bool:
 def place_mentions(text: str) -> list[tuple[int, int]]:
     """Spans of gazetteer names of one to three words in ``text``, longest first, on any
     casing (callers drop those inside people's or organisations' names)."""
+    return list(_place_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _place_mentions(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: discrepancy detection asks about a sentence once for every sentence it pairs
+    with (dozens of times in a cluster of many similar reports)."""
     words = list(WORD.finditer(text))
     found: list[tuple[int, int]] = []
     for size in (3, 2, 1):
@@ -182,4 +272,4 @@ def place_mentions(text: str) -> list[tuple[int, int]]:
                 continue
             if is_place(text[start:end]):
                 found.append((start, end))
-    return found
+    return tuple(found)

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from accord.model import Qualifier, Quantity
 
+WORD_SEPARATOR = re.compile(r"[\s-]+")
+ORDINAL_SUFFIX = re.compile(r"\s*(st|nd|rd|th)\b")
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
@@ -112,7 +115,10 @@ WORDS_NUMBER = (
     rf"(?:(?:{WORD_START})(?:[\s-]+(?:and[\s-]+)?(?:(?:a|an)[\s-]+)?(?:{NUMBER_CORE})\b)*)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s*(?:m|bn|k)\b)?"
+SCALED_DIGITS = re.compile(
+    rf"({DIGITS})[\s-]*(hundred|thousand|million|billion|trillion|m|bn|k)?"
+)  # "1.76-million member church" is 1.76 million
+SCALE = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:m|bn|k)\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 QUANTITY = re.compile(
@@ -132,6 +138,26 @@ MONTHS = re.compile(
 )
 # Words that name what happened to those counted, even when tagged as adjectives.
 EVENT_WORDS = {"dead", "injured", "wounded", "missing", "killed", "hurt", "arrested", "displaced"}
+# "a 6-foot monument", "a 10-mile race": the figure measures the noun after it in this unit.
+MEASURE_BEFORE_NOUN = re.compile(
+    r"^-(foot|feet|inch|meter|metre|mile|kilometer|kilometre|pound|ton|tonne|acre|story|storey"
+    r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
+    re.I,
+)
+MULTIPLIER = re.compile(r"^-?\s*(?:fold|times)\b", re.I)  # "14-fold": a ratio, not a count
+CLOCK = re.compile(r"(?:\d\s*:\s*$)|(?:^\s*:\s*\d)|(?:^\s*[ap]\.\s*m\b)", re.I)
+COMPARATIVE = re.compile(
+    r"\b(?:(?P<up>faster|higher|longer|greater|larger|bigger|older|taller|heavier|more)"
+    r"|(?P<down>slower|lower|shorter|smaller|younger|lighter|less|fewer))\s+than\s+$",
+    re.I,
+)
+# "seven to nine hours", "30 to 60 years", "between 10 and 12": one range, both ends kept.
+RANGE_GAP = re.compile(
+    r"^\s*(?:(?:bc|b\.c\.|ad|a\.d\.|%|percent)\s*)?(?:to|-|–|and)\s*$", re.I
+)  # "from 379 bc to 360 bc"
+RANGE_START = re.compile(r"\bbetween\s+$", re.I)
+APPOSITIVE_AGE = re.compile(r"(?:[a-z]\s*,\s*|\baged\s+)$", re.I)
+APPOSITIVE_AFTER = re.compile(r"^\s*(?:,|and\b|to\b|$|[.;)])")
 COUNTED_ALIASES = {"person": "people", "persons": "people", "individual": "people"}
 SKIP_COUNTED = {"of", "other", "more", "some", "the", "these", "those", "who", "people's"}
 
@@ -141,7 +167,7 @@ def parse_words(text: str) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     previous = ""
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in WORD_SEPARATOR.split(text.lower()):
         if word in ("a", "an", "and", ""):
             if word in ("a", "an") and previous != "and":
                 current = current or 1
@@ -173,7 +199,7 @@ def parse_words(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     text = text.strip().lower()
-    match = re.fullmatch(rf"({DIGITS})\s*(hundred|thousand|million|billion|trillion|m|bn|k)?", text)
+    match = SCALED_DIGITS.fullmatch(text)
     if match:
         value = float(match.group(1).replace(",", ""))
         scale = match.group(2)
@@ -252,8 +278,12 @@ def extract_quantities(
         if YEAR.match(number_text) and not qualifier_text:
             continue  # a year; dates are handled by accord.analyse.dates
         before = text[max(0, match.start() - 12) : match.start()]
-        if MONTHS.search(before.strip()) or re.match(r"\s*(st|nd|rd|th)\b", text[match.end() :]):
+        if MONTHS.search(before.strip()) or ORDINAL_SUFFIX.match(text, match.end()):
             continue  # the day of a date, or an ordinal
+        if MULTIPLIER.match(text[match.end() :]):
+            continue  # "increasing 14-fold": a ratio
+        if CLOCK.search(before[-4:]) or CLOCK.match(text[match.end() : match.end() + 6]):
+            continue  # "11: 44 p.m." (a spaced clock time), "7 a.m."
         if lowered in VAGUE:
             low, high = VAGUE[lowered]
             value, qualifier = float(low), "range"
@@ -264,14 +294,23 @@ def extract_quantities(
                 continue
             value = parsed
             qualifier = QUALIFIERS.get(qualifier_text, "exact")
+            comparative = None if qualifier_text else COMPARATIVE.search(text[: match.start()])
+            if comparative:  # "driving faster than 100 mph" is a bound, not 100 mph
+                qualifier = "more_than" if comparative.group("up") else "less_than"
             low_value, high_value = interval(value, qualifier)
             if qualifier_text in BELOW:
                 high_value = value
         start, end = match.start(), match.end()
         counted, event = _counted_and_event(spacy_doc, start, end)
         counted = COUNTED_ALIASES.get(counted, counted)
-        if AGE.match(text[end:]):
-            counted = "age"
+        measure = MEASURE_BEFORE_NOUN.match(text[end:])
+        if AGE.match(text[end:]) or (
+            APPOSITIVE_AGE.search(text[:start])
+            and (APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120)
+        ):
+            counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
+        elif measure:
+            counted = measure.group(1).lower()
         elif not counted and TOLL_BEFORE.search(text[max(0, start - 40) : start]):
             event = "kill"
         if match.group("pct"):
@@ -291,4 +330,37 @@ def extract_quantities(
                 end=offset + end,
             )
         )
-    return found
+    return _ranges(found, text, offset)
+
+
+def _ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    """Two figures joined as a range ("seven to nine hours") become one range."""
+    merged: list[Quantity] = []
+    for q in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.qualifier == "exact"
+            and q.qualifier == "exact"
+            and last.value != q.value
+            and RANGE_GAP.match(text[last.end - offset : q.start - offset])
+            and (
+                text[last.end - offset : q.start - offset].strip().lower() != "and"
+                or RANGE_START.search(text[: last.start - offset])
+            )
+            and (not last.counted or not q.counted or last.counted == q.counted)
+        ):
+            merged[-1] = Quantity(
+                text=text[last.start - offset : q.end - offset],
+                value=min(last.value, q.value),  # "from 380 to 340 bc" runs down
+                low=min(last.value, q.value),
+                high=max(last.value, q.value),
+                qualifier="range",
+                counted=q.counted or last.counted,
+                event=q.event or last.event,
+                start=last.start,
+                end=q.end,
+            )
+            continue
+        merged.append(q)
+    return merged

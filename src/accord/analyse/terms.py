@@ -9,6 +9,7 @@ NLTK's costs a third of a second at every start.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from itertools import pairwise
 
@@ -31,11 +32,14 @@ STOP_WORDS = frozenset(
     said says say saying told tells according mr ms mrs""".split()
 )
 _stemmer = snowballstemmer.stemmer("porter")
+# The stemmer keeps the word it works on in the instance: threads take turns.
+_stemmer_lock = threading.Lock()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    with _stemmer_lock:
+        return _stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:

@@ -1,50 +1,29 @@
 """Compare: what the sources agree on, where they differ, and what only one states.
 
-One module per job: :mod:`.support` (which sentences back a statement), :mod:`.facts`,
-:mod:`.quotes`, :mod:`.claims` (single-source claims) and the discrepancy detectors
-(:mod:`.numbers`, :mod:`.dates`, :mod:`.places`, :mod:`.swaps`, :mod:`.roles`, on the
-shared :mod:`.slots` and :mod:`.counts`), assembled by :mod:`.discrepancies`. The names
-the pipeline, the web app and the benchmarks use are re-exported here, so
-``compare.discrepancies(...)`` works.
+One module per job: :mod:`.support` (which sentences back a statement), :mod:`.citations`
+(the sources a summary sentence cites), :mod:`.facts`, :mod:`.quotes`, :mod:`.claims`
+(single-source claims) and the discrepancy detectors (:mod:`.numbers`, :mod:`.dates`,
+:mod:`.places`, :mod:`.swaps`, :mod:`.roles`, on the shared :mod:`.slots` and
+:mod:`.counts`), assembled by :mod:`.discrepancies`. :func:`compare` is the stage: it
+reads an aligned cluster and fills its ``quotes``, ``discrepancies``, ``facts`` and
+``single_source``.
 """
 
 from __future__ import annotations
 
-from accord.compare.claims import is_salient, single_source_claims
-from accord.compare.counts import quantities_conflict
-from accord.compare.discrepancies import (
-    discrepancies,
-    quantity_discrepancies,
-    slot_discrepancies,
-    speaker_discrepancies,
-)
+from accord.compare.claims import single_source_claims
+from accord.compare.discrepancies import discrepancies
 from accord.compare.facts import collect_facts
-from accord.compare.quotes import SpeakerVariant, is_name, merge_quotes, same_quotation
-from accord.compare.slots import PARALLEL, same_slot
-from accord.compare.support import (
-    canonical_sources,
-    evidence,
-    stating_sentences,
-    supporting_sentences,
-)
+from accord.compare.quotes import merge_quotes
+from accord.model import Cluster
 
-__all__ = [
-    "PARALLEL",
-    "SpeakerVariant",
-    "canonical_sources",
-    "collect_facts",
-    "discrepancies",
-    "evidence",
-    "is_name",
-    "is_salient",
-    "merge_quotes",
-    "quantities_conflict",
-    "quantity_discrepancies",
-    "same_quotation",
-    "same_slot",
-    "single_source_claims",
-    "slot_discrepancies",
-    "speaker_discrepancies",
-    "stating_sentences",
-    "supporting_sentences",
-]
+__all__ = ["compare"]
+
+
+def compare(cluster: Cluster) -> Cluster:
+    """Fill the cluster's quotes, discrepancies, facts and single-source claims."""
+    cluster.quotes, speakers = merge_quotes(cluster)
+    cluster.discrepancies = discrepancies(cluster, speakers)
+    cluster.facts = collect_facts(cluster)
+    cluster.single_source = single_source_claims(cluster)
+    return cluster

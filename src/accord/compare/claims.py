@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from accord.align import SentenceSpace
-from accord.analyse.terms import content_terms
 from accord.compare.restate import MIN_TERMS, restates, topic_words
 from accord.compare.support import supporting_sentences
 from accord.model import (
@@ -14,12 +12,13 @@ from accord.model import (
     SingleSourceClaim,
 )
 
-MAX_SINGLE_SOURCE = 10
 OWN_WORDS = 0.25  # a sentence with no more than this share of non-topic words is the topic
 ACCUSATION = re.compile(
     r"\b(accus|alleg|den(y|ied|ies)|lie[sd]?\b|lying|claim|blame|condemn|war crime|violat|cover)",
     re.I,
 )
+
+SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
 
 
 def is_salient(sentence: Sentence) -> bool:
@@ -30,15 +29,13 @@ def is_salient(sentence: Sentence) -> bool:
     ) >= 6
 
 
-def stated_elsewhere(
-    cluster: Cluster, space: SentenceSpace, sentence: Sentence, topic: frozenset[str]
-) -> bool:
+def stated_elsewhere(cluster: Cluster, sentence: Sentence, topic: frozenset[str]) -> bool:
     """Whether a source other than the sentence's own (duplicates aside) states it, or
     it says nothing beyond the words most sources use."""
-    terms = set(content_terms(sentence.text))
+    terms = set(sentence.terms)
     if len(terms) >= MIN_TERMS and len(terms - topic) <= OWN_WORDS * len(terms):
         return True
-    support = supporting_sentences(cluster, space, sentence.ref, threshold=0.25)
+    support = supporting_sentences(cluster, sentence.ref, threshold=0.25)
     if any(r.doc_id != sentence.doc_id for r in support):
         return True
     return any(
@@ -49,7 +46,7 @@ def stated_elsewhere(
     )
 
 
-def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleSourceClaim]:
+def single_source_claims(cluster: Cluster) -> list[SingleSourceClaim]:
     claims: list[tuple[float, SingleSourceClaim]] = []
     duplicates = {d.id for d in cluster.documents if d.duplicate_of}
     if len(cluster.documents) - len(duplicates) < 2:
@@ -59,9 +56,9 @@ def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleS
         if doc.id in duplicates:
             continue
         for sentence in doc.sentences:
-            if not is_salient(sentence) or not re.search(r"[.!?”\"]\s*$", sentence.text):
+            if not is_salient(sentence) or not SENTENCE_END.search(sentence.text):
                 continue
-            if stated_elsewhere(cluster, space, sentence, topic):
+            if stated_elsewhere(cluster, sentence, topic):
                 continue
             weight = (
                 2.0 * bool(any(q.counted for q in sentence.quantities))
@@ -76,4 +73,4 @@ def single_source_claims(cluster: Cluster, space: SentenceSpace) -> list[SingleS
                 )
             )
     claims.sort(key=lambda c: -c[0])
-    return [claim for _, claim in claims[:MAX_SINGLE_SOURCE]]
+    return [claim for _, claim in claims]  # all of them, the most salient first

@@ -8,12 +8,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from accord.model import (
     Quantity,
+    QuantityValue,
     Sentence,
+    VariantValue,
 )
+
+NON_SPACE = re.compile(r"\S+")
 
 SAME_FIGURE = 0.02  # bounds or estimates closer than this (relative) are one figure
 EVENT_CLASSES = {
@@ -69,7 +72,7 @@ class Observation:
     about: str
     key: object  # values with equal keys are one variant
     text: str
-    value: Any
+    value: VariantValue
     sentence: Sentence
 
 
@@ -99,9 +102,19 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     """
     if not overlap(a, b):
         return True
+    if explicit_range(a) and explicit_range(b):  # "379 to 360 bc" / "380 – 362 bc"
+        return (a.low, a.high) != (b.low, b.high)  # both ends are stated exactly
     if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
         return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
     return False
+
+
+EXPLICIT_RANGE = re.compile(r"\d.*(?:\bto\b|-|–|\band\b).*\d|\w+\s+(?:to|and)\s+\w+", re.I)
+
+
+def explicit_range(q: Quantity) -> bool:
+    """A range written with both ends ("seven to nine", "30 to 60"), not "hundreds"."""
+    return q.qualifier == "range" and EXPLICIT_RANGE.search(q.text) is not None
 
 
 def event_class(word: str) -> str:
@@ -129,7 +142,18 @@ def in_span(start: int, end: int, span: tuple[int, int]) -> bool:
     return start < span[1] and span[0] < end
 
 
+IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people",
+    "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese",
+}  # fmt: skip
+
+
 def plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if " " in noun:  # "police officer" -> "police officers"
+        head, _, last = noun.rpartition(" ")
+        return f"{head} {plural(last)}"
     if noun in UNCOUNTED or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -167,7 +191,7 @@ def quantity_observation(q: Quantity, sentence: Sentence, kind: str = "quantity"
         about=quantity_about(q),
         key=(q.low, q.high, q.qualifier),
         text=_quantity_context(q, sentence) if kind == "scope" else quantity_text(q, sentence),
-        value={"value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier},
+        value=QuantityValue(q.value, q.low, q.high, q.qualifier),
         sentence=sentence,
     )
 
@@ -179,7 +203,7 @@ def quantity_text(q: Quantity, sentence: Sentence) -> str:
     local = q.start - sentence.start
     after = sentence.text[local + len(q.text) :]
     stem = q.counted.split()[0][:4]
-    for match in re.finditer(r"\S+", after):
+    for match in NON_SPACE.finditer(after):
         if match.start() > 40:
             break
         if match.group(0).lower().startswith(stem):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.dates import compatible, parts
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span
@@ -12,8 +11,10 @@ from accord.compare.slots import CONTAINED, PARALLEL, comparable, same_slot
 from accord.model import (
     DateMention,
     Sentence,
+    StatementPair,
 )
 
+WORD = re.compile(r"[\w'’]+")
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed)"
     r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
@@ -51,7 +52,7 @@ def _only_change(
 def _verb_before(sentence: Sentence, date: DateMention) -> str:
     """The word a date follows, past "on", "late" and "early": "said" in "said late on friday"."""
     before = sentence.text[max(0, date.start - sentence.start - 40) : date.start - sentence.start]
-    words = [w for w in re.findall(r"[\w'’]+", before.lower()) if w not in SKIP_BEFORE_DATE]
+    words = [w for w in WORD.findall(before.lower()) if w not in SKIP_BEFORE_DATE]
     return words[-1] if words else ""
 
 
@@ -109,7 +110,10 @@ def date_conflicts(
             if same_kind_of_date(da.value, db.value)
             and same_slot(a, (da.start, da.end), b, (db.start, db.end))
         ]
-    if comparable(pair):
+    if pair.containment >= CONTAINED:
+        # The one date of each sentence is compared only where the sentences state one
+        # fact: in two loosely similar sentences ("the blast on Tuesday" / "the inquiry
+        # on Wednesday") the dates are often of two events.
         candidates += _sole_dates(a, b)
     seen: set[tuple[int, int]] = set()
     for da, db in candidates:

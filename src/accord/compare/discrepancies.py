@@ -11,50 +11,102 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from accord.align import SentenceSpace, statement_pairs
 from accord.analyse.entities import same_name
-from accord.compare.counts import Observation, quantity_about, quantity_observation
+from accord.compare.claimants import first_claimant
+from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
+from accord.compare.frames import (
+    different_claims,
+    estimates_of_one_total,
+    list_conflicts,
+    precise_place_conflicts,
+)
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
+from accord.compare.slots import PARALLEL
+from accord.compare.statements import only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
     Cluster,
     Discrepancy,
+    Quantity,
+    QuantityValue,
     QuoteGroup,
     Sentence,
+    SentenceRef,
     Variant,
 )
 
-MAX_DISCREPANCIES = 8
 
-
-def slot_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
+def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     """Numbers, dates and places that aligned statements of different sources give differently."""
     places = known_places(cluster)
     texts = {d.id: d.text.lower() for d in cluster.documents}
     conflicts: list[tuple[Observation, Observation]] = []
-    pairs = statement_pairs(cluster, space)
-    conflicts += counted_in_context(cluster, space, {(p.a, p.b) for p in pairs})
-    people = people_keys([s for d in cluster.documents for s in d.sentences])
-    for pair in pairs:
+    conflicts += counted_in_context(cluster)
+    people = people_keys(cluster.sentences())
+    # A value exchanged for another between the same words of one edited statement is
+    # one claim by construction: the frame rules below are for looser pairings.
+    swaps: list[tuple[Observation, Observation]] = []
+    for pair in cluster.pairs:
         a, b = cluster.sentence(pair.a), cluster.sentence(pair.b)
-        conflicts += swap_conflicts(a, b, pair, people)
+        swaps += swap_conflicts(a, b, pair, people)
         conflicts += anchored_place_conflicts(a, b, people, texts)
         conflicts += quantity_conflicts(a, b, pair)
         conflicts += date_conflicts(a, b, pair)
         conflicts += place_conflicts(a, b, pair, places, texts)
         conflicts += role_number_conflicts(a, b)
         conflicts += role_date_conflicts(a, b)
-    covered = {(o.kind, o.sentence.ref) for pair in conflicts for o in pair}
+    covered = {(o.kind, o.sentence.ref) for pair in conflicts + swaps for o in pair}
     conflicts += [
         c for c in scope_conflicts(cluster) if ("quantity", c[0].sentence.ref) not in covered
     ]
+    conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
+    parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
+    conflicts = [c for c in conflicts if _one_claim(c, parallel)]
+    conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
+    conflicts += estimates_of_one_total(cluster)
+    conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
+
+
+def _quantity_of(observation: Observation) -> Quantity | None:
+    value = observation.value
+    if not isinstance(value, QuantityValue):
+        return None
+    for q in observation.sentence.quantities:
+        if (q.low, q.high, q.qualifier) == observation.key and q.value == value.value:
+            return q
+    return None
+
+
+def _one_claim(
+    conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
+) -> bool:
+    """Whether two conflicting counts are one claim's values (:mod:`.frames`).
+
+    Two bounds of one direction ("at least 22" / "at least 39") are both true of a total
+    that grew; they are shown only where the sentences are one statement edited (parallel
+    wording), not where two stories report the toll at different times.
+    """
+    first, second = conflict
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None:
+        return True
+    if different_claims(first.sentence, qa, second.sentence, qb):
+        return False
+    bounds = qa.qualifier != "range" and qb.qualifier != "range"
+    edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
+    return not (bounds and overlap(qa, qb) and not edited)
+
+
+def _furniture(observation: Observation) -> bool:
+    """A value from a caption, a "published on" line or a dateline: not a claim."""
+    return only_in_furniture(observation.sentence, observation.text)
 
 
 def _restatements(
@@ -63,51 +115,103 @@ def _restatements(
     """Other sources that state a conflicting figure too, so each variant lists them all."""
     extra = []
     seen = {o.sentence.ref for pair in conflicts for o in pair}
+    # The sentences (in cluster order) with counted quantities of each (low, high,
+    # qualifier): each observation looks at those, not at every sentence of the cluster.
+    by_key: dict[object, list[tuple[Sentence, list]]] = defaultdict(list)
+    for doc in cluster.documents:
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if q.counted:
+                    entries = by_key[(q.low, q.high, q.qualifier)]
+                    if not entries or entries[-1][0] is not sentence:
+                        entries.append((sentence, []))
+                    entries[-1][1].append(q)
     for first, second in list(conflicts):
         if first.kind not in ("quantity", "scope"):
             continue
         for observation in (first, second):
             value = observation.value
-            for doc in cluster.documents:
-                for sentence in doc.sentences:
-                    if sentence.ref in seen:
-                        continue
-                    for q in sentence.quantities:
-                        if (
-                            (q.low, q.high, q.qualifier) == observation.key
-                            and q.counted
-                            and quantity_about(q) == observation.about
-                            and q.value == value["value"]
-                        ):
-                            seen.add(sentence.ref)
-                            kind = observation.kind
-                            extra.append((first, quantity_observation(q, sentence, kind)))
+            if not isinstance(value, QuantityValue):
+                continue
+            for sentence, quantities in by_key.get(observation.key, []):
+                if sentence.ref in seen:
+                    continue
+                for q in quantities:
+                    if quantity_about(q) == observation.about and q.value == value.value:
+                        seen.add(sentence.ref)
+                        kind = observation.kind
+                        extra.append((first, quantity_observation(q, sentence, kind)))
     return extra
+
+
+def _claims(
+    conflicts: list[tuple[Observation, Observation]],
+) -> list[list[Observation]]:
+    """The conflicting observations, one group per claim: observations joined by a
+    conflict (directly or through a restatement) are one claim's values.
+
+    Grouping by subject alone ("place", "date", "number of people") pooled every place or
+    date conflict of a cluster into one item, so one false pairing hid a real one.
+    """
+    node: dict[tuple[str, SentenceRef, object], int] = {}
+    parent: list[int] = []
+    members: list[Observation] = []
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def index(o: Observation) -> int:
+        kind = "quantity" if o.kind == "scope" else o.kind
+        key = (kind, o.sentence.ref, repr(o.key))
+        if key not in node:
+            node[key] = len(parent)
+            parent.append(len(parent))
+            members.append(o)
+        return node[key]
+
+    for first, second in conflicts:
+        x, y = find(index(first)), find(index(second))
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+    groups: dict[int, list[Observation]] = defaultdict(list)
+    for k, observation in enumerate(members):
+        groups[find(k)].append(observation)
+    return list(groups.values())
 
 
 def _assemble(
     conflicts: list[tuple[Observation, Observation]], cluster: Cluster
 ) -> list[Discrepancy]:
-    """One discrepancy per subject, its variants grouped by value with all their sources."""
-    by_subject: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    for first, second in conflicts:
-        by_subject[(first.kind, first.about)] += [first, second]
+    """One discrepancy per claim, its variants grouped by value with all their sources and
+    every sentence of each source that states the value."""
     found = []
-    for (kind, about), observations in by_subject.items():
+    for observations in _claims(conflicts):
+        kind = observations[0].kind
+        about = most_common([o.about for o in observations])
         by_value: dict[object, list[Observation]] = defaultdict(list)
         for observation in observations:
             by_value[observation.key].append(observation)
         variants = []
         for items in by_value.values():
-            first_per_source: dict[str, Sentence] = {}
+            sentences: dict[SentenceRef, Sentence] = {}
             for item in items:
-                first_per_source.setdefault(item.sentence.doc_id, item.sentence)
+                sentences.setdefault(item.sentence.ref, item.sentence)
+            by_source: dict[str, Sentence] = {}
+            for sentence in sentences.values():
+                by_source.setdefault(sentence.doc_id, sentence)
+            sources = canonical_sources(cluster, by_source)
+            stating = [s for s in sorted(sentences.values(), key=_order) if s.doc_id in sources]
+            text = most_common([i.text for i in items])
             variants.append(
                 Variant(
-                    text=most_common([i.text for i in items]),
+                    text=text,
                     value=items[0].value,
-                    sources=canonical_sources(cluster, first_per_source),
-                    evidence=[evidence(s) for s in first_per_source.values()],
+                    sources=sources,
+                    evidence=[evidence(s) for s in stating],
+                    claimant=first_claimant(cluster, stating, text),
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -115,12 +219,11 @@ def _assemble(
         variants.sort(key=lambda v: (-len(v.sources), str(v.value)))
         found.append(Discrepancy(about=about, kind=kind, variants=variants))
     found.sort(key=lambda d: (-sum(len(v.sources) for v in d.variants), d.kind, d.about))
-    return found[:MAX_DISCREPANCIES]
+    return found
 
 
-def quantity_discrepancies(cluster: Cluster, space: SentenceSpace) -> list[Discrepancy]:
-    """Kept for callers of the first version: all slot discrepancies (numbers, dates, places)."""
-    return slot_discrepancies(cluster, space)
+def _order(sentence: Sentence) -> tuple[str, int]:
+    return sentence.doc_id, sentence.index
 
 
 def speaker_discrepancies(
@@ -154,13 +257,10 @@ def speaker_discrepancies(
 
 
 def discrepancies(
-    cluster: Cluster,
-    space: SentenceSpace,
-    quotes: list[QuoteGroup],
-    speakers: dict[int, dict[str, SpeakerVariant]],
+    cluster: Cluster, speakers: dict[int, dict[str, SpeakerVariant]]
 ) -> list[Discrepancy]:
-    """Every kind of discrepancy, slot conflicts first."""
-    return slot_discrepancies(cluster, space) + speaker_discrepancies(quotes, speakers)
+    """Every kind of discrepancy, slot conflicts first; ``cluster.quotes`` must be merged."""
+    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes, speakers)
 
 
 def shorten(text: str, words: int = 12) -> str:

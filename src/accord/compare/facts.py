@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 
 from accord.analyse.entities import same_name
+from accord.compare.claimants import first_claimant
 from accord.compare.counts import quantity_text
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.model import (
     Cluster,
+    CountValue,
     Fact,
+    FactValue,
     Quantity,
     Sentence,
 )
-
-MAX_FACTS_PER_KIND = 10
 
 
 def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
@@ -28,7 +29,7 @@ def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
 def collect_facts(cluster: Cluster) -> list[Fact]:
     """Quantities, dates, places, people and organisations, with the sources stating each."""
     buckets: dict[tuple[str, object], list[tuple[str, Sentence]]] = defaultdict(list)
-    values: dict[tuple[str, object], object] = {}
+    values: dict[tuple[str, object], FactValue] = {}
     for doc in cluster.documents:
         for sentence in doc.sentences:
             for q in sentence.quantities:
@@ -37,13 +38,7 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 key = ("quantity", _quantity_key(q))
                 label = quantity_text(q, sentence)
                 buckets[key].append((label, sentence))
-                values[key] = {
-                    "value": q.value,
-                    "low": q.low,
-                    "high": q.high,
-                    "qualifier": q.qualifier,
-                    "counted": q.counted,
-                }
+                values[key] = CountValue(q.value, q.low, q.high, q.qualifier, q.counted)
             for d in sentence.dates:
                 key = ("date", d.value)
                 buckets[key].append((d.text, sentence))
@@ -63,28 +58,28 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
         sources = canonical_sources(cluster, (s.doc_id for _, s in mentions))
         first_per_source: dict[str, Sentence] = {}
         for _, sentence in mentions:
-            first_per_source.setdefault(sentence.doc_id, sentence)
+            if sentence.doc_id in sources:
+                first_per_source.setdefault(sentence.doc_id, sentence)
         facts.append(
             Fact(
                 kind=kind,  # type: ignore[arg-type]
-                text=most_common([t for t, _ in mentions]),
+                text=(text := most_common([t for t, _ in mentions])),
                 value=values[key],
                 sources=sources,
                 evidence=[evidence(s) for s in first_per_source.values()],
+                claimant=first_claimant(cluster, first_per_source.values(), text)
+                if kind == "quantity"
+                else None,
             )
         )
     _merge_name_variants(facts)
     _merge_qualified_counts(facts)
     for fact in facts:
         fact.sources = canonical_sources(cluster, fact.sources)
+    # Every fact, the most widely stated first (then the earliest in its articles): the
+    # renderers show the top of each kind and say how many more there are.
     facts.sort(key=lambda f: (-len(f.sources), _first_position(cluster, f)))
-    kept: list[Fact] = []
-    per_kind: dict[str, int] = defaultdict(int)
-    for fact in facts:
-        if per_kind[fact.kind] < MAX_FACTS_PER_KIND:
-            kept.append(fact)
-            per_kind[fact.kind] += 1
-    return kept
+    return facts
 
 
 def _absorb(target: Fact, other: Fact) -> None:
@@ -119,15 +114,15 @@ def _merge_name_variants(facts: list[Fact]) -> None:
 def _merge_qualified_counts(facts: list[Fact]) -> None:
     """ "200 civilians" into "at least 200 civilians": one count, stated with and without
     its qualifier. Merged only when a single qualified fact has that figure and noun."""
-    counts = [f for f in facts if f.kind == "quantity"]
-    for plain in [f for f in counts if f.value["qualifier"] == "exact"]:
+    counts = [(f, f.value) for f in facts if isinstance(f.value, CountValue)]
+    for plain, mine in [(f, v) for f, v in counts if v.qualifier == "exact"]:
         qualified = [
             f
-            for f in counts
+            for f, theirs in counts
             if f is not plain
-            and f.value["qualifier"] not in ("exact", "range")
-            and f.value["counted"] == plain.value["counted"]
-            and f.value["value"] == plain.value["value"]
+            and theirs.qualifier not in ("exact", "range")
+            and theirs.counted == mine.counted
+            and theirs.value == mine.value
         ]
         if len(qualified) == 1:
             _absorb(qualified[0], plain)

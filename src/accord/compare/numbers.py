@@ -4,7 +4,8 @@ differently, and totals over one period that frame the story differently (scope)
 
 from __future__ import annotations
 
-from accord.align import SentenceSpace, StatementPair
+import numpy as np
+
 from accord.analyse.dates import parts
 from accord.compare.counts import (
     GENERIC_COUNTS,
@@ -20,7 +21,6 @@ from accord.compare.counts import (
 from accord.compare.slots import (
     COUNTED_SIMILARITY,
     LOOSE_SIMILARITY,
-    LOOSE_WINDOW,
     PARALLEL,
     comparable,
     context_words,
@@ -28,8 +28,9 @@ from accord.compare.slots import (
 )
 from accord.model import (
     Cluster,
+    Quantity,
     Sentence,
-    SentenceRef,
+    StatementPair,
 )
 
 
@@ -68,24 +69,25 @@ SCALE_WORDS = frozenset(
 )
 
 
-def counted_in_context(
-    cluster: Cluster, space: SentenceSpace, paired: set[tuple[SentenceRef, SentenceRef]]
-) -> list[tuple[Observation, Observation]]:
+def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """Counts of one noun, in loosely related sentences, with the same words around them.
 
     "Twelve people were taken to hospital" / "Fifteen people were treated in hospital":
     the sentences differ too much to align, but the count, its noun and "hospital" agree.
     Aligned pairs are looked at too: an aligned pair below ``COUNTED_SIMILARITY`` ("the 10
     most endangered rivers the organization has identified" / "the organization highlights
-    16 rivers") has nothing else that compares its counts. ``paired`` is kept for callers.
+    16 rivers") has nothing else that compares its counts.
     """
+    space = cluster.space
     if not space.refs:
         return []
     sims = space.similarities()
     counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
     found = []
     for x, i in enumerate(counted):
-        for j in counted[x + 1 :]:
+        # numpy picks the loosely similar ones among the later counted sentences
+        later = np.array(counted[x + 1 :], dtype=int)
+        for j in later[sims[i, later] >= LOOSE_SIMILARITY].tolist():
             ra, rb = space.refs[i], space.refs[j]
             if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY:
                 continue
@@ -96,12 +98,32 @@ def counted_in_context(
                         continue
                     if states_value(a, qb) or states_value(b, qa):
                         continue
-                    near_a = set().union(*context_words(a, qa.start, qa.end, LOOSE_WINDOW))
-                    near_b = set().union(*context_words(b, qb.start, qb.end, LOOSE_WINDOW))
-                    shared = near_a & near_b - SCALE_WORDS
-                    if shared - {*qa.counted.split(), *plural(qa.counted).split()}:
+                    if same_side_word(a, qa, b, qb):
                         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found
+
+
+NEAR_SIDE = 3  # content words on one side of a count that tell what it is the count of
+# Words that belong to a measure, not to what it measures: "20 miles away" / "500 miles
+# away", "two years ago", "a 6-foot tall".
+MEASURE_WORDS = frozenset("away ago long old tall wide high deep later earlier per".split())
+
+
+def same_side_word(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Whether two counts of one noun share a content word on the same side, close by.
+
+    "were taken to hospital" / "were treated in hospital": "hospital" after both. Words
+    anywhere in a wide window ("the 21-year-old victim ... the accused, 26") join ages of
+    different people; a word on one side of one count and the other side of the other
+    rarely plays the same part. One-letter tokens ("p" of "p.m.", "u" of "u.s.") and
+    scale words ("billion") are no words of the statement, nor the counted noun itself.
+    """
+    before_a, after_a = context_words(a, qa.start, qa.end, NEAR_SIDE)
+    before_b, after_b = context_words(b, qb.start, qb.end, NEAR_SIDE)
+    own = {*qa.counted.split(), *plural(qa.counted).split(), *qb.counted.split()}
+    own |= {*plural(qb.counted).split()} | SCALE_WORDS | MEASURE_WORDS
+    shared = (before_a & before_b) | (after_a & after_b)
+    return any(len(w) > 1 and w not in own for w in shared)
 
 
 def _month_anchor(sentence: Sentence) -> set[str]:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.entities import entity_key, same_name
-from accord.analyse.gazetteer import is_place, nested, place_mentions, same_place
+from accord.analyse.gazetteer import (
+    HONORIFICS,
+    is_place,
+    nested,
+    place_mentions,
+    place_word,
+    same_place,
+)
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.compare.counts import Observation, in_span
 from accord.compare.roles import one_fact
@@ -14,12 +20,15 @@ from accord.compare.slots import LOCATIVE_WORD, PARALLEL, SLOT_WORD, STOPS, comp
 from accord.model import (
     Cluster,
     Sentence,
+    StatementPair,
 )
+
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
 
 
 def cased(sentence: Sentence) -> bool:
     """Whether the sentence is written with capitals (not lower-cased like Multi-News)."""
-    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+    return CAPITALISED_INSIDE.search(sentence.text) is not None
 
 
 def _name_span(
@@ -44,7 +53,11 @@ def _name_span(
             return entity.text, entity.key, True
     text = " ".join(words)
     key = entity_key(text)
-    if key in places or any(same_name(key, place) for place in places) or _real_place(text):
+    if key in HONORIFICS:
+        return None  # "Sens. Smith": a title, whatever town shares its name
+    if key in places or any(same_name(key, place) for place in places):
+        return text, key, True
+    if _real_place(text, cased(sentence)):
         return text, key, True
     lowered = [w.lower() for w in words]
     if any(w in ENGLISH_STOP_WORDS or not w.isalpha() for w in lowered):
@@ -54,11 +67,12 @@ def _name_span(
     return text, key, False
 
 
-def _real_place(text: str) -> bool:
+def _real_place(text: str, capital_means_name: bool) -> bool:
     """A name the gazetteer knows as a place, not a common word: in lower-cased text the
-    entity recogniser misses "from atlanta to dallas", the gazetteer does not."""
+    entity recogniser misses "from atlanta to dallas", the gazetteer does not; but there
+    "the day" or "a bank" is no town (:func:`.gazetteer.place_word`)."""
     lowered = text.lower()
-    return lowered not in ENGLISH_STOP_WORDS and is_place(lowered)
+    return lowered not in ENGLISH_STOP_WORDS and place_word(text, capital_means_name)
 
 
 def _place_candidates(
@@ -181,8 +195,8 @@ def place_conflicts(
         if has_number_or_date(a, ca) or has_number_or_date(b, cb):
             continue
         name_a, name_b = _name_span(a, ca, places), _name_span(b, cb, places)
-        if name_a is None or name_b is None or not (name_a[2] or name_b[2]):
-            continue
+        if name_a is None or name_b is None or not (name_a[2] and name_b[2]):
+            continue  # a place against a word that is no place: a rewrite, not a move
         if same_name(name_a[1], name_b[1]) or name_a[1] in name_b[1] or name_b[1] in name_a[1]:
             continue
         if same_place(name_a[1], name_b[1]) or nested(name_a[1], name_b[1]):
@@ -236,6 +250,10 @@ def _gazetteer_places(sentence: Sentence, people: set[str]) -> list[tuple[str, i
             continue  # "made sense to us.": a pronoun, not the United States
         if cased(sentence) and not text[:1].isupper():
             continue
+        if not place_word(text, cased(sentence)):
+            continue  # "a pit", "the day", "sens.": words and titles, not towns
+        if re.match(r"['’]s\b", sentence.text[end - sentence.start :]):
+            continue  # "china's news agency": an owner, not where anything happened
         found.append((text, start, end))
     return found
 

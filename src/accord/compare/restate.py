@@ -39,7 +39,7 @@ def topic_words(cluster: Cluster) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for doc in sources:
         counts.update(
-            {t for s in doc.sentences for t in content_terms(s.text)}
+            {t for s in doc.sentences for t in s.terms}
             | {k for s in doc.sentences for k in names(s)}
         )
     needed = max(TOPIC_MIN_SOURCES, TOPIC_SHARE * len(sources))
@@ -51,8 +51,8 @@ def restates(claim: Sentence, other: Sentence, topic: frozenset[str] = frozenset
     words around it in common ("killing 49 civilians" / "the death of 49 civilians"), two
     of the same names with more words in common, or most of the claim's words. Words in
     ``topic`` do not count as words in common."""
-    terms = set(content_terms(claim.text)) - topic
-    shared = terms & set(content_terms(other.text))
+    terms = set(claim.terms) - topic
+    shared = terms & set(other.terms)
     if restates_figures(claim, other, topic, every=False):
         return True
     if len((names(claim) & names(other)) - topic) >= 2 and len(shared) >= WITH_NAMES + 2:
@@ -70,7 +70,7 @@ def restates_figures(
     common = mine & figures(other)
     if not common or (every and common != mine):
         return False
-    shared = (set(content_terms(claim.text)) - topic) & set(content_terms(other.text))
+    shared = (set(claim.terms) - topic) & set(other.terms)
     figure_words = {term for _, counted in common for term in content_terms(counted)}
     figure_words |= {term for term in shared if term.replace(".", "").isdigit()}
     # a second figure in common is as telling as a word in common

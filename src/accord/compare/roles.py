@@ -78,8 +78,8 @@ def one_fact(a: Sentence, b: Sentence, value_a: str, value_b: str) -> bool:
     """Whether two sentences state one fact: at least ``MIN_SHARED`` content words in
     common and ``MIN_SHARE`` of the shorter one's, not counting the values themselves
     (a changed value must not make the sentences look less alike)."""
-    terms_a = set(content_terms(a.text)) - set(content_terms(value_a))
-    terms_b = set(content_terms(b.text)) - set(content_terms(value_b))
+    terms_a = set(a.terms) - set(content_terms(value_a))
+    terms_b = set(b.terms) - set(content_terms(value_b))
     shared = len(terms_a & terms_b)
     return shared >= MIN_SHARED and shared >= MIN_SHARE * min(len(terms_a), len(terms_b))
 

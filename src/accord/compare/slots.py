@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from accord.align import StatementPair
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.model import (
     Sentence,
+    StatementPair,
 )
 
 # Two sentences whose words are this parallel (difflib ratio) and that swap one number,
 # date or place for another state the same thing differently.
+WORD_TOKEN = re.compile(r"[\w'’-]+")
 PARALLEL = 0.5
 # Sentences this similar (TF-IDF cosine) that count the same noun compare their counts.
 COUNTED_SIMILARITY = 0.3
@@ -41,8 +42,7 @@ def context_words(
     the same slot (after "dividend", before "share") however differently the rest reads.
     """
     words = [
-        (m.start() + sentence.start, m.group(0).lower())
-        for m in re.finditer(r"[\w'’-]+", sentence.text)
+        (m.start() + sentence.start, m.group(0).lower()) for m in WORD_TOKEN.finditer(sentence.text)
     ]
     window = window or SLOT_WINDOW
     before = [w for at, w in words if at < start][-window:]

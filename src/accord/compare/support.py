@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from accord.align import SentenceSpace
-from accord.compare.restate import restates_figures
+from accord.compare.restate import figures, restates_figures
 from accord.model import (
     Cluster,
     Evidence,
@@ -25,15 +24,21 @@ def evidence(sentence: Sentence) -> Evidence:
 
 
 def canonical_sources(cluster: Cluster, doc_ids: Iterable[str]) -> list[str]:
-    """Source ids in input order, each once."""
+    """Source ids in input order, each once; a copy of a report (``duplicate_of``) whose
+    original is among them is the same text, counted once: as its original."""
     wanted = set(doc_ids)
-    return [d.id for d in cluster.documents if d.id in wanted]
+    return [
+        d.id
+        for d in cluster.documents
+        if d.id in wanted and not (d.duplicate_of and d.duplicate_of in wanted)
+    ]
 
 
 def supporting_sentences(
-    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, threshold: float = SUPPORT_THRESHOLD
+    cluster: Cluster, ref: SentenceRef, threshold: float = SUPPORT_THRESHOLD
 ) -> list[SentenceRef]:
     """The sentence itself and, from each other source, its most similar sentence if close."""
+    space = cluster.space
     if not space.refs:
         return [ref]
     sims = space.similarities()[space.index(ref)]
@@ -47,23 +52,47 @@ def supporting_sentences(
 
 
 def stating_sentences(
-    cluster: Cluster, space: SentenceSpace, ref: SentenceRef, topic: frozenset[str]
+    cluster: Cluster, ref: SentenceRef, topic: frozenset[str], figures_too: bool = False
 ) -> list[SentenceRef]:
     """:func:`supporting_sentences`, and from each other source that has none of those, the
     first sentence that gives all of the sentence's figures with words around them in
     common: a paraphrase TF-IDF similarity misses ("took more than 60 firefighters nine
-    hours" / "more than 60 firefighters fought the blaze for nine hours")."""
-    similar = supporting_sentences(cluster, space, ref)
-    stating = {r.doc_id for r in similar}
+    hours" / "more than 60 firefighters fought the blaze for nine hours").
+
+    With ``figures_too``, a source's similar sentence counts only if it also gives every
+    counted figure of the sentence; otherwise that source's paraphrase is looked for.
+    """
     sentence = cluster.sentence(ref)
+    similar = [
+        r
+        for r in supporting_sentences(cluster, ref)
+        if not figures_too or r == ref or gives_figures(sentence, cluster.sentence(r))
+    ]
+    stating = {r.doc_id for r in similar}
+    mine = figures(sentence)
+
+    def restates(other: Sentence) -> bool:
+        # Two or more counted figures, every one given with its noun, say the same thing
+        # even when all the words around them are the story's common words.
+        return restates_figures(sentence, other, topic) or (
+            figures_too and len(mine) >= 2 and mine <= figures(other)
+        )
+
     restating = []
     for doc in cluster.documents:
         if doc.id in stating or doc.duplicate_of:
             continue
-        match = next((o for o in doc.sentences if restates_figures(sentence, o, topic)), None)
+        match = next((o for o in doc.sentences if restates(o)), None)
         if match is not None:
             restating.append(match.ref)
     return in_input_order(cluster, [*similar, *restating])
+
+
+def gives_figures(sentence: Sentence, other: Sentence) -> bool:
+    """Whether ``other`` gives every counted figure of ``sentence`` (by value: the noun may
+    be paraphrased, "civilians" / "people")."""
+    wanted = {value for value, _ in figures(sentence)}
+    return wanted <= {q.value for q in other.quantities}
 
 
 def in_input_order(cluster: Cluster, refs: Iterable[SentenceRef]) -> list[SentenceRef]:

@@ -11,18 +11,17 @@ capitals and no parse of the sentence.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
-from accord.align import StatementPair, Token, tokens
 from accord.analyse.dates import compatible
 from accord.analyse.entities import entity_key
-from accord.analyse.gazetteer import is_place, nested, same_place
+from accord.analyse.gazetteer import is_place, nested, place_word, same_place
 from accord.analyse.quantities import parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
 from accord.compare.dates import reported_on
-from accord.model import DateMention, Entity, Quantity, Sentence
+from accord.model import DateMention, Entity, Quantity, Sentence, StatementPair, Token
 
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
 MAX_SWAP = 3  # tokens on each side of a swap: more is a rewrite, not one value exchanged
 CONTEXT = 4  # tokens each side of the swap that are looked at
 MIN_SAME = 3  # of which at least this many are the same words, in the same order
@@ -94,7 +93,7 @@ def _place(sentence: Sentence, side: list[Token], people: set[str]) -> str | Non
         return None
     if any(w[:1].islower() for w in text.split()) and _cased(sentence):
         return None  # in normally written text a place name has capitals
-    return text if is_place(key) else None
+    return text if place_word(text, _cased(sentence)) else None
 
 
 def _mistagged_place(sentence: Sentence, entity: Entity) -> bool:
@@ -111,7 +110,7 @@ def _mistagged_place(sentence: Sentence, entity: Entity) -> bool:
 
 
 def _cased(sentence: Sentence) -> bool:
-    return re.search(r"(?<=[a-z,]\s)[A-Z][a-z]", sentence.text) is not None
+    return CAPITALISED_INSIDE.search(sentence.text) is not None
 
 
 def _swap(
@@ -154,9 +153,7 @@ def swap_conflicts(
     a: Sentence, b: Sentence, pair: StatementPair, people: set[str]
 ) -> list[tuple[Observation, Observation]]:
     """Values exchanged for others between the same words of two aligned statements."""
-    ta, tb = tokens(a), tokens(b)
-    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb], autojunk=False)
-    blocks = matcher.get_opcodes()
+    ta, tb, blocks = pair.tokens_a, pair.tokens_b, pair.opcodes
     found = []
     for k, (op, i1, i2, j1, j2) in enumerate(blocks):
         if op != "replace" or i2 - i1 > MAX_SWAP or j2 - j1 > MAX_SWAP:

@@ -9,6 +9,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from accord.model import Briefing, SourceSummary
+from accord.render.common import counted_sources, originals, split, support
 
 
 @lru_cache(maxsize=1)
@@ -35,5 +36,18 @@ def marked_text(source: SourceSummary) -> Markup:
 
 
 def to_html(briefing: Briefing) -> str:
+    """Long sections show their top entries and keep the rest one click away (<details>)."""
     template = files("accord.render").joinpath("templates/briefing.html.j2").read_text("utf-8")
-    return _environment().from_string(template).render(b=briefing)
+    roots = originals(briefing)
+    most = max((len(support(f.sources, roots).counted) for f in briefing.facts), default=1)
+    return (
+        _environment()
+        .from_string(template)
+        .render(
+            b=briefing,
+            most=max(most, 1),
+            cited=lambda sources: support(sources, roots),
+            split=lambda items, section: split(items, section, full=False),
+            reports=counted_sources(briefing),
+        )
+    )

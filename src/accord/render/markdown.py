@@ -1,58 +1,97 @@
-"""The briefing as Markdown, with citations as [source] tags after each statement."""
+"""The briefing as Markdown, with citations as [source] tags after each statement.
+
+Every piece of source text is escaped: HTML in a source (``<script>``, ``<img onerror>``)
+comes out as text, never as markup a Markdown viewer would render, and Markdown syntax in
+a source (links, code, table bars) stays literal. The file holds every entry of every
+section; copies of a report (duplicates) are not counted as support.
+"""
 
 from __future__ import annotations
 
+import re
+
 from accord.model import Briefing
+from accord.render.common import Support, originals, support
+
+# Markdown punctuation that could turn source text into links, images, code or emphasis
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
-def cite(sources: list[str]) -> str:
-    return " ".join(f"[{s}]" for s in sources)
+def escape(text: str) -> str:
+    """Source text as literal Markdown on one line."""
+    # "&" only where it would start an entity: "AT&T" stays readable, "&lt;" stays literal
+    text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = " ".join(text.split())  # one line: a newline could start a heading or a list
+    # a heading, quote or list marker at the start: escape the punctuation ("2011\\." keeps
+    # the number, a backslash before a digit would show)
+    return _LINE_START.sub(_escape_marker, text, count=1)
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _escape_marker(match: re.Match[str]) -> str:
+    lead, marker = match.group(1), match.group(2)
+    return f"{lead}{marker}\\" if marker[0].isdigit() else f"{lead}\\{marker}"
+
+
+def cite(cited: Support) -> str:
+    # plain brackets: with every "[" in source text escaped, no reference link can match
+    tags = " ".join(f"[{escape(s)}]" for s in cited.counted)
+    also = f" (also in {', '.join(escape(s) for s in cited.also)})" if cited.also else ""
+    return tags + also
 
 
 def to_markdown(briefing: Briefing) -> str:
+    roots = originals(briefing)
+
+    def cites(sources: list[str]) -> str:
+        return cite(support(sources, roots))
+
     lines: list[str] = ["# Briefing", ""]
     titles = [s.title for s in briefing.sources if s.title]
     if titles:
-        lines += [f"_{titles[0]}_", ""]
+        lines += [f"_{escape(titles[0])}_", ""]
     for note in briefing.notes:
-        lines += [f"> Note: {note}", ""]
+        lines += [f"> Note: {escape(note)}", ""]
     lines += ["## Summary", ""]
-    lines += [f"{s.text} {cite(s.sources)}" for s in briefing.summary] or ["(no summary)"]
+    lines += [f"{escape(s.text)} {cites(s.sources)}" for s in briefing.summary] or ["(no summary)"]
     lines.append("")
     if briefing.discrepancies:
         lines += ["## Where the sources differ", ""]
         for d in briefing.discrepancies:
-            lines.append(f"**{d.about}**")
+            lines.append(f"**{escape(d.about)}**")
             lines.append("")
             for v in d.variants:
-                lines.append(f"- {v.text} {cite(v.sources)}")
-                lines += [f"  - _{e.source}_: {e.text}" for e in v.evidence]
+                claimed = f" — {escape(v.claimant)}" if v.claimant else ""
+                lines.append(f"- {escape(v.text)}{claimed} {cites(v.sources)}")
+                lines += [f"  - _{escape(e.source)}_: {escape(e.text)}" for e in v.evidence]
             lines.append("")
     if briefing.facts:
         lines += ["## Facts", "", "| kind | fact | sources |", "| --- | --- | --- |"]
-        lines += [
-            f"| {f.kind} | {_escape(f.text)} | {', '.join(f.sources)} |" for f in briefing.facts
-        ]
+        for f in briefing.facts:
+            found = support(f.sources, roots)
+            claimed = f" — {escape(f.claimant)}" if f.claimant else ""
+            lines.append(
+                f"| {escape(f.kind)} | {escape(f.text)}{claimed} | {escape(found.label())} |"
+            )
         lines.append("")
     if briefing.quotes:
         lines += ["## Quotes", ""]
         for q in briefing.quotes:
-            lines.append(
-                f"- **{q.speaker or 'unattributed'}**: \u201c{q.text}\u201d {cite(q.sources)}"
-            )
+            speaker = escape(q.speaker) if q.speaker else "unattributed"
+            lines.append(f"- **{speaker}**: \u201c{escape(q.text)}\u201d {cites(q.sources)}")
         lines.append("")
     if briefing.single_source:
         lines += ["## Claims made by one source only", ""]
-        lines += [f"- {c.text} [{c.source}]" for c in briefing.single_source]
+        lines += [f"- {escape(c.text)} [{escape(c.source)}]" for c in briefing.single_source]
         lines.append("")
     lines += ["## Sources", ""]
     for s in briefing.sources:
-        title = f": {s.title}" if s.title else ""
-        extra = f" (duplicate of {s.duplicate_of})" if s.duplicate_of else ""
+        title = f": {escape(s.title)}" if s.title else ""
+        extra = f" (duplicate of {escape(s.duplicate_of)}, not counted)" if s.duplicate_of else ""
         blocks = "block" if len(s.removed) == 1 else "blocks"
-        lines.append(f"- **{s.id}**{title}{extra} ({len(s.removed)} {blocks} removed in cleaning)")
+        lines.append(
+            f"- **{escape(s.id)}**{title}{extra} ({len(s.removed)} {blocks} removed in cleaning)"
+        )
     return "\n".join(lines).rstrip() + "\n"

@@ -1,4 +1,8 @@
-"""The briefing as a rich terminal view."""
+"""The briefing as a rich terminal view.
+
+Long sections show their top entries and say how many more there are (``--all`` shows
+every one); copies of a report (duplicates) are not counted as support.
+"""
 
 from __future__ import annotations
 
@@ -10,63 +14,101 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.model import Briefing
+from accord.render.common import originals, split, support
+
+MORE_HINT = "accord brief --all shows every one"
 
 
-def _citations(sources: list[str]) -> Text:
-    return Text(" " + " ".join(f"[{s}]" for s in sources), style="cyan")
+def _citations(sources: list[str], roots: dict[str, str]) -> Text:
+    cited = support(sources, roots)
+    text = Text(" " + " ".join(f"[{s}]" for s in cited.counted), style="cyan")
+    if cited.also:
+        text.append(f" (also in {', '.join(cited.also)})", style="dim")
+    return text
 
 
-def renderables(briefing: Briefing) -> list[RenderableType]:
+def _row(table: Table, *cells: str) -> None:
+    """Cells as plain Text: source text is never read as rich markup ("[/b]" would raise)."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def _more(rest: list[object], what: str) -> Text | None:
+    if not rest:
+        return None
+    return Text(f"{len(rest)} more {what} not shown: {MORE_HINT}", style="dim")
+
+
+def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
+    roots = originals(briefing)
     parts: list[RenderableType] = []
     for note in briefing.notes:
         parts.append(Text(f"Note: {note}", style="yellow"))
     summary = Text()
     for sentence in briefing.summary:
         summary.append(sentence.text)
-        summary.append_text(_citations(sentence.sources))
+        summary.append_text(_citations(sentence.sources, roots))
         summary.append("\n")
     parts.append(Panel(summary, title="Summary", title_align="left", border_style="blue"))
     if briefing.discrepancies:
+        shown, rest = split(briefing.discrepancies, "discrepancies", full)
         table = Table(title="Where the sources differ", title_justify="left", expand=True)
         table.add_column("about", style="bold")
         table.add_column("variant")
         table.add_column("sources", style="cyan")
-        for d in briefing.discrepancies:
+        for d in shown:
             for n, v in enumerate(d.variants):
-                table.add_row(d.about if n == 0 else "", v.text, ", ".join(v.sources))
-        parts.append(table)
+                claimed = f" — {v.claimant}" if v.claimant else ""
+                _row(
+                    table,
+                    d.about if n == 0 else "",
+                    v.text + claimed,
+                    support(v.sources, roots).names(),
+                )
+        parts += [table, *filter(None, [_more(rest, "discrepancies")])]
     if briefing.facts:
+        shown, rest = split(briefing.facts, "facts", full)
         table = Table(title="Facts", title_justify="left", expand=True)
         for column in ("kind", "fact", "sources"):
             table.add_column(column)
-        for f in briefing.facts:
-            table.add_row(f.kind, f.text, f"{len(f.sources)}: {', '.join(f.sources)}")
-        parts.append(table)
+        for f in shown:
+            _row(
+                table,
+                f.kind,
+                f.text + (f" — {f.claimant}" if f.claimant else ""),
+                support(f.sources, roots).label(),
+            )
+        parts += [table, *filter(None, [_more(rest, "facts")])]
     if briefing.quotes:
+        shown, rest = split(briefing.quotes, "quotes", full)
         table = Table(title="Who said what", title_justify="left", expand=True)
         table.add_column("speaker", style="bold")
         table.add_column("quote")
         table.add_column("sources", style="cyan")
-        for q in briefing.quotes:
-            table.add_row(
-                q.speaker or "unattributed", f"\u201c{q.text}\u201d", ", ".join(q.sources)
+        for q in shown:
+            _row(
+                table,
+                q.speaker or "unattributed",
+                f"\u201c{q.text}\u201d",
+                support(q.sources, roots).names(),
             )
-        parts.append(table)
+        parts += [table, *filter(None, [_more(rest, "quotes")])]
     if briefing.single_source:
+        shown, rest = split(briefing.single_source, "single_source", full)
         table = Table(title="Claims made by one source only", title_justify="left", expand=True)
         table.add_column("claim")
         table.add_column("source", style="cyan")
-        for c in briefing.single_source:
-            table.add_row(c.text, c.source)
-        parts.append(table)
+        for c in shown:
+            _row(table, c.text, c.source)
+        parts += [table, *filter(None, [_more(rest, "claims")])]
     return parts
 
 
-def show(briefing: Briefing, console: Console | None = None) -> None:
-    (console or Console()).print(Group(*renderables(briefing)))
+def show(briefing: Briefing, console: Console | None = None, full: bool = False) -> None:
+    (console or Console()).print(Group(*renderables(briefing, full)))
 
 
-def to_text(briefing: Briefing, width: int = 100) -> str:
+def to_text(briefing: Briefing, width: int = 100, full: bool = False) -> str:
     buffer = io.StringIO()
-    show(briefing, Console(file=buffer, width=width, color_system=None, force_terminal=False))
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    show(briefing, console, full)
     return buffer.getvalue()

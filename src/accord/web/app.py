@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import accord
 from accord.render import render
 from accord.web import errors
 from accord.web.examples import bundled_examples
+from accord.web.guard import GuardMiddleware
 from accord.web.limits import BodyLimitMiddleware
 from accord.web.schemas import MAX_WORDS, MIN_WORDS, BriefRequest, RenderRequest
 from accord.web.service import Briefer, BriefFn
@@ -29,9 +32,12 @@ MEDIA_TYPES = {
 SUFFIXES = {"json": "json", "md": "md", "html": "html", "text": "txt"}
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body is not valid JSON."},
-    413: {"description": "The body is over the size limit."},
+    413: {"description": "The body, or one document, is over the size limit."},
     422: {"description": "Wrong shape, or a source that cannot be used (empty, binary)."},
-    503: {"description": "Too many briefings in progress; retry after Retry-After seconds."},
+    503: {
+        "description": "Too many briefings in progress, or the briefing took longer than the "
+        "time budget; retry after Retry-After seconds."
+    },
 }
 
 
@@ -46,14 +52,24 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
     settings = settings or WebSettings()
     briefer = Briefer(settings, brief_fn)
     pages = _page_renderer()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        briefer.close()  # end the worker processes with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Accord",
         version=accord.__version__,
         description="A cited briefing from several news reports of one event, offline.",
+        docs_url=None,  # Swagger UI loads from a CDN: /docs is a local page instead
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.briefer = briefer
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GuardMiddleware, allowed_hosts=settings.allowed_hosts)  # outermost
     errors.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -64,6 +80,25 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
             max_body_bytes=settings.max_body_bytes,
             min_words=MIN_WORDS,
             max_words=MAX_WORDS,
+        )
+        return HTMLResponse(page)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        """The API described from its OpenAPI schema, with no script and nothing remote."""
+        schema = app.openapi()
+        endpoints = [
+            {
+                "method": method.upper(),
+                "path": path,
+                "summary": op.get("summary", ""),
+                "description": op.get("description", ""),
+            }
+            for path, item in schema.get("paths", {}).items()
+            for method, op in item.items()
+        ]
+        page = pages.get_template("api.html").render(
+            version=accord.__version__, endpoints=endpoints
         )
         return HTMLResponse(page)
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from accord.errors import AccordError
-from accord.web.service import Busy
-
-log = logging.getLogger("accord.web")
+from accord.web.service import Busy, TimedOut, TooLarge
 
 
 def error_response(status: int, message: str, **extra: object) -> JSONResponse:
@@ -56,6 +52,20 @@ def install(app: FastAPI) -> None:
         source = getattr(exc, "source", None)
         return error_response(422, str(exc), **({"source": source} if source else {}))
 
+    @app.exception_handler(TooLarge)
+    async def too_large(_: Request, exc: TooLarge) -> JSONResponse:
+        return error_response(413, str(exc), source=exc.source)
+
+    @app.exception_handler(TimedOut)
+    async def timed_out(_: Request, exc: TimedOut) -> JSONResponse:
+        response = error_response(
+            503,
+            f"the briefing took longer than this server's {exc.seconds:g} s limit "
+            "(ACCORD_WEB_TIMEOUT_S); send fewer or shorter sources, or retry later",
+        )
+        response.headers["Retry-After"] = "30"
+        return response
+
     @app.exception_handler(Busy)
     async def busy(_: Request, __: Busy) -> JSONResponse:
         response = error_response(503, "the server is busy with other briefings; retry shortly")
@@ -68,7 +78,4 @@ def install(app: FastAPI) -> None:
             {"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
         )
 
-    @app.exception_handler(Exception)
-    async def internal(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("internal error", exc_info=exc)
-        return error_response(500, f"internal error: {type(exc).__name__}")
+    # internal errors (500) are answered by accord.web.guard, so that they carry its headers

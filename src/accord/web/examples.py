@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from accord.input import HTML_SUFFIXES, SUFFIXES
+from accord.ingest.documents import HTML_SUFFIXES, SUFFIXES
 
 
 def examples_root() -> Path | None:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from accord.pipeline import DEFAULT_WORDS
+from accord.model import DEFAULT_WORDS
 
 MIN_WORDS = 10
 MAX_WORDS = 5000

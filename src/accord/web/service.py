@@ -1,8 +1,17 @@
 """Turns API requests into briefings: builds documents, runs the pipeline in worker threads
-(never on the event loop) with a bounded number at once, and keeps recent results."""
+(never on the event loop) with a bounded number at once, and keeps recent results.
+
+Identical requests that arrive while one is being briefed share that one computation: they
+all get its briefing, or all get its error. A request waits at most ``timeout_s`` for its
+briefing and then gets 503. With ``isolate`` (the default) the pipeline runs in worker
+processes and one still running after ``timeout_s`` is stopped (its process is ended);
+without, it runs in the thread, which cannot be stopped: it finishes, and its result is
+cached for a retry.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import threading
@@ -13,11 +22,12 @@ import anyio
 import anyio.to_thread
 
 from accord.errors import InputError
-from accord.input import document_from_text, unique_ids
+from accord.ingest.sources import documents_from_records
 from accord.model import Briefing, Document
-from accord.pipeline import brief_documents
+from accord.pipeline import BriefOptions, brief_documents
 from accord.web.schemas import BriefRequest
 from accord.web.settings import WebSettings
+from accord.web.workers import Overdue, ProcessPool
 
 BriefFn = Callable[[list[Document], int], Briefing]
 
@@ -26,32 +36,29 @@ class Busy(Exception):
     """Too many briefings are running or waiting; the client should retry later."""
 
 
-def documents_from_request(request: BriefRequest, max_documents: int) -> list[Document]:
-    if len(request.documents) > max_documents:
-        raise InputError("documents", f"{len(request.documents)} given, at most {max_documents}")
-    documents = []
-    for number, source in enumerate(request.documents, start=1):
-        doc_id = (source.id or "").strip() or f"S{number}"
-        is_html = source.html is not None
-        body = source.html if is_html else source.text
-        assert body is not None  # the schema guarantees one of them
-        if "\x00" in body:
-            raise InputError(doc_id, "looks like a binary file (NUL bytes), not text or HTML")
-        for field, value in (("id", doc_id), ("text", body)):
-            if not _encodable(value):
-                raise InputError(doc_id, f"{field} holds invalid Unicode (an unpaired surrogate)")
-        if not body.strip():
-            raise InputError(doc_id, "is empty")
-        documents.append(document_from_text(doc_id, body, html=is_html))
-    return unique_ids(documents)
+class TimedOut(Exception):
+    """The briefing took longer than the server's time budget for one request."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"took over {seconds:g} s")
+        self.seconds = seconds
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+class TooLarge(InputError):
+    """One document is longer than the app accepts (413)."""
+
+
+def documents_from_request(
+    request: BriefRequest, max_documents: int, max_chars: int | None = None
+) -> list[Document]:
+    records = [source.model_dump(exclude_none=True) for source in request.documents]
+    documents = documents_from_records(records, limit=max_documents)
+    for doc in documents:
+        if max_chars is not None and len(doc.raw) > max_chars:
+            raise TooLarge(
+                doc.id, f"is {len(doc.raw):,} characters, over the {max_chars:,}-character limit"
+            )
+    return documents
 
 
 def request_key(request: BriefRequest) -> str:
@@ -86,10 +93,17 @@ class BriefingCache:
 class Briefer:
     def __init__(self, settings: WebSettings, brief_fn: BriefFn | None = None) -> None:
         self.settings = settings
-        self.brief_fn: BriefFn = brief_fn or (lambda docs, words: brief_documents(docs, words))
+        self.pool: ProcessPool | None = None
+        if brief_fn is None and settings.isolate:
+            self.pool = ProcessPool(settings.workers, settings.timeout_s)
+            brief_fn = self.pool.brief
+        self.brief_fn: BriefFn = brief_fn or (
+            lambda docs, words: brief_documents(docs, BriefOptions(words))
+        )
         self.cache = BriefingCache(settings.cache_size)
         self._limiter: anyio.CapacityLimiter | None = None
-        self._admitted = 0  # running + waiting; only touched on the event loop
+        # running + waiting computations, by request; only touched on the event loop
+        self._flights: dict[str, asyncio.Task[Briefing]] = {}
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -97,20 +111,50 @@ class Briefer:
             self._limiter = anyio.CapacityLimiter(self.settings.workers)
         return self._limiter
 
+    @property
+    def admitted(self) -> int:
+        return len(self._flights)
+
     async def brief(self, request: BriefRequest) -> Briefing:
-        documents = documents_from_request(request, self.settings.max_documents)
+        documents = documents_from_request(
+            request, self.settings.max_documents, self.settings.max_document_chars
+        )
         key = request_key(request)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if self._admitted >= self.settings.workers + self.settings.max_pending:
-            raise Busy()
-        self._admitted += 1
+        flight = self._flights.get(key)
+        if flight is None:
+            if len(self._flights) >= self.settings.workers + self.settings.max_pending:
+                raise Busy()
+            flight = asyncio.get_running_loop().create_task(self._compute(documents, request.words))
+            self._flights[key] = flight
+            flight.add_done_callback(lambda done: self._landed(key, done))
         try:
-            briefing = await anyio.to_thread.run_sync(
-                self.brief_fn, documents, request.words, limiter=self.limiter
+            # shield: one waiter giving up (timeout, disconnect) must not cancel the others'
+            return await asyncio.wait_for(asyncio.shield(flight), self.settings.timeout_s)
+        except TimeoutError:
+            raise TimedOut(self.settings.timeout_s) from None
+
+    async def _compute(self, documents: list[Document], words: int) -> Briefing:
+        try:
+            return await anyio.to_thread.run_sync(
+                self.brief_fn, documents, words, limiter=self.limiter
             )
-        finally:
-            self._admitted -= 1
-        self.cache.put(key, briefing)
-        return briefing
+        except Overdue:
+            raise TimedOut(self.settings.timeout_s) from None
+
+    def warm(self) -> None:
+        """Start the worker processes now rather than on the first request."""
+        if self.pool is not None:
+            self.pool.warm()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+    def _landed(self, key: str, flight: asyncio.Task[Briefing]) -> None:
+        """Every waiter has been woken by now, with the result or the error."""
+        self._flights.pop(key, None)
+        if not flight.cancelled() and flight.exception() is None:
+            self.cache.put(key, flight.result())

@@ -8,6 +8,8 @@
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   const HTML_SUFFIX = /\.(html?|xhtml)$/i;
   const PALETTE = 8;
+  /* Entries of a long section shown at once; the rest sit behind "N more". */
+  const SHOWN = { discrepancies: 8, facts: 12, speakers: 8, single_source: 10 };
 
   const state = {
     request: null, // the last request sent to /api/brief
@@ -15,6 +17,7 @@
     briefing: null,
     sources: new Map(), // id -> {panel, body, spans: [], colour}
     pinned: null, // the citation chip whose highlight stays on
+    roots: new Map(), // source id -> the original it copies (itself for an original)
   };
 
   function el(tag, attrs = {}, ...children) {
@@ -23,6 +26,7 @@
       if (value === null || value === undefined || value === false) continue;
       if (key === "class") node.className = value;
       else if (key === "text") node.textContent = value;
+      else if (key === "style") node.style.cssText = value; // CSSOM: allowed by the CSP
       else node.setAttribute(key, value);
     }
     for (const child of children.flat()) {
@@ -222,10 +226,14 @@
     $$(".cite.active").forEach((c) => c.classList.remove("active"));
   }
 
+  /* Scroll the span's own panel (not the page) so that the span sits a third of the way
+     down. Measured from the boxes on screen: offsetTop depends on which ancestor is
+     positioned, and was wrong for every panel but the first. */
   function scrollIntoPanel(span) {
     const body = span.closest(".source-body");
     if (!body) return;
-    const top = span.offsetTop - body.offsetTop - body.clientHeight / 3;
+    const offset = span.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    const top = body.scrollTop + offset - body.clientHeight / 3;
     body.scrollTo({ top: Math.max(0, top), behavior: "smooth" });
   }
 
@@ -287,15 +295,65 @@
     return chip;
   }
 
-  function chips(sources, evidence, style = "name") {
-    return el("span", { class: "cites" }, sources.map((s) => citeChip(s, evidence, style)));
+  /* ---------- duplicates and long lists ---------- */
+
+  /* Source id -> the original report it copies (itself for an original). */
+  function originals(briefing) {
+    const parent = new Map(briefing.sources.map((s) => [s.id, s.duplicate_of || s.id]));
+    const roots = new Map();
+    for (const id of parent.keys()) {
+      let root = id;
+      const seen = new Set([root]);
+      while (parent.get(root) && parent.get(root) !== root && !seen.has(parent.get(root))) {
+        root = parent.get(root);
+        seen.add(root);
+      }
+      roots.set(id, root);
+    }
+    return roots;
   }
 
-  /* One mark per source, in source order: a chip where it supports, a hollow dot where not. */
+  /* A statement's sources, one per original report (copies of a counted one in ``also``). */
+  function support(sources) {
+    const counted = [];
+    const also = [];
+    const covered = new Set();
+    for (const id of new Set(sources)) {
+      const root = state.roots.get(id) || id;
+      if (covered.has(root)) also.push(id);
+      else { covered.add(root); counted.push(id); }
+    }
+    /* The briefing cites an original once; its copies carry the same text all the same. */
+    for (const [id, root] of state.roots) {
+      if (covered.has(root) && !counted.includes(id) && !also.includes(id)) also.push(id);
+    }
+    return { counted, also };
+  }
+
+  /* The first ``limit`` entries as they are; the rest one click away, saying how many. */
+  function withMore(items, limit, build, what) {
+    const shown = items.slice(0, limit);
+    const rest = items.slice(limit);
+    return [build(shown), rest.length ? el("details", { class: "more" },
+      el("summary", {}, `${rest.length} more ${what}`), build(rest)) : null];
+  }
+
+  function chips(sources, evidence, style = "name") {
+    const { counted, also } = support(sources);
+    return el("span", { class: "cites" }, counted.map((s) => citeChip(s, evidence, style)),
+      also.length ? el("span", { class: "also", text: ` (also in ${also.join(", ")})` }) : null);
+  }
+
+  /* One mark per original report, in source order: a chip where it (or a copy of it)
+     supports, a hollow dot where not. */
   function supportDots(sources, evidence) {
-    const supporting = new Set(sources);
-    return el("span", { class: "cites dots" }, state.briefing.sources.map((s) =>
-      supporting.has(s.id) ? citeChip(s.id, evidence, "dot")
+    const byRoot = new Map();
+    for (const id of sources) {
+      const root = state.roots.get(id) || id;
+      if (!byRoot.has(root)) byRoot.set(root, id);
+    }
+    return el("span", { class: "cites dots" }, state.briefing.sources.filter((s) => !s.duplicate_of).map((s) =>
+      byRoot.has(s.id) ? citeChip(byRoot.get(s.id), evidence, "dot")
         : el("span", { class: "dot-empty", title: `${s.id}: not mentioned` })));
   }
 
@@ -362,20 +420,23 @@
       $("#discrepancies").replaceChildren(el("p", { class: "empty", text: "No conflicting figures, places, dates or speakers found." }));
       return;
     }
-    const rows = [];
-    for (const d of list) {
-      d.variants.forEach((v, i) => {
-        rows.push(el("tr", { class: i === 0 ? "first" : null },
-          i === 0 ? el("th", { scope: "rowgroup", rowspan: String(d.variants.length) },
-            el("span", { class: "about", text: d.about }),
-            d.about.toLowerCase() === d.kind ? null : el("span", { class: `kind kind-${d.kind}`, text: d.kind })) : null,
-          el("td", { class: "variant", text: v.text }),
-          el("td", { class: "variant-sources" }, chips(v.sources, v.evidence))));
-      });
-    }
-    $("#discrepancies").replaceChildren(el("table", { class: "discrepancies" },
-      el("thead", {}, el("tr", {}, el("th", { text: "What differs" }), el("th", { text: "Account" }), el("th", { text: "Sources" }))),
-      el("tbody", {}, rows)));
+    const table = (items) => {
+      const rows = [];
+      for (const d of items) {
+        d.variants.forEach((v, i) => {
+          rows.push(el("tr", { class: i === 0 ? "first" : null },
+            i === 0 ? el("th", { scope: "rowgroup", rowspan: String(d.variants.length) },
+              el("span", { class: "about", text: d.about }),
+              d.about.toLowerCase() === d.kind ? null : el("span", { class: `kind kind-${d.kind}`, text: d.kind })) : null,
+            el("td", { class: "variant", text: v.claimant ? `${v.text} — ${v.claimant}` : v.text }),
+            el("td", { class: "variant-sources" }, chips(v.sources, v.evidence))));
+        });
+      }
+      return el("table", { class: "discrepancies" },
+        el("thead", {}, el("tr", {}, el("th", { text: "What differs" }), el("th", { text: "Account" }), el("th", { text: "Sources" }))),
+        el("tbody", {}, rows));
+    };
+    $("#discrepancies").replaceChildren(...withMore(list, SHOWN.discrepancies, table, "discrepancies"));
   }
 
   function renderQuotes(briefing) {
@@ -391,11 +452,12 @@
       return;
     }
     const speakers = Array.from(groups.keys()).sort((a, b) => (a === "") - (b === "") || groups.get(b).length - groups.get(a).length);
-    $("#quotes").replaceChildren(...speakers.map((speaker) => el("div", { class: "speaker" },
+    const block = (names) => el("div", {}, names.map((speaker) => el("div", { class: "speaker" },
       el("div", { class: "speaker-name", text: speaker || "Unattributed" }),
       groups.get(speaker).map((q) => el("blockquote", { class: "quote" },
         el("span", { class: "quote-text", text: `“${q.text.replace(/^["“]|["”]$/g, "")}”` }),
         chips(q.sources, q.evidence))))));
+    $("#quotes").replaceChildren(...withMore(speakers, SHOWN.speakers, block, "speakers"));
   }
 
   function renderSingle(briefing) {
@@ -405,13 +467,19 @@
       $("#single-source").replaceChildren(el("li", { class: "empty", text: "Every claim in the summary has more than one source." }));
       return;
     }
-    $("#single-source").replaceChildren(...list.map((c) => el("li", {},
+    const item = (c) => el("li", { class: "claim" },
       el("span", { text: c.text }), " ",
-      chips([c.source], [{ source: c.source, sentence: c.sentence, text: c.text }]))));
+      chips([c.source], [{ source: c.source, sentence: c.sentence, text: c.text }]));
+    const shown = list.slice(0, SHOWN.single_source);
+    const rest = list.slice(SHOWN.single_source);
+    $("#single-source").replaceChildren(...shown.map(item), rest.length ? el("li", { class: "more-item" },
+      el("details", { class: "more" }, el("summary", {}, `${rest.length} more claims`),
+        el("ul", { class: "single" }, rest.map(item)))) : null);
   }
 
   function renderFacts(briefing) {
-    const facts = (briefing.facts || []).slice().sort((a, b) => b.sources.length - a.sources.length);
+    const count = (f) => support(f.sources).counted.length;
+    const facts = (briefing.facts || []).slice().sort((a, b) => count(b) - count(a));
     const total = Math.max(1, briefing.sources.filter((s) => !s.duplicate_of).length);
     $("#fact-count").textContent = facts.length ? String(facts.length) : "";
     if (!facts.length) {
@@ -420,18 +488,17 @@
     }
     const row = (f) => el("li", { class: "fact" },
       el("span", { class: "fact-label" }, el("span", { class: `kind kind-${f.kind}`, text: f.kind }), el("span", { text: f.text })),
-      el("span", { class: "bar", role: "img", "aria-label": `${f.sources.length} of ${total} sources` },
-        el("span", { class: "bar-fill", style: `width:${Math.round((100 * Math.min(f.sources.length, total)) / total)}%` })),
-      el("span", { class: "fact-support", text: `${f.sources.length}/${total}` }),
+      el("span", { class: "bar", role: "img", "aria-label": `${count(f)} of ${total} sources` },
+        el("span", { class: "bar-fill", style: `width:${Math.round((100 * Math.min(count(f), total)) / total)}%` })),
+      el("span", { class: "fact-support", text: `${count(f)}/${total}` }),
       supportDots(f.sources, f.evidence || []));
-    const shown = facts.slice(0, 12);
-    const rest = facts.slice(12);
-    $("#facts").replaceChildren(el("ul", { class: "facts" }, shown.map(row)),
-      rest.length ? el("details", { class: "more" }, el("summary", {}, `${rest.length} more`), el("ul", { class: "facts" }, rest.map(row))) : null);
+    $("#facts").replaceChildren(...withMore(facts, SHOWN.facts,
+      (items) => el("ul", { class: "facts" }, items.map(row)), "facts"));
   }
 
   function showBriefing(briefing) {
     state.briefing = briefing;
+    state.roots = originals(briefing);
     state.sources.clear();
     state.pinned = null;
     const panels = briefing.sources.map(renderSourcePanel);
@@ -442,7 +509,9 @@
     renderSingle(briefing);
     renderFacts(briefing);
     const words = briefing.summary.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
-    $("#result-meta").textContent = `${briefing.sources.length} sources · ${briefing.summary.length} sentences · ${words} words`;
+    const copies = briefing.sources.filter((s) => s.duplicate_of).length;
+    const reports = `${briefing.sources.length - copies} sources${copies ? ` (+${copies} ${copies === 1 ? "copy" : "copies"}, not counted)` : ""}`;
+    $("#result-meta").textContent = `${reports} · ${briefing.summary.length} sentences · ${words} words`;
     $("#result").hidden = false;
     $("#compose").classList.add("collapsed");
     $("#result").scrollIntoView({ behavior: "smooth", block: "start" });

@@ -1,0 +1,414 @@
+"""Claim frames: what a figure is the figure of, so that only one claim's values compare.
+
+A count in a sentence belongs to a frame: the thing counted, the event, who took part and
+whether the sentence states it as fact. Two counts of one noun in related sentences are
+often the figures of two different claims: a part and its whole ("10 charges, including
+two counts of homicide"), a plan and a result ("hopes to eat a record 70" / "ate 61"),
+the reporter's sourcing ("according to two people familiar with the matter"), a length
+and its conversion ("95 km (60 miles)" / "100 km (62 miles)"), or one figure at two
+precisions ("1.76 million" / "1.8 million"). :func:`different_claims` says when the
+frames of two conflicting counts show that they are not one claim stated differently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from accord.analyse.entities import entity_key
+from accord.analyse.gazetteer import nested
+from accord.analyse.terms import content_terms
+from accord.compare.counts import Observation
+from accord.model import Cluster, Quantity, Sentence, SentenceRef
+
+# "including two counts", "among them 20 iranians", "12 of them children": a part.
+PART_BEFORE = re.compile(
+    r"\b(?:including|includes|include|among them|among whom|of whom|of them|of which)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+PART_AFTER = re.compile(
+    r"^\s*(?:of them|of whom|among them|of the|of those|of these|of his|of her|of their)\b", re.I
+)  # "three of the teens" are some of them
+# "in the past 400 million years", "over the last two decades": a window of reference.
+WINDOW_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming)\s+$", re.I)
+# "two people familiar with the matter", "three sources": who told the reporter.
+SOURCING_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:people|officials|sources?|persons)"
+    r"(?:\s+(?:familiar|briefed|close|with knowledge|who spoke|who asked|speaking))",
+    re.I,
+)
+SOURCING_NOUN = re.compile(r"^\s*(?:[\w'’-]+\s+)?sources?\b", re.I)
+# A figure hoped for, planned, possible: "hopes to eat a record 70", "could face 400 years".
+IRREALIS_BEFORE = re.compile(
+    r"\b(?:hopes?|hoping|plans?|planning|aims?|aiming|wants?|expects?|expected|intends?|"
+    r"would|could|might|may|maximum|up to|faced|faces|face|target|goal|record)\b"
+    r"(?:\s+[\w'’,-]+){0,6}\s*$",
+    re.I,
+)
+# A figure in brackets right after another is the same length in other units.
+CONVERSION_BEFORE = re.compile(r"\d[\w.,]*\s*[a-z.]*\s*\(\s*$", re.I)
+CONVERSION_AFTER = re.compile(r"^[\s\w.]{0,12}\(\s*(?:about\s+)?\d", re.I)
+CONVERSION_TOLERANCE = 0.05
+NAME_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _before(sentence: Sentence, q: Quantity, width: int = 60) -> str:
+    local = q.start - sentence.start
+    return sentence.text[max(0, local - width) : local]
+
+
+def _after(sentence: Sentence, q: Quantity, width: int = 60) -> str:
+    local = q.end - sentence.start
+    return sentence.text[local : local + width]
+
+
+def is_part(sentence: Sentence, q: Quantity) -> bool:
+    """A count stated as part of a larger one ("including two counts of homicide")."""
+    return bool(PART_BEFORE.search(_before(sentence, q)) or PART_AFTER.match(_after(sentence, q)))
+
+
+def is_sourcing(sentence: Sentence, q: Quantity) -> bool:
+    """A count of the reporter's sources ("two people familiar with the plans")."""
+    after = _after(sentence, q)
+    return bool(SOURCING_AFTER.match(after) or SOURCING_NOUN.match(after))
+
+
+def is_irrealis(sentence: Sentence, q: Quantity) -> bool:
+    """A figure hoped for, planned, possible or at most: not what happened."""
+    return IRREALIS_BEFORE.search(_before(sentence, q, 50)) is not None
+
+
+def is_conversion(sentence: Sentence, q: Quantity) -> bool:
+    """A figure given with its conversion into other units, either side of the brackets."""
+    return bool(
+        CONVERSION_BEFORE.search(_before(sentence, q, 30))
+        or CONVERSION_AFTER.match(_after(sentence, q, 30))
+    )
+
+
+def _precision(value: float) -> float:
+    """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 10,000."""
+    if value == 0:
+        return 1.0
+    digits = f"{abs(value):.6g}".replace(".", "").rstrip("0").lstrip("0")
+    magnitude = math.floor(math.log10(abs(value)))
+    return 10.0 ** (magnitude - max(len(digits), 1) + 1)
+
+
+def same_after_rounding(a: float, b: float) -> bool:
+    """One figure written to two precisions: "1.76 million" / "1.8 million"."""
+    coarse = max(_precision(a), _precision(b))
+    if coarse < 10:  # small counts are stated exactly: "18 hours" / "19 hours" differ
+        return False
+    return round(a / coarse) == round(b / coarse)
+
+
+def person_words(sentence: Sentence) -> set[str]:
+    """Words of the people's names a sentence gives (the participants of its claim)."""
+    return {w for e in sentence.entities if e.kind == "person" for w in NAME_WORD.findall(e.key)}
+
+
+def states_figure(sentence: Sentence, q: Quantity) -> bool:
+    """Whether a sentence also states ``q``'s figure, of whatever noun: "1.8 million
+    people ... only 1.4 million infections" has both figures in play. Small figures
+    (under 10) recur by chance and do not count."""
+    return q.value >= 10 and any(abs(x.value - q.value) < 1e-9 for x in sentence.quantities)
+
+
+def _same_subject(a: str, b: str) -> bool:
+    from accord.analyse.entities import same_name
+
+    return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
+
+
+def _distance(a: Quantity, b: Quantity) -> float:
+    low_a, high_a = (
+        a.low if a.low is not None else a.value,
+        a.high if a.high is not None else a.value,
+    )
+    low_b, high_b = (
+        b.low if b.low is not None else b.value,
+        b.high if b.high is not None else b.value,
+    )
+    return abs(low_a - low_b) + abs(high_a - high_b)
+
+
+def closer_figure(sentence: Sentence, q: Quantity, other: Quantity) -> bool:
+    """The sentence gives another figure of the same noun that is nearer ``other`` than
+    ``q`` is ("men need 7.8 hours and women 7.6" / "adults 7.7 hours"; "ruled 380–362 bc
+    ... conquered in 332 bc" / "379 to 360 bc"): that one is its counterpart, if any."""
+    return q.counted != "" and any(
+        x is not q and x.counted == q.counted and _distance(x, other) < _distance(q, other)
+        for x in sentence.quantities
+    )
+
+
+def is_window(sentence: Sentence, q: Quantity) -> bool:
+    """A span of time a claim is measured over ("in the past 400 million years")."""
+    return WINDOW_BEFORE.search(_before(sentence, q, 20)) is not None
+
+
+AGE_NOUN = re.compile(r"^[\s-]*years?[\s-]+old\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
+
+
+def age_subject(sentence: Sentence, q: Quantity) -> str:
+    """Whose age a figure is: the nearest person named within a few words, else the noun
+    after "-year-old" ("a 16-year-old student" -> "student")."""
+    nearest, distance = "", 30
+    for e in sentence.entities:
+        if e.kind != "person":
+            continue
+        gap = q.start - e.end if e.end <= q.start else e.start - q.end
+        if 0 <= gap < distance:
+            nearest, distance = e.key, gap
+    if nearest:
+        return nearest
+    match = AGE_NOUN.match(_after(sentence, q))
+    return match.group(1).lower() if match else ""
+
+
+def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Whether two conflicting counts are figures of two claims, not one claim's two values."""
+    if is_window(a, qa) or is_window(b, qb):
+        return True
+    if qa.counted == qb.counted == "age":
+        subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
+        if subject_a and subject_b and not _same_subject(subject_a, subject_b):
+            return True  # the ages of two people
+    if is_part(a, qa) != is_part(b, qb):
+        return True  # a part against a whole
+    if is_sourcing(a, qa) or is_sourcing(b, qb):
+        return True
+    if is_irrealis(a, qa) != is_irrealis(b, qb):
+        return True  # a plan or a maximum against what happened
+    if states_figure(a, qb) or states_figure(b, qa):
+        return True
+    if (is_conversion(a, qa) or is_conversion(b, qb)) and abs(qa.value - qb.value) <= (
+        CONVERSION_TOLERANCE * max(abs(qa.value), abs(qb.value))
+    ):
+        return True  # "100 km (62 miles)" / "95 km (60 miles)": rounding of one distance
+    if qa.qualifier == qb.qualifier == "exact" and same_after_rounding(qa.value, qb.value):
+        return True
+    if closer_figure(a, qa, qb) or closer_figure(b, qb, qa):
+        return True  # the sentence holds a better counterpart of the other's figure
+    people_a, people_b = person_words(a), person_words(b)
+    return bool(people_a and people_b and not people_a & people_b)  # other people's figures
+
+
+# --- claims compared wherever each source states them ---------------------------------
+#
+# The detectors above compare sentences that align. Some claims are stated by two sources
+# in sentences that share few words ("the conflict has killed more than 250,000 people" /
+# "around 300,000 people are estimated to have become its victims"). These detectors
+# index every sentence's frames by what they are about (the counted noun and its event;
+# the event a list of places or a located place belongs to) and compare only frames that
+# share that key: candidates are blocked, never all pairs of sentences.
+
+DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|victims?|toll|lives)\b", re.I)
+INJURY_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
+DEATH_TERMS = content_terms("killed kill dead death deaths died victims toll lives people")
+ESTIMATE_SPREAD = 0.1  # two estimates this far apart (relative) are two figures
+ATTACK_WORDS = {
+    "attack": "attack", "attacks": "attack", "bombing": "attack", "bombings": "attack",
+    "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack",
+    "raid": "attack", "raids": "attack", "shelling": "attack", "bombardment": "attack",
+}  # fmt: skip
+PRECISE_PLACE = re.compile(
+    r"\b(?:the\s+)?(?:centre|center|heart|outskirts|middle)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?(?P<name>[A-Za-z][\w'’-]+)",
+    re.I,
+)
+LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+
+
+def death_or_injury(sentence: Sentence, q: Quantity) -> str:
+    """The class of event a count of people belongs to, from its sentence: "killed",
+    "injured" or "" ("victims", "death toll" and "dead" are killings)."""
+    from accord.compare.counts import EVENT_SET, event_class
+
+    event = event_class(q.event)
+    if event in EVENT_SET:
+        return event
+    deaths, injuries = DEATH_WORDS.search(sentence.text), INJURY_WORDS.search(sentence.text)
+    if deaths and not injuries:
+        return "killed"
+    if injuries and not deaths:
+        return "injured"
+    return ""
+
+
+def _context_terms(cluster_sentences: list[Sentence], k: int) -> set[str]:
+    """Content terms of a sentence and the one before it (what "its victims" refers to)."""
+    terms = set(cluster_sentences[k].terms)
+    if k > 0:
+        terms |= set(cluster_sentences[k - 1].terms)
+    return terms
+
+
+def estimates_of_one_total(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Two estimates of one total by different sources: "more than 250,000 people" killed /
+    "around 300,000" victims. Their intervals may overlap, yet a reader wants to see both
+    figures (and who gives each).
+
+    Frames are indexed by counted noun and event class (killed / injured); a pair is
+    compared when at least one figure is an estimate ("about", "around"), the other an
+    estimate or a lower bound, the figures differ by more than ``ESTIMATE_SPREAD``, and the
+    two sentences (with the sentence before each) share a word beyond the count's own.
+    """
+    from accord.compare.counts import overlap, quantity_observation
+
+    index: dict[tuple[str, str], list[tuple[Sentence, Quantity, set[str]]]] = defaultdict(list)
+    for doc in cluster.documents:
+        for k, sentence in enumerate(doc.sentences):
+            for q in sentence.quantities:
+                if q.qualifier not in ("approximately", "more_than", "at_least") or not q.counted:
+                    continue
+                event = death_or_injury(sentence, q)
+                if event:
+                    index[(q.counted, event)].append(
+                        (sentence, q, _context_terms(doc.sentences, k))
+                    )
+    found = []
+    for frames in index.values():
+        for x, (a, qa, terms_a) in enumerate(frames):
+            for b, qb, terms_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id or "approximately" not in (qa.qualifier, qb.qualifier):
+                    continue
+                if not overlap(qa, qb):
+                    continue  # a plain conflict: the aligned detectors' business
+                if abs(qa.value - qb.value) <= ESTIMATE_SPREAD * max(qa.value, qb.value):
+                    continue
+                own = set(content_terms(f"{qa.counted} {qa.event} {qb.event}"))
+                if not (terms_a & terms_b) - own - set(DEATH_TERMS):
+                    continue
+                if different_claims(a, qa, b, qb):
+                    continue
+                found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+def _place_names(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """(key, start, end) of the places a sentence names: entities and gazetteer names."""
+    from accord.analyse.gazetteer import place_mentions, place_word
+
+    capitals = any(c.isupper() for c in sentence.text[1:])
+    spans = [(e.key, e.start, e.end) for e in sentence.entities if e.kind == "place"]
+    for start, end in place_mentions(sentence.text):
+        start, end = sentence.start + start, sentence.start + end
+        text = sentence.text[start - sentence.start : end - sentence.start]
+        if any(s < end and start < e for _, s, e in spans):
+            continue
+        if place_word(text, capitals) and (not capitals or text[:1].isupper()):
+            spans.append((entity_key(text), start, end))
+    return sorted(spans, key=lambda s: s[1])
+
+
+def place_lists(sentence: Sentence) -> list[tuple[list[str], int, int]]:
+    """Lists of three or more places ("Homs, Hama, Idlib and Aleppo"), with their span."""
+    names = _place_names(sentence)
+    lists: list[tuple[list[str], int, int]] = []
+    run: list[tuple[str, int, int]] = []
+    for name in names:
+        if run and LIST_GAP.match(
+            sentence.text[run[-1][2] - sentence.start : name[1] - sentence.start]
+        ):
+            run.append(name)
+            continue
+        if len(run) >= 3:
+            lists.append(([n for n, _, _ in run], run[0][1], run[-1][2]))
+        run = [name]
+    if len(run) >= 3:
+        lists.append(([n for n, _, _ in run], run[0][1], run[-1][2]))
+    return lists
+
+
+def _event_before(sentence: Sentence, start: int) -> str:
+    """The class of the event noun just before a list ("six attacks in", "bombings in")."""
+    words = re.findall(r"[a-z]+", sentence.text[: start - sentence.start].lower())[-6:]
+    return next((ATTACK_WORDS[w] for w in reversed(words) if w in ATTACK_WORDS), "")
+
+
+def _same(a: str, b: str) -> bool:
+    from accord.analyse.gazetteer import same_place
+
+    return a == b or same_place(a, b)
+
+
+def list_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Two sources listing where the same events happened with different places: "attacks
+    in Homs, Hama, Idlib, Latakia and Aleppo" / "six attacks in Homs, Idlib and Aleppo".
+
+    Lists are compared as sets, only when they share two members or more and follow
+    event nouns of one class (attacks, bombings, strikes); a list naming what the other
+    leaves out, where the other source never names it, is a different list.
+    """
+    index: dict[str, list[tuple[Sentence, list[str], str]]] = defaultdict(list)
+    for sentence in cluster.sentences():
+        for names, start, end in place_lists(sentence):
+            event = _event_before(sentence, start)
+            if event:
+                text = sentence.text[start - sentence.start : end - sentence.start]
+                index[event].append((sentence, names, text))
+    texts = {d.id: d.text.lower() for d in cluster.documents}
+    found = []
+    for frames in index.values():
+        for x, (a, names_a, text_a) in enumerate(frames):
+            for b, names_b, text_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id:
+                    continue
+                shared = [n for n in names_a if any(_same(n, m) for m in names_b)]
+                only_a = [n for n in names_a if not any(_same(n, m) for m in names_b)]
+                only_b = [m for m in names_b if not any(_same(m, n) for n in names_a)]
+                if len(shared) < 2 or not (only_a or only_b):
+                    continue
+                if any(n in texts[b.doc_id] for n in only_a) or any(
+                    m in texts[a.doc_id] for m in only_b
+                ):
+                    continue  # the other source names the place too: detail, not a dispute
+                key_a, key_b = tuple(sorted(names_a)), tuple(sorted(names_b))
+                found.append(
+                    (
+                        Observation("place", "places listed", key_a, text_a, text_a, a),
+                        Observation("place", "places listed", key_b, text_b, text_b, b),
+                    )
+                )
+    return found
+
+
+def precise_place_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One event located in the centre of two different places: "the centre of Ariha" /
+    "the center of Idleb". The event is known by a count both sentences give with the
+    same figure and noun ("killing 49 civilians" / "the death of 49 civilians"); frames
+    are indexed by that count."""
+    index: dict[tuple[float, str], list[tuple[Sentence, str, str]]] = defaultdict(list)
+    for sentence in cluster.sentences():
+        spots = []
+        for match in PRECISE_PLACE.finditer(sentence.text):
+            start = sentence.start + match.start("name")
+            known = [k for k, s, _ in _place_names(sentence) if s == start]
+            if known:
+                spots.append((known[0], match.group(0)))
+        if len(spots) != 1:
+            continue
+        for q in sentence.quantities:
+            if q.counted and q.qualifier == "exact" and q.value >= 2:
+                index[(q.value, q.counted)].append((sentence, spots[0][0], spots[0][1]))
+    found = []
+    seen: set[tuple[SentenceRef, SentenceRef]] = set()
+    for frames in index.values():
+        for x, (a, place_a, text_a) in enumerate(frames):
+            for b, place_b, text_b in frames[x + 1 :]:
+                if a.doc_id == b.doc_id or _same(place_a, place_b) or (a.ref, b.ref) in seen:
+                    continue
+                if nested(place_a, place_b):
+                    continue
+                seen.add((a.ref, b.ref))
+                found.append(
+                    (
+                        Observation("place", "place", place_a, text_a, place_a, a),
+                        Observation("place", "place", place_b, text_b, place_b, b),
+                    )
+                )
+    return found

@@ -1,0 +1,84 @@
+"""Which parts of a sentence state something, and which are page furniture.
+
+Photo captions ("... ( associated press ) a soldier stands guard ... monday, march 3,
+2014"), video pages' "published on" lines and the dateline before a story's first words
+("SAN FRANCISCO (AP) —") are written to a template: two outlets' captions of different
+photos, or their datelines, line up word for word and differ in exactly the place and day
+a detector looks at. None of them is a claim about the event, so no value in them is
+compared. The sentence splitter often leaves a caption joined to the sentence after it
+("... ( associated press ) jerusalem ( ap ) — two gunmen opened fire ..."), so furniture
+is a span of the sentence, not the whole of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.model import Sentence
+
+BARE_DATELINE = re.compile(r"\s*(?:[\w.,'’-]+\s+){1,3}?[-–—]+\s*")
+AGENCY = r"(?:associated press|ap|reuters|afp|cnn|upi|rns|getty images|ap photo[^)]*)"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?"
+)
+# Spans that are furniture wherever they stand in a sentence.
+FURNITURE = re.compile(
+    # "image caption", "media caption", "image copyright getty images", "file photo:"
+    r"\b(?:image|media|photo|video) (?:caption|copyright(?: \w+){0,2})\b"
+    r"|\b(?:file )?photo\s*[:|]"
+    r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
+    # "published on oct 25, 2016", "updated: march 3, 2014"
+    # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
+    r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"
+    r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*" + MONTH + r"\s*\d{1,2},?\s*\d{4}",
+    re.I,
+)
+# A caption joined to the sentence after it ends in "... ( associated press )".
+CAPTION_END = re.compile(
+    r"\.\.\.\s*\(\s*" + AGENCY + r"\s*\)|\([^()]{0,60}(?:getty images|ap photo|afp)[^()]{0,20}\)",
+    re.I,
+)
+# An AP photo caption ends in the day the photo was taken: "..., monday, march 3, 2014."
+CAPTION_DATE = re.compile(
+    r"(?:,\s*|\s)(?:on\s+)?" + WEEKDAY + r",\s*" + MONTH + r"\s*\d{1,2},\s*\d{4}\s*[.)]?\s*$", re.I
+)
+# "san francisco ( ap ) —", "( cnn ) --", "Baghdad (Reuters) -": at most five words, then
+# an agency in brackets (and a dash), at the start of a sentence or after a caption.
+DATELINE = re.compile(
+    r"\s*(?:[\w.,'’-]+\s+){0,5}?\(\s*" + AGENCY + r"\s*\)\s*(?:[-–—]+|:)?\s*", re.I
+)
+
+
+def furniture(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans (offsets in the sentence's text) of captions, datelines and page lines."""
+    text = sentence.text
+    if CAPTION_DATE.search(text):
+        return [(0, len(text))]  # the whole sentence is a photo's caption
+    spans = [m.span() for m in FURNITURE.finditer(text)]
+    head = 0
+    for match in CAPTION_END.finditer(text):
+        head = match.end()
+    dateline = DATELINE.match(text, head)
+    if dateline:
+        head = dateline.end()
+    elif head:  # after a caption's credit: "... ( afp/getty images ) washington –"
+        bare = BARE_DATELINE.match(text, head)
+        head = bare.end() if bare else head
+    if head:
+        spans.append((0, head))
+    return spans
+
+
+def only_in_furniture(sentence: Sentence, value_text: str) -> bool:
+    """Whether a value written ``value_text`` stands in the sentence only inside its
+    furniture (a caption, a dateline): then it is no claim of the sentence."""
+    spans = furniture(sentence)
+    if not spans or not value_text:
+        return False
+    lowered, needle = sentence.text.lower(), value_text.lower()
+    at = [m.start() for m in re.finditer(re.escape(needle), lowered)]
+    if not at:
+        return False
+    return all(any(s <= k and k + len(needle) <= e for s, e in spans) for k in at)

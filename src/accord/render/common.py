@@ -1,0 +1,82 @@
+"""What every renderer shows the same way: which sources count, and how long a list runs.
+
+- **Duplicates are not counted.** A source with ``duplicate_of`` set repeats an earlier
+  one; where both support a statement, the statement has one source more only in
+  appearance. :func:`support` splits a statement's sources into the ones that count (one
+  per original report) and the copies, shown as "also in ...".
+- **No silent caps.** Where a view shows the top entries of a section, it says how many
+  more there are and where the full list is (:data:`SHOWN` entries per section).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from accord.model import Briefing
+
+T = TypeVar("T")
+
+# how many entries of a section the terminal view and the HTML page show before "N more"
+SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    counted: list[str]  # one id per original report, in the order given
+    also: list[str]  # copies of a report already counted
+
+    def label(self) -> str:
+        """``"2: dup1, two (also in dup2)"``."""
+        return f"{len(self.counted)}: {self.names()}"
+
+    def names(self) -> str:
+        also = f" (also in {', '.join(self.also)})" if self.also else ""
+        return ", ".join(self.counted) + also
+
+
+def originals(briefing: Briefing) -> dict[str, str]:
+    """Source id -> the id of the report it copies (itself when it is an original)."""
+    parent = {s.id: getattr(s, "duplicate_of", None) or s.id for s in briefing.sources}
+
+    def root(source_id: str) -> str:
+        seen = {source_id}
+        while parent.get(source_id, source_id) != source_id:
+            source_id = parent[source_id]
+            if source_id in seen:  # a cycle would be a bug upstream; stop rather than loop
+                break
+            seen.add(source_id)
+        return source_id
+
+    return {source_id: root(source_id) for source_id in parent}
+
+
+def support(sources: Sequence[str], roots: dict[str, str]) -> Support:
+    """Split ``sources`` into one per original report and the copies of those."""
+    counted: list[str] = []
+    also: list[str] = []
+    covered: set[str] = set()
+    for source_id in dict.fromkeys(sources):  # each id once, in order
+        report = roots.get(source_id, source_id)
+        if report in covered:
+            also.append(source_id)
+        else:
+            covered.add(report)
+            counted.append(source_id)
+    # The briefing cites an original once; its copies carry the same text all the same.
+    also += [s for s, report in roots.items() if report in covered and s not in {*counted, *also}]
+    return Support(counted, also)
+
+
+def counted_sources(briefing: Briefing) -> int:
+    """How many distinct reports the briefing reads (copies not counted)."""
+    return len(set(originals(briefing).values()))
+
+
+def split(items: Sequence[T], section: str, full: bool) -> tuple[list[T], list[T]]:
+    """The entries shown at once, and the rest (none when ``full``)."""
+    if full:
+        return list(items), []
+    limit = SHOWN[section]
+    return list(items[:limit]), list(items[limit:])

@@ -1,0 +1,37 @@
+"""Summarise: choose and order the sentences that best tell what the sources report.
+
+Every sentence of the cluster gets cheap, capital-free features (:mod:`.features`); the
+shipped scorer (:mod:`.scorer`), a small gradient-boosted tree model trained on the
+Multi-News training split by ``scripts/train_scorer.py`` and shipped in
+``accord/data/scorer.npz`` (plain arrays, no pickle), turns them into the expected share
+of a sentence's words that a human summary would also use. :mod:`.select` then picks
+sentences greedily by that value, discounted by how much they repeat what is already
+chosen, until the word budget is full, and puts them back in reading order; each is shown
+lightly compressed (:mod:`.compress`: whole spans of page furniture, asides and leading
+connectives deleted), and the budget counts that text. Without the model file a
+hand-weighted score (centrality, agreement, position) is used instead. See
+``docs/summarise.md`` for the measurements behind these choices.
+
+:func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
+sources that state it (:mod:`accord.compare.citations`).
+"""
+
+from __future__ import annotations
+
+from accord.compare.citations import citations
+from accord.model import Cluster, SummarySentence
+from accord.summarise import select as selection
+
+__all__ = ["summarise"]
+
+
+def summarise(cluster: Cluster, words: int) -> Cluster:
+    """Fill ``cluster.summary``: the selected sentences, each with every source stating it."""
+    refs = selection.select(cluster, words)
+    cluster.summary = [
+        SummarySentence(
+            text=selection.summary_text(cluster.sentence(ref)), sources=sources, evidence=evidence
+        )
+        for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True)
+    ]
+    return cluster

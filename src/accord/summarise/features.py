@@ -1,0 +1,256 @@
+"""Sentence features for the summary scorer: position, centrality, agreement, vocabulary, shape.
+
+Every sentence of the cluster gets a handful of cheap, capital-free features (position in its
+article, how central it is to the cluster, how many other sources state the same content,
+how much of its vocabulary and word pairs other sources share, length and shape), plus the
+lexical model's score and the sentence's standing among its neighbours
+(:data:`CONTEXT_FEATURES`). ``scripts/train_scorer.py`` trains on exactly these rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+import numpy as np
+
+from accord.align import THRESHOLD
+from accord.analyse.terms import bigrams
+from accord.model import Cluster, SentenceRef
+
+TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
+
+BASE_FEATURES = (
+    "index",
+    "relative_position",
+    "is_first",
+    "is_last",
+    "document_rank",
+    "documents",
+    "document_sentences",
+    "document_share",
+    "cluster_sentences",
+    "words",
+    "content_terms",
+    "content_ratio",
+    "mean_word_length",
+    "digits",
+    "quotes",
+    "ends_terminal",
+    "question",
+    "brackets",
+    "centrality",
+    "document_centrality",
+    "lexrank",
+    "degree",
+    "support",
+    "max_other",
+    "sources_stating",
+    "mean_other",
+    "term_spread",
+    "shared_terms",
+    "shared_bigrams",
+    "term_frequency",
+)
+# what the sentence's own words suggest (a linear model over word unigrams and pairs)
+LEXICAL = "lexical"
+# the sentence among its neighbours, its article and its cluster
+CONTEXT_FEATURES = (
+    "document_lexical",
+    "document_centrality",
+    "previous_lexical",
+    "next_lexical",
+    "lexical_rank_in_document",
+    "lexical_rank",
+    "lexical_above_mean",
+    "centrality_rank",
+)
+FEATURES = (*BASE_FEATURES, LEXICAL, *CONTEXT_FEATURES)
+WORD = re.compile(r"\b\w+\b")
+
+
+def support_counts(cluster: Cluster) -> dict[SentenceRef, int]:
+    """How many sources state each sentence's content (its own included)."""
+    counts: dict[SentenceRef, int] = {}
+    for group in cluster.groups:
+        for ref in group:
+            counts[ref] = len(group)
+    return counts
+
+
+def _lexrank(sims: np.ndarray, threshold: float = 0.1, steps: int = 30) -> np.ndarray:
+    """Stationary distribution of the thresholded cosine graph (LexRank), times n."""
+    n = len(sims)
+    graph = (sims > threshold).astype(float)
+    graph /= np.maximum(graph.sum(axis=1, keepdims=True), 1.0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(steps):
+        rank = 0.15 / n + 0.85 * rank @ graph
+    return rank * n
+
+
+def _cosine(vectors: np.ndarray, target: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(target)
+    return vectors @ (target / norm) if norm else np.zeros(len(vectors))
+
+
+def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
+    tokens = text.split()
+    words = max(1, len(tokens))
+    return [
+        len(tokens),
+        len(terms),
+        len(terms) / words,
+        sum(len(t) for t in tokens) / words,
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        text.count('"') + text.count("“") + text.count("”"),
+        float(bool(TERMINAL.search(text))),
+        float(text.rstrip().endswith("?")),
+        text.count("(") + text.count("["),
+    ]
+
+
+def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[float]]:
+    """Per sentence: how widely its terms and word pairs are shared across documents."""
+    terms = [list(cluster.sentence(r).terms) for r in refs]
+    pairs = [set(bigrams(t)) for t in terms]
+    term_docs: dict[str, set[str]] = {}
+    pair_docs: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for ref, sentence_terms, sentence_pairs in zip(refs, terms, pairs, strict=True):
+        for term in sentence_terms:
+            term_docs.setdefault(term, set()).add(ref.doc_id)
+            counts[term] = counts.get(term, 0) + 1
+        for pair in sentence_pairs:
+            pair_docs.setdefault(pair, set()).add(ref.doc_id)
+    others = max(1, len(cluster.documents) - 1)
+    rows: list[float | list[float]] = []
+    for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
+        unique = sorted(set(sentence_terms))  # a fixed order: float sums must not vary
+        spread = [(len(term_docs[t]) - 1) / others for t in unique]
+        rows.append(
+            [
+                float(np.mean(spread)) if spread else 0.0,
+                sum(s > 0 for s in spread) / max(1, len(unique)),
+                sum(len(pair_docs[p]) > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
+                float(np.mean([np.log(counts[t]) for t in unique])) if unique else 0.0,
+            ]
+        )
+    return rows
+
+
+def features(cluster: Cluster) -> np.ndarray:
+    """One row of :data:`BASE_FEATURES` per sentence of ``cluster.space``, in its order."""
+    space = cluster.space
+    refs = space.refs
+    n = len(refs)
+    if not n:
+        return np.zeros((0, len(BASE_FEATURES)))
+    docs = {d.id: k for k, d in enumerate(cluster.documents)}
+    lengths = {d.id: len(d.sentences) for d in cluster.documents}
+    doc_words = {d.id: sum(len(s.text.split()) for s in d.sentences) for d in cluster.documents}
+    total_words = max(1, sum(doc_words.values()))
+    n_docs = len(cluster.documents)
+    vectors = space.vectors
+    sims = space.similarities()
+    owner = np.array([docs[r.doc_id] for r in refs])
+    per_doc = np.zeros((n, n_docs))  # best similarity to each document's sentences
+    for k in range(n_docs):
+        members = owner == k
+        if members.any():
+            per_doc[:, k] = sims[:, members].max(axis=1)
+    per_doc[np.arange(n), owner] = 0.0
+    others = max(1, n_docs - 1)
+    own_centroid = np.zeros(n)
+    for k in range(n_docs):
+        members = owner == k
+        if members.any():
+            own_centroid[members] = _cosine(vectors[members], vectors[members].mean(axis=0))
+    centrality = _cosine(vectors, vectors.mean(axis=0))
+    lexrank = _lexrank(sims)
+    support = support_counts(cluster)
+    vocabulary = _vocabulary(cluster, refs)
+    rows = []
+    for i, ref in enumerate(refs):
+        sentence = cluster.sentence(ref)
+        length = lengths[ref.doc_id]
+        rows.append(
+            [
+                min(ref.index, 40),
+                ref.index / max(1, length),
+                float(ref.index == 0),
+                float(ref.index == length - 1),
+                docs[ref.doc_id],
+                n_docs,
+                length,
+                doc_words[ref.doc_id] / total_words,
+                n,
+                *_shape(sentence.text, sentence.terms),
+                centrality[i],
+                own_centroid[i],
+                lexrank[i],
+                float((sims[i] > 0.1).sum() - 1) / n,
+                (support.get(ref, 1) - 1) / others,
+                per_doc[i].max(),
+                float((per_doc[i] >= THRESHOLD).sum()) / others,
+                per_doc[i].sum() / others,
+                *vocabulary[i],  # type: ignore[misc]
+            ]
+        )
+    return np.nan_to_num(np.asarray(rows, dtype=float))
+
+
+def word_grams(text: str) -> Counter[str]:
+    """Lower-cased word unigrams and adjacent pairs ("a b") of a sentence, with counts."""
+    tokens = WORD.findall(text.lower())
+    return Counter([*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))])
+
+
+def lexical_scores(texts: list[str], weights: dict[str, float], bias: float) -> np.ndarray:
+    """The linear lexical model's prediction for each sentence text.
+
+    The model is linear in the l2-normalised n-gram counts, so it is a weight lookup per
+    n-gram: no vectoriser (and no scikit-learn import) at run time. The norm counts every
+    n-gram, including those outside the shipped vocabulary, exactly as in training.
+    """
+    out = np.full(len(texts), bias)
+    for k, text in enumerate(texts):
+        grams = word_grams(text)
+        norm = np.sqrt(sum(c * c for c in grams.values()))
+        if norm:
+            out[k] += sum(c * weights.get(g, 0.0) for g, c in grams.items()) / norm
+    return out
+
+
+def _rank(values: np.ndarray) -> np.ndarray:
+    """0 for the largest value, rising to 1 for the smallest (ties in order)."""
+    order = np.argsort(-values, kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values))
+    return ranks / max(1, len(values))
+
+
+def context(base: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """:data:`CONTEXT_FEATURES` of one cluster's sentences, from their base and lexical scores.
+
+    A sentence in an article that is junk as a whole (a cookie notice, a fact sheet) or next
+    to junk is less likely to be summary material than its own words suggest.
+    """
+    out = np.zeros((len(base), len(CONTEXT_FEATURES)))
+    if not len(base):
+        return out
+    document = base[:, BASE_FEATURES.index("document_rank")]
+    centrality = base[:, BASE_FEATURES.index("centrality")]
+    for doc in np.unique(document):
+        members = document == doc
+        own = lexical[members]
+        out[members, 0] = own.mean()
+        out[members, 1] = centrality[members].mean()
+        out[members, 2] = np.r_[own[0], own[:-1]]
+        out[members, 3] = np.r_[own[1:], own[-1]]
+        out[members, 4] = _rank(own)
+    out[:, 5] = _rank(lexical)
+    out[:, 6] = lexical - lexical.mean()
+    out[:, 7] = _rank(centrality)
+    return out

@@ -1,0 +1,123 @@
+"""The renderers: nothing from a source runs as markup, copies are not counted, and no
+list is cut without saying so."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+import accord
+from accord.render import render
+from accord.render.common import SHOWN, originals, support
+from accord.render.markdown import escape
+
+HOSTILE = (
+    "At least 200 people were evacuated from the harbour on Tuesday, police said. "
+    '<script>alert("md")</script> <img src=x onerror="alert(1)"> '
+    "Officials said the fire [/b] started in a [warehouse](javascript:alert(2)) overnight."
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_briefing():
+    return accord.brief(
+        [HOSTILE, "About 180 people were evacuated from the harbour on Tuesday, officials said."]
+    )
+
+
+def test_markdown_escapes_html_from_sources(hostile_briefing) -> None:
+    markdown = render(hostile_briefing, "md")
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "&lt;script&gt;" in markdown
+    assert not re.search(r"(?<!\\)\]\(javascript:", markdown)  # the link stays literal
+    assert "\\[warehouse\\]" in markdown
+
+
+def test_markdown_escape_keeps_text_literal() -> None:
+    assert escape("a <b> & c") == "a &lt;b&gt; & c"
+    assert escape("&lt;") == "&amp;lt;"
+    assert escape("# not a heading") == "\\# not a heading"
+    assert escape("2011. The year") == "2011\\. The year"
+    assert escape("one\n\n- two | three") == "one - two \\| three"  # one line
+
+
+def test_terminal_view_reads_no_rich_markup_from_sources(hostile_briefing) -> None:
+    text = render(hostile_briefing, "text")  # "[/b]" would raise a MarkupError
+    assert "[/b]" in text
+
+
+def test_html_escapes_sources(hostile_briefing) -> None:
+    page = render(hostile_briefing, "html")
+    assert "<script>alert" not in page and "<img src=x" not in page
+
+
+def test_support_counts_one_source_per_original_report(example_briefing) -> None:
+    briefing = copy.deepcopy(example_briefing)
+    first, second = briefing.sources[0], briefing.sources[1]
+    second.duplicate_of = first.id
+    roots = originals(briefing)
+    found = support([first.id, second.id, briefing.sources[2].id], roots)
+    assert found.counted == [first.id, briefing.sources[2].id]
+    assert found.also == [second.id]
+    assert found.label() == f"2: {first.id}, {briefing.sources[2].id} (also in {second.id})"
+    # a copy cited without its original counts once, as itself
+    assert support([second.id], roots).counted == [second.id]
+
+
+@pytest.fixture(scope="module")
+def long_briefing(example_briefing):
+    """The example with every section longer than any view shows at once."""
+    briefing = copy.deepcopy(example_briefing)
+    assert briefing.facts and briefing.single_source and briefing.discrepancies
+    briefing.facts = [copy.deepcopy(f) for f in briefing.facts * 3]
+    for n, fact in enumerate(briefing.facts):
+        fact.text = f"fact number {n}"
+    briefing.single_source = [copy.deepcopy(c) for c in briefing.single_source * 3]
+    for n, claim in enumerate(briefing.single_source):
+        claim.text = f"claim number {n}"
+    briefing.discrepancies = [copy.deepcopy(d) for d in briefing.discrepancies * 10]
+    for n, d in enumerate(briefing.discrepancies):
+        d.about = f"disagreement number {n}"
+    return briefing
+
+
+def test_terminal_view_says_how_many_entries_it_leaves_out(long_briefing) -> None:
+    capped = render(long_briefing, "text")
+    full = render(long_briefing, "text", full=True)
+    facts = len(long_briefing.facts)
+    assert f"{facts - SHOWN['facts']} more facts not shown" in capped
+    assert f"fact number {SHOWN['facts'] - 1}" in capped
+    assert f"fact number {SHOWN['facts']}" not in capped
+    claims = len(long_briefing.single_source)
+    assert f"{claims - SHOWN['single_source']} more claims not shown" in capped
+    extra = len(long_briefing.discrepancies) - SHOWN["discrepancies"]
+    assert f"{extra} more discrepancies not shown" in capped
+    assert "not shown" not in full
+    assert all(f"fact number {n}" in full for n in range(facts))
+
+
+def test_html_keeps_the_rest_of_a_long_list_one_click_away(long_briefing) -> None:
+    page = render(long_briefing, "html")
+    facts = len(long_briefing.facts)
+    assert all(f"fact number {n}<" in page for n in range(facts))
+    more = re.search(r"<details class=\"more\"><summary>(\d+) more facts</summary>", page)
+    assert more and int(more.group(1)) == facts - SHOWN["facts"]
+    hidden = page[more.end() : page.index("</details>", more.end())]
+    assert "fact number 0<" not in hidden and f"fact number {facts - 1}<" in hidden
+    assert f"{len(long_briefing.single_source) - SHOWN['single_source']} more claims" in page
+
+
+def test_markdown_holds_every_entry(long_briefing) -> None:
+    markdown = render(long_briefing, "md")
+    assert all(f"fact number {n} |" in markdown for n in range(len(long_briefing.facts)))
+    assert all(f"claim number {n}" in markdown for n in range(len(long_briefing.single_source)))
+    assert "more" not in markdown.split("## Facts")[1].split("##")[0]
+
+
+def test_short_lists_have_no_more_line(example_briefing) -> None:
+    briefing = copy.deepcopy(example_briefing)
+    briefing.facts = briefing.facts[:3]
+    assert "more facts" not in render(briefing, "text")
+    assert "more facts" not in render(briefing, "html")
