@@ -6,8 +6,8 @@ import pytest
 
 from accord.analyse import analyse
 from accord.compare.discrepancies import speaker_discrepancies
-from accord.compare.quotes import merge_quotes
 from accord.compare.identities import Identities, name_key, same_identity
+from accord.compare.quotes import merge_quotes
 from accord.model import Cluster, Document
 
 

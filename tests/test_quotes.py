@@ -206,3 +206,30 @@ def test_a_quotation_paragraph_goes_on_from_the_report_before_it():
         '"We need more people like them in every town along this valley."'
     )
     assert found[0].speaker == "Farah Idris"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Does anyone believe that timetable?" former Halvard adviser Jonas Berg asked '
+            "on Twitter.",
+            "Jonas Berg",
+        ),
+        (
+            '"The board knew about the cracks in March," said a person close to the inquiry.',
+            "a person close to the inquiry",
+        ),
+    ],
+)
+def test_the_head_of_the_phrase_after_the_quote_is_the_speaker(text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_names_alone_before_colons_speak_in_turn():
+    found = quotes_of(
+        'Both reject the plan. Marta Lind: "Our goal is not to contain the flood but to stop '
+        'it." Jonas Berg: "The mission is to rebuild the dikes before winter."'
+    )
+    assert [q.speaker for q in found] == ["Marta Lind", "Jonas Berg"]

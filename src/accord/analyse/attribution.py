@@ -43,10 +43,10 @@ SPEECH_LEMMAS = frozenset(
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
-    interject interrupt snap quote cite answer welcome""".split()
+    interject interrupt snap quote cite answer welcome thank echo fume condemn""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
-PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk".split())
+PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
 COGNITION_LEMMAS = frozenset(
@@ -54,7 +54,8 @@ COGNITION_LEMMAS = frozenset(
     understand realize realise suspect assume figure learn hear see find show decide
     prefer""".split()
 )
-QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start".split())
+# "fired back", "shot back", "hit back": speech only next to a quotation.
+QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start fire shoot hit".split())
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
@@ -161,6 +162,8 @@ def _noun_phrase(head: Token, conjuncts: bool = False) -> tuple[int, int]:
     end = head.i + 1
     if conjuncts:
         for child in head.rights:
+            if child.dep_ == "amod" and child.i == end:  # "a person close to the Clintons"
+                end = child.right_edge.i + 1
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
                 end = max(end, _noun_phrase(child, conjuncts=True)[1])
     return start, end
@@ -267,7 +270,7 @@ def _content(cue: Token) -> set[int]:
         # "denied the allegations" has content; "told reporters" names the audience.
         thing = child.dep_ == "dobj" and lemma in OBJECT_CONTENT and child.pos_ == "NOUN"
         named = child.dep_ in ("oprd", "attr") and lemma in NAMING_LEMMAS
-        about = child.dep_ == "prep" and child.lower_ in ("of", "about")
+        about = child.dep_ == "prep" and child.lower_ in ("of", "about", "for")
         if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
@@ -447,22 +450,46 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if not after:
         return None
     if _speech_cue(after[0]):
-        head = _name_head(after[1 : 1 + ADJACENT_TOKENS], spacy_doc)
+        head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
         return (after[0], head) if head is not None else None
-    head = _name_head(after[:ADJACENT_TOKENS], spacy_doc)
-    if head is None:  # '"…," the report said': a description right before the verb
-        run = [t for t in after[:ADJACENT_TOKENS] if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN")]
-        k = len(run)
-        description = run == after[:k] and k < len(after) and run[-1:] != []
-        if description and run[-1].pos_ == "NOUN" and _speech_cue(after[k]):
-            return after[k], run[-1]
+    head = _phrase_head(after, spacy_doc)
+    if head is None:
         return None
-    k = _skip_apposition(after, after.index(head) + 1)
+    k = after.index(head) + 1
+    while k < len(after) and (after[k].ent_iob_ == "I" or after[k].pos_ == "PROPN"):
+        k += 1
+    k = _skip_apposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
     if k < len(after) and _speech_cue(after[k]):
         return after[k], head
     return None
+
+
+PHRASE_TOKENS = 8  # "former Obama adviser David Axelrod"
+
+
+def _phrase_head(tokens: list[Token], spacy_doc: SpacyDoc) -> Token | None:
+    """The head of the noun phrase that opens ``tokens``: its last person's name, else its
+    last name, else its last noun ("the report", "a person close to …" -> "person")."""
+    phrase: list[Token] = []
+    for token in tokens[:PHRASE_TOKENS]:
+        word = token.pos_ in ("DET", "ADJ", "NOUN", "PROPN") or token.tag_ == "POS"
+        if word or token.ent_iob_ == "I" or (token.pos_ == "NUM" and not phrase):  # "one aide"
+            phrase.append(token)
+            continue
+        break
+    if not phrase or (phrase[0].pos_ == "ADJ" and len(phrase) == 1):
+        return None
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    if people:
+        entity = _entity_at(people[-1], spacy_doc)
+        return spacy_doc[entity[1] - 1] if entity else people[-1]
+    names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in TIME_WORDS]
+    if names:
+        return names[-1]
+    nouns = [t for t in phrase if t.pos_ == "NOUN" and t.lemma_.lower() not in TIME_WORDS]
+    return nouns[-1] if nouns else None
 
 
 def _root_subject(token: Token) -> Token | None:
@@ -512,6 +539,9 @@ def _cue_before(
         head = _name_head(window[k + 1 :], spacy_doc)  # "Continued Stone:"
         if head is None and token.tag_ == "VBG":
             head = _root_subject(token)  # "Flea shared the news, writing “…”"
+        if head is None:  # "Clinton, exasperated, famously responded:"
+            people = [t for t in window[:k] if t.ent_type_ == "PERSON"]
+            head = people[-1] if people else None
         return (token, head, None) if head is not None else None
     for token in reversed(window):
         if token.text in (".", "\n") or token.is_space:
@@ -526,15 +556,23 @@ def _cue_before(
 
 
 def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
-    """'Rep. Trey Gowdy (R-S.C.): "…"': a paragraph that opens with a name and a colon."""
+    """'Rep. Trey Gowdy: "…"', '… - Frank Newport: "…"': a name alone before a colon.
+
+    The name must stand by itself: after the start of the paragraph, a dash, the end of a
+    sentence or of a quotation, with no verb in between.
+    """
     doc = mark.doc
     first = mark.i
-    while first > 0 and not doc[first - 1].is_space and mark.i - first < 12:
+    while first > 0 and mark.i - first < 10:
+        before = doc[first - 1]
+        if before.is_space or before.text in ("-", "—", "–", ".", "!", "?", "”", '"'):
+            break
         first -= 1
-    if first > 0 and not doc[first - 1].is_space:
-        return None
+    else:
+        if first > 0:
+            return None
     words = [t for t in doc[first : mark.i] if not t.is_punct]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
     if not named:

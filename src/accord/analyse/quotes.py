@@ -130,6 +130,7 @@ def extract_attributions(
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     used: set[int] = set()
+    weak: set[int] = set()  # quotes given the speaker of the paragraph before
     previous: tuple[_Located, Quote, int] | None = None  # and where its attribution ends
     for item in located:
         span = item.span
@@ -198,6 +199,7 @@ def extract_attributions(
             if reported is not None:
                 cue = reported
                 speaker = reported.claimant.name if reported.claimant else None
+                weak.add(len(quotes))
         quote = Quote(
             text=text,
             speaker=speaker,
@@ -213,7 +215,7 @@ def extract_attributions(
             if cue.claimant is not None:
                 attribution_end = max(attribution_end, cue.claimant.end)
         previous = (item, quote, attribution_end)
-    _resolve_forward(quotes)
+    _resolve_forward(quotes, weak)
     quoted = [(q.span.start, q.span.end) for q in located]
     for number, cue in enumerate(cues):
         if number in used or cue.quote_only or not cue.content or cue.claimant is None:
@@ -333,8 +335,13 @@ def _attribution(
     )
 
 
-def _resolve_forward(quotes: list[Quote]) -> None:
-    """An unattributed quote right before one by a named speaker in a run is theirs."""
-    for earlier, later in itertools.pairwise(quotes):
-        if earlier.speaker is None and later.speaker and later.start - earlier.end < 3:
+def _resolve_forward(quotes: list[Quote], weak: set[int] | None = None) -> None:
+    """An unattributed quote right before one by a named speaker in a run is theirs.
+
+    So is one that only took the speaker of the paragraph before it: a quotation that
+    runs straight into an attributed one belongs with it.
+    """
+    for number, (earlier, later) in enumerate(itertools.pairwise(quotes)):
+        unsure = earlier.speaker is None or number in (weak or set())
+        if unsure and later.speaker and later.start - earlier.end < 3:
             earlier.speaker = later.speaker
