@@ -74,6 +74,7 @@ def long_briefing(example_briefing):
     briefing.facts = [copy.deepcopy(f) for f in briefing.facts * 3]
     for n, fact in enumerate(briefing.facts):
         fact.text = f"fact number {n}"
+        fact.claimant = None  # these tests count entries; claimants are shown after the text
     briefing.single_source = [copy.deepcopy(c) for c in briefing.single_source * 3]
     for n, claim in enumerate(briefing.single_source):
         claim.text = f"claim number {n}"

@@ -189,9 +189,11 @@ def test_sections_match_the_briefing(page, base_url: str) -> None:
             page.locator("table.discrepancies tbody th .about").first.text_content()
             == first["about"]
         )
+        variant = first["variants"][0]
+        claimed = f" — {variant['claimant']}" if variant.get("claimant") else ""
         assert (
             page.locator("table.discrepancies td.variant").first.text_content()
-            == first["variants"][0]["text"]
+            == variant["text"] + claimed
         )
 
     speakers = {q["speaker"] or "Unattributed" for q in expected["quotes"]}

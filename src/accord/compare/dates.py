@@ -7,7 +7,7 @@ import re
 from accord.analyse.dates import compatible, parts
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span
-from accord.compare.slots import CONTAINED, PARALLEL, comparable, same_slot
+from accord.compare.slots import CONTAINED, PARALLEL, comparable, context_words, same_slot
 from accord.model import (
     DateMention,
     Sentence,
@@ -62,6 +62,44 @@ def same_verb_before(a: Sentence, da: DateMention, b: Sentence, db: DateMention)
     return bool(verb) and verb == _verb_before(b, db) and verb not in STOP_WORDS
 
 
+EVENT_WINDOW = 4  # words either side of a date that say what happened then
+# Words by a date that say when, not what: "early on Monday", "on Tuesday morning".
+TIME_WORDS = frozenset(
+    "early late morning afternoon evening night overnight day week month year today "
+    "yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def event_words(sentence: Sentence, date: DateMention) -> set[str]:
+    """Content words within ``EVENT_WINDOW`` words either side of a date, past time words."""
+    before, after = context_words(sentence, date.start, date.end, EVENT_WINDOW)
+    return {w for w in before | after if len(w) > 1 and w not in TIME_WORDS}
+
+
+def dated_word(sentence: Sentence, date: DateMention) -> str:
+    """The content word a date follows, past time and stop words: what it dates ("broke"
+    in "the fire broke out early on Monday", "arrested" in "was arrested Thursday")."""
+    before = sentence.text[max(0, date.start - sentence.start - 60) : date.start - sentence.start]
+    words = [
+        w
+        for w in WORD.findall(before.lower())
+        if len(w) > 1 and w not in STOP_WORDS and w not in TIME_WORDS
+    ]
+    return words[-1] if words else ""
+
+
+def same_event(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
+    """Whether two dates date one event: the word one date follows stands by the other
+    date too ("the fire broke out early on Monday" / "on Tuesday after a fire broke out").
+    A word shared elsewhere in the window is often the topic of two events ("arrested
+    Thursday on a first-degree murder charge" / "an indictment on first-degree murder was
+    filed Wednesday")."""
+    head_a, head_b = dated_word(a, da), dated_word(b, db)
+    return bool(head_a and head_a in event_words(b, db)) or bool(
+        head_b and head_b in event_words(a, da)
+    )
+
+
 def same_kind_of_date(a: str, b: str) -> bool:
     """Weekday with weekday, day with day, month with month, year with year."""
     pa, pb = parts(a), parts(b)
@@ -111,10 +149,14 @@ def date_conflicts(
             and same_slot(a, (da.start, da.end), b, (db.start, db.end))
         ]
     if pair.containment >= CONTAINED:
-        # The one date of each sentence is compared only where the sentences state one
-        # fact: in two loosely similar sentences ("the blast on Tuesday" / "the inquiry
-        # on Wednesday") the dates are often of two events.
+        # The one date of each sentence is compared where the sentences state one fact;
+        # in two loosely similar sentences ("the blast on Tuesday" / "the inquiry on
+        # Wednesday") the dates are often of two events, so there only where the words
+        # by each date name one event ("the fire broke out early on Monday" / "evacuated
+        # on Tuesday after a fire broke out").
         candidates += _sole_dates(a, b)
+    elif comparable(pair):
+        candidates += [(da, db) for da, db in _sole_dates(a, b) if same_event(a, da, b, db)]
     seen: set[tuple[int, int]] = set()
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):

@@ -78,10 +78,16 @@ def _quantity_of(observation: Observation) -> Quantity | None:
     value = observation.value
     if not isinstance(value, QuantityValue):
         return None
-    for q in observation.sentence.quantities:
-        if (q.low, q.high, q.qualifier) == observation.key and q.value == value.value:
-            return q
-    return None
+    # Of one sentence's figures with the same value ("a 13-year-old girl ... helped 13
+    # people"), the one of the observation's noun.
+    same = [
+        q
+        for q in observation.sentence.quantities
+        if (q.low, q.high, q.qualifier) == observation.key and q.value == value.value
+    ]
+    return next((q for q in same if quantity_about(q) == observation.about), None) or next(
+        iter(same), None
+    )
 
 
 def _one_claim(

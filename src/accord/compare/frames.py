@@ -41,9 +41,11 @@ SOURCING_AFTER = re.compile(
 )
 SOURCING_NOUN = re.compile(r"^\s*(?:[\w'’-]+\s+)?sources?\b", re.I)
 # A figure hoped for, planned, possible: "hopes to eat a record 70", "could face 400 years".
+# "may" and "might" hedge a finding ("runners may live three years longer"): the figure is
+# still the claim, stated with caution, and compares with the same finding stated plainly.
 IRREALIS_BEFORE = re.compile(
     r"\b(?:hopes?|hoping|plans?|planning|aims?|aiming|wants?|expects?|expected|intends?|"
-    r"would|could|might|may|maximum|up to|faced|faces|face|target|goal|record)\b"
+    r"would|could|maximum|up to|faced|faces|face|target|goal|record)\b"
     r"(?:\s+[\w'’,-]+){0,6}\s*$",
     re.I,
 )
@@ -113,8 +115,12 @@ def person_words(sentence: Sentence) -> set[str]:
 def states_figure(sentence: Sentence, q: Quantity) -> bool:
     """Whether a sentence also states ``q``'s figure, of whatever noun: "1.8 million
     people ... only 1.4 million infections" has both figures in play. Small figures
-    (under 10) recur by chance and do not count."""
-    return q.value >= 10 and any(abs(x.value - q.value) < 1e-9 for x in sentence.quantities)
+    (under 10) recur by chance and do not count, nor does an age against a count: "a
+    13-year-old girl ... helped eight people" does not state a count of 13."""
+    return q.value >= 10 and any(
+        abs(x.value - q.value) < 1e-9 and (x.counted == "age") == (q.counted == "age")
+        for x in sentence.quantities
+    )
 
 
 def _same_subject(a: str, b: str) -> bool:

@@ -22,8 +22,9 @@ from accord.compare.slots import (
     COUNTED_SIMILARITY,
     LOOSE_SIMILARITY,
     PARALLEL,
+    STOPS,
+    WORD_TOKEN,
     comparable,
-    context_words,
     same_slot,
 )
 from accord.model import (
@@ -117,13 +118,37 @@ def same_side_word(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool
     different people; a word on one side of one count and the other side of the other
     rarely plays the same part. One-letter tokens ("p" of "p.m.", "u" of "u.s.") and
     scale words ("billion") are no words of the statement, nor the counted noun itself.
+    The ``NEAR_SIDE`` nearest words are counted past those and past auxiliaries, which
+    belong to the count's own phrase: "twelve people were taken to hospital" has
+    "taken to hospital" next to it.
     """
-    before_a, after_a = context_words(a, qa.start, qa.end, NEAR_SIDE)
-    before_b, after_b = context_words(b, qb.start, qb.end, NEAR_SIDE)
     own = {*qa.counted.split(), *plural(qa.counted).split(), *qb.counted.split()}
     own |= {*plural(qb.counted).split()} | SCALE_WORDS | MEASURE_WORDS
-    shared = (before_a & before_b) | (after_a & after_b)
-    return any(len(w) > 1 and w not in own for w in shared)
+    before_a, after_a = nearest_words(a, qa, own)
+    before_b, after_b = nearest_words(b, qb, own)
+    return bool((before_a & before_b) | (after_a & after_b))
+
+
+# Auxiliaries next to a count ("people were taken", "have been treated") say nothing of
+# what it is the count of.
+AUXILIARIES = frozenset("is are was were be been being has have had".split())
+
+
+def nearest_words(sentence: Sentence, q: Quantity, own: set[str]) -> tuple[set[str], set[str]]:
+    """Content words among the ``NEAR_SIDE`` words nearest a count on each side, not
+    counting the count's own words (``own``), auxiliaries or one-letter tokens."""
+
+    tokens = [
+        (m.start() + sentence.start, m.group(0).lower()) for m in WORD_TOKEN.finditer(sentence.text)
+    ]
+    kept = [(at, w) for at, w in tokens if len(w) > 1 and w not in own and w not in AUXILIARIES]
+    before = [w for at, w in kept if at < q.start][-NEAR_SIDE:]
+    after = [w for at, w in kept if at >= q.end][:NEAR_SIDE]
+
+    def content(ws: list[str]) -> set[str]:
+        return {w for w in ws if w not in STOPS and not w[0].isdigit()}
+
+    return content(before), content(after)
 
 
 def _month_anchor(sentence: Sentence) -> set[str]:
