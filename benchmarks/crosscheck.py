@@ -646,8 +646,8 @@ def plant_speaker(cluster: Cluster, rng: random.Random) -> Plant | None:
 
 def discrepancies_of(cluster: Cluster) -> list[Discrepancy]:
     align(cluster)
-    cluster.quotes, speakers = merge_quotes(cluster)
-    return discrepancies(cluster, speakers)
+    cluster.quotes = merge_quotes(cluster)
+    return discrepancies(cluster)
 
 
 def with_plant(cluster: Cluster, plant: Plant) -> Cluster:

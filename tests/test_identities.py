@@ -59,7 +59,7 @@ def test_variants_of_one_name_are_one_speaker_not_a_discrepancy():
     a = _doc("a", '"The levee will hold through the weekend," said Gov. Dana R. Whitcombe.')
     b = _doc("b", '"The levee will hold through the weekend," Dana Whitcombe told reporters.')
     c = _doc("c", 'Ms. Whitcombe said: "The levee will hold through the weekend."')
-    groups, speakers = merge_quotes(Cluster(documents=[a, b, c]))
+    groups = merge_quotes(Cluster(documents=[a, b, c]))
     assert len(groups) == 1
     assert groups[0].speaker == "Dana R. Whitcombe"
-    assert speaker_discrepancies(groups, speakers) == []
+    assert speaker_discrepancies(groups) == []

@@ -83,9 +83,9 @@ def test_merged_quote_and_speaker_discrepancy():
     c = analyse(
         [Document(id="c", raw="", text='"We will rebuild the school by autumn," Lopez said.')]
     )[0]
-    groups, speakers = merge_quotes(Cluster(documents=[a, b, c]))
+    groups = merge_quotes(Cluster(documents=[a, b, c]))
     assert len(groups) == 1 and groups[0].sources == ["a", "b", "c"]
-    (found,) = speaker_discrepancies(groups, speakers)
+    (found,) = speaker_discrepancies(groups)
     names = {v.text: v.sources for v in found.variants}
     assert names == {"Maria Lopez": ["a", "c"], "Peter Novak": ["b"]}
 

@@ -114,8 +114,8 @@ def trace(job: tuple) -> dict[str, Any]:
     index_of = {d.id: keep[n] for n, d in enumerate(cluster.documents)}
     align(cluster)
     space, pairs = cluster.space, cluster.pairs
-    cluster.quotes, speakers = merge_quotes(cluster)
-    reported = detectors.discrepancies(cluster, speakers)
+    cluster.quotes = merge_quotes(cluster)
+    reported = detectors.discrepancies(cluster)
     pair_of = {frozenset({(p.a.doc_id, p.a.index), (p.b.doc_id, p.b.index)}): p for p in pairs}
     sims = space.similarities() if space.refs else None
     position = {(r.doc_id, r.index): k for k, r in enumerate(space.refs)}

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "2"  # 2: facts and discrepancy variants carry a claimant
+SCHEMA_VERSION = "2"  # 2: facts and variants carry a claimant; quotes their speakers
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -365,10 +365,18 @@ class Discrepancy:
 
 @dataclass(slots=True)
 class QuoteGroup:
+    """One quotation however many sources carry it, given to its fullest named speaker.
+
+    ``speakers`` says who each source gives it to: one :class:`Variant` per speaker (its
+    ``text`` and ``value`` the name, or "" and None where a source names no one); two named
+    variants are a speaker discrepancy.
+    """
+
     speaker: str | None
     text: str
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    speakers: list[Variant] = field(default_factory=list)
 
 
 @dataclass(slots=True)

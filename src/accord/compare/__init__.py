@@ -22,8 +22,8 @@ __all__ = ["compare"]
 
 def compare(cluster: Cluster) -> Cluster:
     """Fill the cluster's quotes, discrepancies, facts and single-source claims."""
-    cluster.quotes, speakers = merge_quotes(cluster)
-    cluster.discrepancies = discrepancies(cluster, speakers)
+    cluster.quotes = merge_quotes(cluster)
+    cluster.discrepancies = discrepancies(cluster)
     cluster.facts = collect_facts(cluster)
     cluster.single_source = single_source_claims(cluster)
     return cluster

@@ -10,6 +10,7 @@ who is right.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from accord.analyse.entities import same_name
 from accord.compare.claimants import first_claimant
@@ -23,7 +24,7 @@ from accord.compare.frames import (
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
-from accord.compare.quotes import SpeakerVariant, is_name, speaker_key
+from accord.compare.quotes import is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.slots import PARALLEL
 from accord.compare.statements import only_in_furniture
@@ -232,17 +233,15 @@ def _order(sentence: Sentence) -> tuple[str, int]:
     return sentence.doc_id, sentence.index
 
 
-def speaker_discrepancies(
-    quotes: list[QuoteGroup], speakers: dict[int, dict[str, SpeakerVariant]]
-) -> list[Discrepancy]:
+def speaker_discrepancies(quotes: list[QuoteGroup]) -> list[Discrepancy]:
     """Quotations that different sources give to different named people."""
     found: list[Discrepancy] = []
-    for number, by_speaker in speakers.items():
-        named = [v for v in by_speaker.values() if v.name and is_name(v.name)]
-        distinct: list[SpeakerVariant] = []
+    for quote in quotes:
+        named = [v for v in quote.speakers if v.text and is_name(v.text)]
+        distinct: list[Variant] = []
         for variant in named:
             match = next(
-                (d for d in distinct if same_name(speaker_key(d.name), speaker_key(variant.name))),
+                (d for d in distinct if same_name(speaker_key(d.text), speaker_key(variant.text))),
                 None,
             )
             if match is None:
@@ -251,22 +250,19 @@ def speaker_discrepancies(
             continue
         found.append(
             Discrepancy(
-                about=f"who said \u201c{shorten(quotes[number].text)}\u201d",
+                about=f"who said \u201c{shorten(quote.text)}\u201d",
                 kind="speaker",
                 variants=[
-                    Variant(text=v.name or "", value=v.name, sources=v.sources, evidence=v.evidence)
-                    for v in distinct
+                    replace(v, sources=list(v.sources), evidence=list(v.evidence)) for v in distinct
                 ],
             )
         )
     return found
 
 
-def discrepancies(
-    cluster: Cluster, speakers: dict[int, dict[str, SpeakerVariant]]
-) -> list[Discrepancy]:
+def discrepancies(cluster: Cluster) -> list[Discrepancy]:
     """Every kind of discrepancy, slot conflicts first; ``cluster.quotes`` must be merged."""
-    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes, speakers)
+    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes)
 
 
 def shorten(text: str, words: int = 12) -> str:

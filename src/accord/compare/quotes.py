@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from accord.analyse.entities import entity_key, same_name
 from accord.compare.identities import Identities
 from accord.compare.support import canonical_sources, evidence
 from accord.model import (
     Cluster,
-    Evidence,
     QuoteGroup,
+    Variant,
 )
 
 QUOTE_SHINGLE = 3
 QUOTE_OVERLAP = 0.5  # share of the shorter quote's word triples found in the longer one
-
-
-@dataclass(slots=True)
-class SpeakerVariant:
-    """Who the sources that carry one quotation give it to."""
-
-    name: str | None
-    sources: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
 
 
 def speaker_key(name: str | None) -> str:
@@ -79,12 +69,11 @@ def _better_speaker(current: str | None, candidate: str | None) -> str | None:
     return current
 
 
-def merge_quotes(
-    cluster: Cluster,
-) -> tuple[list[QuoteGroup], dict[int, dict[str, SpeakerVariant]]]:
-    """One group per quotation, however many sources carry it (whole or in part)."""
+def merge_quotes(cluster: Cluster) -> list[QuoteGroup]:
+    """One group per quotation, however many sources carry it (whole or in part), with
+    who each source gives it to (``QuoteGroup.speakers``)."""
     groups: list[QuoteGroup] = []
-    speakers: dict[int, dict[str, SpeakerVariant]] = defaultdict(dict)
+    speakers: dict[int, dict[str, Variant]] = defaultdict(dict)  # by group, by speaker key
     identities = Identities(
         q.speaker
         for doc in cluster.documents
@@ -122,18 +111,20 @@ def merge_quotes(
                 variant.sources.append(doc.id)
                 if sentence is not None:
                     variant.evidence.append(evidence(sentence))
-    for group in groups:
+    for number, group in enumerate(groups):
         group.sources = canonical_sources(cluster, group.sources)
-    return groups, speakers
+        group.speakers = list(speakers[number].values())
+    return groups
 
 
 def _speaker_variant(
-    variants: dict[str, SpeakerVariant], speaker: str | None, identities: Identities | None = None
-) -> SpeakerVariant:
+    variants: dict[str, Variant], speaker: str | None, identities: Identities | None = None
+) -> Variant:
     """The variant for this speaker, merging "Luther" into "Philip Luther"."""
     key = identities.key(speaker) if identities and speaker else speaker_key(speaker)
     for existing_key, variant in variants.items():
         if key and existing_key and (key == existing_key or same_name(key, existing_key)):
-            variant.name = _better_speaker(variant.name, speaker)
+            name = _better_speaker(variant.value, speaker)  # type: ignore[arg-type]
+            variant.text, variant.value = name or "", name
             return variant
-    return variants.setdefault(key, SpeakerVariant(speaker))
+    return variants.setdefault(key, Variant(text=speaker or "", value=speaker, sources=[]))
