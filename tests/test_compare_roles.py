@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from accord.align import align
-from accord.analyse import analyse
-from accord.compare.discrepancies import slot_discrepancies
 from accord.compare.roles import one_fact, role_date_conflicts, role_number_conflicts
-from accord.model import Cluster, Discrepancy, Document, Sentence
-
-
-def documents(*texts: str) -> list[Document]:
-    """One analysed document per text, ids s0, s1, ..."""
-    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
-    analyse(docs)
-    return docs
-
-
-def sentences(*texts: str) -> list[Sentence]:
-    return [d.sentences[0] for d in documents(*texts)]
-
-
-def brief(*texts: str) -> list[Discrepancy]:
-    cluster = Cluster(documents=documents(*texts))
-    return slot_discrepancies(align(cluster))
+from tests.analysed import sentences
 
 
 def values(conflicts) -> list[tuple[str, str]]:

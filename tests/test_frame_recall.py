@@ -3,25 +3,9 @@ compare/discrepancies.py), on invented sentences."""
 
 from __future__ import annotations
 
-from accord.align import align
-from accord.analyse import analyse
-from accord.compare.discrepancies import slot_discrepancies
 from accord.compare.frames import different_claims, is_irrealis, states_figure
-from accord.model import Cluster, Discrepancy, Document, Sentence
-
-
-def documents(*texts: str) -> list[Document]:
-    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
-    analyse(docs)
-    return docs
-
-
-def sentence(text: str) -> Sentence:
-    return documents(text)[0].sentences[0]
-
-
-def brief(*texts: str) -> list[Discrepancy]:
-    return slot_discrepancies(align(Cluster(documents=documents(*texts))))
+from accord.model import Discrepancy
+from tests.analysed import brief, sentence
 
 
 def variants(found: list[Discrepancy]) -> list[set[str]]:

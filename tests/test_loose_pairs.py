@@ -4,25 +4,10 @@ date of two sentences that date one event (compare/numbers.py, compare/dates.py)
 from __future__ import annotations
 
 from accord.align import align
-from accord.analyse import analyse
 from accord.compare.dates import same_event
-from accord.compare.discrepancies import slot_discrepancies
 from accord.compare.numbers import counted_in_context, nearest_words
-from accord.model import Cluster, Discrepancy, Document, Sentence
-
-
-def documents(*texts: str) -> list[Document]:
-    docs = [Document(id=f"s{k}", raw=t, text=t) for k, t in enumerate(texts)]
-    analyse(docs)
-    return docs
-
-
-def sentence(text: str) -> Sentence:
-    return documents(text)[0].sentences[0]
-
-
-def brief(*texts: str) -> list[Discrepancy]:
-    return slot_discrepancies(align(Cluster(documents=documents(*texts))))
+from accord.model import Cluster, Discrepancy
+from tests.analysed import brief, documents, sentence
 
 
 def kinds(found: list[Discrepancy]) -> list[tuple[str, list[str]]]:
