@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "2"  # 2: facts and variants carry a claimant; quotes their speakers
+SCHEMA_VERSION = "3"  # 3: positions, the coverage grid, summary claimants; 2: claimants
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -266,6 +266,8 @@ class Cluster:
     facts: list[Fact] = field(default_factory=list)
     single_source: list[SingleSourceClaim] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)  # compare: who says what
+    coverage: Coverage | None = None  # summarise: which outlet states which key point
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -305,9 +307,17 @@ class Evidence:
 
 @dataclass(slots=True)
 class SummarySentence:
+    """A summary sentence, the sources stating it, and who they say claims it.
+
+    ``claimants`` are the parties (canonical names) that a citing source gives the
+    sentence's claim to ("Amnesty International said …"); empty when every source states
+    it in its own voice.
+    """
+
     text: str
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimants: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +389,103 @@ class QuoteGroup:
     speakers: list[Variant] = field(default_factory=list)
 
 
+StatementKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Answered:
+    """The claim a denial answers: another party's statement sharing its topic words, or
+    only that party where the denial names it but no statement of it fits."""
+
+    party: str
+    text: str | None
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Statement:
+    """One thing a party says, however many sources carry it.
+
+    ``text`` is the quotation (``kind`` "direct") or the reported speech ("indirect") as a
+    source words it; ``speaker`` is who the source gives it to, when that is someone
+    speaking for the party ("Igor Konashenkov" for the defence ministry); ``denial`` marks
+    a denial or rebuttal ("denied killing civilians", "full of lies"), with ``answers``
+    the claim it answers when one can be told.
+    """
+
+    text: str
+    kind: StatementKind
+    cue: str
+    speaker: str
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    denial: bool = False
+    answers: Answered | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    """What one party (a person, organisation, group, country or role) says in the cluster.
+
+    ``party`` is its canonical name; ``speakers`` the people the sources say speak for it
+    ("Philip Luther, director … at Amnesty International"); ``sources`` every source that
+    carries a statement of it.
+    """
+
+    party: str
+    kind: str  # "person", "organisation", "group", "place" or "role"
+    statements: list[Statement]
+    sources: list[str]
+    speakers: list[str] = field(default_factory=list)
+
+
+CoverageState = Literal["states", "differs", "silent"]
+
+
+@dataclass(slots=True)
+class CoverageColumn:
+    """One report (copies of it counted once, named in ``also``) and its outlet label."""
+
+    source: str
+    label: str  # the outlet where the source's metadata names one, else the source id
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageCell:
+    """What one report says about one row: the row's value, another value, or nothing."""
+
+    source: str
+    state: CoverageState
+    text: str = ""  # the value as this report states it ("" when silent)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    """A key fact or claim of the story, and each report's cell for it.
+
+    ``kind`` is "discrepancy" (``discrepancy`` is then its index in the briefing's
+    discrepancies, and cells that state another variant are "differs"), "fact" or "claim"
+    (a summary sentence).
+    """
+
+    kind: Literal["discrepancy", "fact", "claim"]
+    about: str
+    text: str
+    cells: list[CoverageCell]
+    claimant: str | None = None
+    discrepancy: int | None = None
+
+
+@dataclass(slots=True)
+class Coverage:
+    """The coverage grid: the story's key facts and claims by report."""
+
+    columns: list[CoverageColumn]
+    rows: list[CoverageRow]
+
+
 @dataclass(slots=True)
 class SingleSourceClaim:
     text: str
@@ -417,7 +524,9 @@ class Briefing:
 
     ``summary`` sentences cite every source that states them; ``facts`` list each value
     with the sources stating it; ``discrepancies`` the values sources give differently;
-    ``quotes`` who said what; ``single_source`` what only one source claims. ``to_dict()``
+    ``quotes`` who said what; ``single_source`` what only one source claims; ``positions``
+    what each party says, denials beside the claims they answer; ``coverage`` which report
+    states each key fact and claim. ``to_dict()``
     is the JSON structure documented in the README; ``render(fmt)`` gives Markdown, HTML,
     JSON or the terminal's text.
     """
@@ -429,6 +538,8 @@ class Briefing:
     discrepancies: list[Discrepancy]
     single_source: list[SingleSourceClaim]
     notes: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @classmethod
     def of(cls, cluster: Cluster) -> Briefing:
@@ -441,6 +552,8 @@ class Briefing:
             discrepancies=cluster.discrepancies,
             single_source=cluster.single_source,
             notes=cluster.notes,
+            positions=cluster.positions,
+            coverage=cluster.coverage,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,293 @@
+"""Parties: the one identity behind each claimant of a cluster's attributions.
+
+An attribution's claimant (``Attribution.source``) is a name or a description as one
+article words it: "Russia's Defence Ministry", "the Russian defence ministry", "Amnesty",
+"the Amnesty report", "Luther". :class:`Parties` resolves each to one party per cluster:
+
+- names of one identity share a key (:mod:`accord.compare.identities`, plus the ways
+  reports word a ministry: "Russia's Ministry of Defence" / "the Russian defence
+  ministry");
+- an artifact speaks for whoever owns it ("the Amnesty report", "The HRW report"); one
+  that names no owner ("the report", "evidence", "the pattern") is no party;
+- a description whose referent the text leaves open ("their armed forces", "the
+  organization") is no party either: no party is better than a wrong one;
+- a person the sources present as speaking for an organisation ("Igor Konashenkov, a
+  spokesman for the Russian Defence Ministry", "Amnesty's Philip Luther") is that
+  organisation's speaker (:meth:`Parties.affiliation`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from accord.compare.identities import Identities, name_key
+from accord.model import Attribution, Cluster
+
+# What a report, not a party, "says": it speaks for its owner when the phrase names one.
+ARTIFACTS = frozenset(
+    """report reports study statement evidence pattern data analysis finding findings
+    document documents investigation survey figure figures research review paper letter
+    article video footage image images record records account accounts poll probe
+    assessment memo filing complaint lawsuit ruling""".split()
+)
+# Bare descriptions that only point back at a party named elsewhere ("the organization").
+ANAPHORS = frozenset(
+    """organization organisation group company firm body agency institution outfit
+    watchdog monitor ministry government department""".split()
+)
+POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
+DETERMINERS = frozenset("the a an this that these those some".split())
+# Words that make a name an organisation's, whatever the parser tagged it.
+ORGANISATION_WORDS = frozenset(
+    """ministry department agency international watch council committee office court
+    party army forces police kremlin commission organisation organization observatory
+    union bureau service government parliament senate congress""".split()
+)
+ROLE_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|director|head|chief|minister|official|secretary|"
+    "chairman|chairwoman|president|researcher|adviser|advisor|representative|member|"
+    "leader|envoy|ambassador|commander|officer|deputy|analyst|expert|lawyer|attorney|"
+    "counsel|coordinator|manager|founder|executive|ceo|general|aide|campaigner|investigator"
+)
+ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
+# Country adjectives as the country, so "Russian defence ministry" is "Russia's".
+DEMONYMS = {
+    "russian": "russia",
+    "syrian": "syria",
+    "american": "united states",
+    "us": "united states",
+    "u s": "united states",
+    "british": "britain",
+    "uk": "britain",
+    "chinese": "china",
+    "iranian": "iran",
+    "turkish": "turkey",
+    "french": "france",
+    "german": "germany",
+    "israeli": "israel",
+    "ukrainian": "ukraine",
+    "iraqi": "iraq",
+    "saudi": "saudi arabia",
+    "indian": "india",
+    "japanese": "japan",
+    "mexican": "mexico",
+    "canadian": "canada",
+    "australian": "australia",
+    "egyptian": "egypt",
+    "pakistani": "pakistan",
+    "afghan": "afghanistan",
+    "palestinian": "palestine",
+    "lebanese": "lebanon",
+}
+MINISTRY_OF = re.compile(r"\bministry of (\w+(?: \w+)?)")
+DEFENSE = re.compile(r"\bdefense\b")
+SEPARATOR = re.compile(r"[,.;:()“”\"!?]")
+
+
+def party_key(name: str) -> str:
+    """One key for the names of one party: "Russia's Ministry of Defence", "the Russian
+    defense ministry" -> "russia defence ministry"."""
+    key = DEFENSE.sub("defence", name_key(name))
+    key = MINISTRY_OF.sub(lambda m: f"{m.group(1)} ministry", key)
+    words = key.split()
+    if len(words) > 1 and words[0] in DEMONYMS:
+        words = [*DEMONYMS[words[0]].split(), *words[1:]]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A resolved claimant: the party's canonical name and kind, and the name the source
+    used when that was someone speaking for it (``speaker``, "" otherwise)."""
+
+    name: str
+    kind: str
+    speaker: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+def _display(forms: list[str]) -> str:
+    """The name to show for a party: its fullest form ("Human Rights Watch" over "HRW",
+    "Philip Luther" over "Luther"), leading article dropped, then the most used."""
+    stripped = [re.sub(r"^(?:the|The)\s+", "", f) for f in forms]
+    counts = Counter(stripped)
+    return max(
+        dict.fromkeys(stripped),
+        key=lambda f: (len(f.split()), counts[f], sum(c.isupper() for c in f)),
+    )
+
+
+class Parties:
+    """Every claimant of a cluster resolved to one party (see the module docstring)."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        named: list[tuple[str, str]] = []  # (surface name, kind) of named claimants
+        for doc in cluster.documents:
+            for attribution in doc.attributions:
+                if attribution.source and attribution.source_kind in (
+                    "person",
+                    "organisation",
+                    "group",
+                    "place",
+                ):
+                    named.append((attribution.source, attribution.source_kind))
+        entities = [
+            (e.text, e.kind)
+            for doc in cluster.documents
+            for sentence in doc.sentences
+            for e in sentence.entities
+            if e.kind in ("person", "organisation")
+        ]
+        self._places = {
+            party_key(e.text)
+            for doc in cluster.documents
+            for sentence in doc.sentences
+            for e in sentence.entities
+            if e.kind == "place"
+        }
+        self.identities = Identities([n for n, _ in named] + [n for n, _ in entities])
+        self._forms: dict[str, list[str]] = {}
+        self._kinds: dict[str, Counter[str]] = {}
+        for name, kind in named:
+            key = self.key(name, kind)
+            self._forms.setdefault(key, []).append(name)
+            self._kinds.setdefault(key, Counter())[kind] += 1
+        # Names the texts use for people and organisations, claimants or not: what an
+        # artifact's owner or a speaker's organisation may be called.
+        self._entity_kinds: dict[str, str] = {}
+        self._surfaces: dict[str, set[str]] = {k: set(v) for k, v in self._forms.items()}
+        for name, kind in entities:
+            key = self.key(name, kind)
+            self._entity_kinds.setdefault(key, kind)
+            self._surfaces.setdefault(key, set()).add(name)
+            if key not in self._kinds:
+                self._forms.setdefault(key, []).append(name)
+        self._affiliations: dict[str, str | None] = {}
+
+    def key(self, name: str, kind: str = "") -> str:
+        """The party key of a name; a person's surname is completed from the cluster's
+        full names ("Luther" -> "philip luther"), while a country never joins a longer
+        name it begins ("Russia" is not "Russia's Defence Ministry")."""
+        key = party_key(name)
+        # The parser calls some organisations people ("the Russian foreign ministry"):
+        # only a person's name is completed, and never into another name's identity.
+        if kind == "person" and not set(key.split()) & ORGANISATION_WORDS:
+            if key not in self._places:
+                return party_key(self.identities.canonical(name) or name)
+        return key
+
+    def name(self, key: str) -> str:
+        forms = self._forms.get(key) or [key]
+        if all(f.isupper() and " " not in f for f in forms) and key != forms[0].lower():
+            # Only an abbreviation in the texts ("HRW"): its full name reads better.
+            small = {"of", "and", "the", "for", "sans"}
+            return " ".join(w if w in small else w.capitalize() for w in key.split())
+        return _display(forms)
+
+    def kind(self, key: str) -> str:
+        if set(key.split()) & ORGANISATION_WORDS:
+            return "organisation"
+        counts = self._kinds.get(key)
+        if counts:
+            return counts.most_common(1)[0][0]
+        return self._entity_kinds.get(key, "role")
+
+    def _owner(self, words: list[str]) -> str | None:
+        """The party an artifact phrase names as its owner: "the Amnesty report"."""
+        rest = [w for w in words[:-1] if w.lower() not in DETERMINERS]
+        if not rest:
+            return None
+        key = self.key(" ".join(rest))
+        return key if key in self._kinds or key in self._entity_kinds else None
+
+    def of(self, attribution: Attribution) -> Party | None:
+        """The party an attribution's claimant is, None when it is no party."""
+        source = attribution.source
+        if not source or not re.search(r"[A-Za-z]", source):
+            return None
+        words = _words(source)
+        if not words or len(words) > 8:
+            return None
+        lowered = [w.lower() for w in words]
+        kind = attribution.source_kind or "role"
+        if kind == "role":
+            if lowered[0] in POSSESSIVE_PRONOUNS:
+                return None
+            if lowered[-1] in ARTIFACTS:
+                owner = self._owner(words)
+                return Party(self.name(owner), self.kind(owner)) if owner else None
+            content = [w for w in lowered if w not in DETERMINERS]
+            if len(content) == 1 and content[0] in ANAPHORS | ARTIFACTS:
+                return None
+        key = self.key(source, kind)
+        if not key:
+            return None
+        party_kind = self.kind(key) if kind != "role" else "role"
+        if party_kind == "person":
+            organisation = self.affiliation(key)
+            if organisation:
+                return Party(self.name(organisation), "organisation", self.name(key))
+        return Party(self.name(key) if kind != "role" else _display([source]), party_kind)
+
+    def affiliation(self, person_key: str) -> str | None:
+        """The key of the organisation the sources say a person speaks for, if exactly one.
+
+        "NAME, a spokesman for ORG", "NAME, director of … at ORG", "ORG spokesman NAME",
+        "ORG's NAME": a role word or a possessive ties the two in one clause.
+        """
+        if person_key in self._affiliations:
+            return self._affiliations[person_key]
+        names = {f for f in self._surfaces.get(person_key, ()) if len(f.split()) >= 2}
+        organisations = {
+            k: [re.sub(r"^(?:the|The)\s+", "", f) for f in forms]
+            for k, forms in self._surfaces.items()
+            if self.kind(k) == "organisation" and k != person_key
+        }
+        found: set[str] = set()
+        for doc in self.cluster.documents:
+            for sentence in doc.sentences:
+                for name in names:
+                    for match in re.finditer(re.escape(name), sentence.text):
+                        found |= self._named_near(sentence.text, match, organisations)
+        self._affiliations[person_key] = found.pop() if len(found) == 1 else None
+        return self._affiliations[person_key]
+
+    @staticmethod
+    def _named_near(
+        text: str, match: re.Match[str], organisations: dict[str, list[str]]
+    ) -> set[str]:
+        """Organisations named with a role word or a possessive next to a name."""
+        after = text[match.end() :]
+        before = text[: match.start()]
+        chunks: list[str] = []
+        tail = re.match(r"\s*,\s*([^,.;:()“”\"!?]{0,140})", after)
+        if tail and ROLE.search(tail.group(1)):
+            chunks.append(tail.group(1))
+        head = SEPARATOR.split(before)[-1] if before else ""
+        head_words = head.split()
+        if head_words and (ROLE.search(" ".join(head_words[-3:])) or re.search(r"['’]s\s*$", head)):
+            chunks.append(head)
+        found: set[str] = set()
+        for chunk in chunks:
+            matched = [
+                (key, form)
+                for key, forms in organisations.items()
+                for form in forms
+                if form and re.search(rf"\b{re.escape(form)}\b", chunk, re.I)
+            ]
+            # "Defence Ministry" inside "the Russian Defence Ministry" is that ministry.
+            found |= {
+                key
+                for key, form in matched
+                if not any(
+                    k != key and len(f) > len(form) and form.lower() in f.lower()
+                    for k, f in matched
+                )
+            }
+        return found
