@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from accord.compare.identities import Identities, name_key
-from accord.model import Attribution, Cluster
+from accord.model import Attribution, Cluster, Sentence
 
 # What a report, not a party, "says": it speaks for its owner when the phrase names one.
 ARTIFACTS = frozenset(
@@ -291,3 +291,28 @@ class Parties:
                 )
             }
         return found
+
+
+CLAIM_SHARE = 0.5  # share of a sentence an attribution's content must cover to be its claim
+
+
+def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -> list[str]:
+    """The parties a sentence gives its claim to: those whose attribution's content is
+    most of the sentence ("Amnesty said Russian strikes killed at least 200 civilians",
+    '"Such attacks may amount to war crimes," said Philip Luther'). A person is named as
+    such, not as the organisation he speaks for: the sentence names him."""
+    doc = cluster.document(sentence.doc_id)
+    letters = sum(c.isalnum() for c in sentence.text) or 1
+    spans: dict[str, set[int]] = {}  # party name -> character positions its contents cover
+    for attribution in doc.attributions:
+        if attribution.sentence_index != sentence.index:
+            continue
+        party = parties.of(attribution)
+        if party is None:
+            continue
+        start = max(attribution.content_start, sentence.start)
+        end = min(attribution.content_end, sentence.end)
+        # '…, Amnesty says, arguing …': one party's two contents together are its claim.
+        covered = spans.setdefault(party.speaker or party.name, set())
+        covered |= {k for k in range(start, end) if doc.text[k].isalnum()}
+    return [name for name, covered in spans.items() if len(covered) >= CLAIM_SHARE * letters]

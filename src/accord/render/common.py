@@ -14,12 +14,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from accord.model import Briefing
+from accord.model import Briefing, Statement
 
 T = TypeVar("T")
 
 # how many entries of a section the terminal view and the HTML page show before "N more"
-SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10}
+SHOWN = {
+    "discrepancies": 8,
+    "facts": 12,
+    "quotes": 12,
+    "single_source": 10,
+    "positions": 6,  # parties
+    "statements": 4,  # statements of one party
+    "coverage": 12,  # rows of the coverage grid
+}
+# The coverage grid's cells, the same in every view; LEGEND says what they mean.
+MARKS = {"states": "●", "differs": "≠", "silent": "○"}
+LEGEND = "● states it, ≠ states another value, ○ silent"
+
+
+def denials(briefing: Briefing) -> list[tuple[str, Statement]]:
+    """Every denial or rebuttal with the party making it, in the order of the positions."""
+    return [(p.party, s) for p in briefing.positions for s in p.statements if s.denial]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,17 +5,21 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from accord.model import Briefing, SourceSummary
-from accord.render.common import counted_sources, originals, split, support
+from accord.render.common import LEGEND, MARKS, counted_sources, denials, originals, split, support
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
-        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
+        # the loader finds the section partials (templates/sections/*.html.j2)
+        loader=PackageLoader("accord.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters["marked_text"] = marked_text
     return env
@@ -49,5 +53,8 @@ def to_html(briefing: Briefing) -> str:
             cited=lambda sources: support(sources, roots),
             split=lambda items, section: split(items, section, full=False),
             reports=counted_sources(briefing),
+            denials=denials,
+            marks=MARKS,
+            legend=LEGEND,
         )
     )

@@ -9,9 +9,10 @@ section; copies of a report (duplicates) are not counted as support.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from accord.model import Briefing
-from accord.render.common import Support, originals, support
+from accord.render.common import LEGEND, MARKS, Support, denials, originals, support
 
 # Markdown punctuation that could turn source text into links, images, code or emphasis
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -42,6 +43,65 @@ def cite(cited: Support) -> str:
     return tags + also
 
 
+def claimants_note(claimants: list[str]) -> str:
+    return f" — {escape(', '.join(claimants))}" if claimants else ""
+
+
+def positions(briefing: Briefing, cites: Callable[[list[str]], str]) -> list[str]:
+    """Who claims what: each party's statements, then denials beside what they answer."""
+    if not briefing.positions:
+        return []
+    lines = ["## Who claims what", ""]
+    for p in briefing.positions:
+        speakers = f" (speaking: {escape(', '.join(p.speakers))})" if p.speakers else ""
+        lines += [f"### {escape(p.party)}{speakers}", ""]
+        for s in p.statements:
+            mark = " **(denial)**" if s.denial else ""
+            who = f"{escape(s.speaker)} " if s.speaker else ""
+            lines.append(f"- {who}_{escape(s.cue)}_ {escape(s.text)}{mark} {cites(s.sources)}")
+        lines.append("")
+    answered = denials(briefing)
+    if answered:
+        lines += ["### Denials and rebuttals", "", "| denial | answers |", "| --- | --- |"]
+        for party, s in answered:
+            answers = "—"
+            if s.answers:
+                said = f": {escape(s.answers.text)}" if s.answers.text else ""
+                answers = f"**{escape(s.answers.party)}**{said}"
+            who = f" ({escape(s.speaker)})" if s.speaker else ""
+            denial = f"**{escape(party)}**{who} {escape(s.cue)}: {escape(s.text)}"
+            lines.append(f"| {denial} {cites(s.sources)} | {answers} |")
+        lines.append("")
+    return lines
+
+
+def coverage(briefing: Briefing) -> list[str]:
+    """The coverage grid: a row per key fact or claim, a column per report (numbered, the
+    numbers named below the table)."""
+    grid = briefing.coverage
+    if grid is None or not grid.rows or not grid.columns:
+        return []
+    numbers = " | ".join(str(n) for n in range(1, len(grid.columns) + 1))
+    lines = [
+        "## Coverage: who states what",
+        "",
+        f"| key point | {numbers} |",
+        "| --- |" + " :-: |" * len(grid.columns),
+    ]
+    for row in grid.rows:
+        about = f"{escape(row.about)}: " if row.kind == "discrepancy" else ""
+        label = f"{about}{escape(row.text)}{claimants_note([row.claimant] if row.claimant else [])}"
+        lines.append(f"| {label} | " + " | ".join(MARKS[c.state] for c in row.cells) + " |")
+    lines += ["", f"{LEGEND}."]
+    for n, column in enumerate(grid.columns, 1):
+        also = f" (also in {', '.join(escape(a) for a in column.also)})" if column.also else ""
+        name = escape(column.label)
+        named = name if column.label == column.source else f"{name} [{escape(column.source)}]"
+        lines.append(f"{n}. {named}{also}")
+    lines.append("")
+    return lines
+
+
 def to_markdown(briefing: Briefing) -> str:
     roots = originals(briefing)
 
@@ -55,8 +115,11 @@ def to_markdown(briefing: Briefing) -> str:
     for note in briefing.notes:
         lines += [f"> Note: {escape(note)}", ""]
     lines += ["## Summary", ""]
-    lines += [f"{escape(s.text)} {cites(s.sources)}" for s in briefing.summary] or ["(no summary)"]
+    lines += [
+        f"{escape(s.text)}{claimants_note(s.claimants)} {cites(s.sources)}" for s in briefing.summary
+    ] or ["(no summary)"]
     lines.append("")
+    lines += positions(briefing, cites)
     if briefing.discrepancies:
         lines += ["## Where the sources differ", ""]
         for d in briefing.discrepancies:
@@ -82,6 +145,7 @@ def to_markdown(briefing: Briefing) -> str:
             speaker = escape(q.speaker) if q.speaker else "unattributed"
             lines.append(f"- **{speaker}**: \u201c{escape(q.text)}\u201d {cites(q.sources)}")
         lines.append("")
+    lines += coverage(briefing)
     if briefing.single_source:
         lines += ["## Claims made by one source only", ""]
         lines += [f"- {escape(c.text)} [{escape(c.source)}]" for c in briefing.single_source]

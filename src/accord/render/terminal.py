@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.model import Briefing
-from accord.render.common import originals, split, support
+from accord.render.common import LEGEND, MARKS, denials, originals, split, support
 
 MORE_HINT = "accord brief --all shows every one"
 
@@ -46,6 +46,8 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
     summary = Text()
     for sentence in briefing.summary:
         summary.append(sentence.text)
+        if sentence.claimants:
+            summary.append(f" — {', '.join(sentence.claimants)}", style="italic")
         summary.append_text(_citations(sentence.sources, roots))
         summary.append("\n")
     parts.append(Panel(summary, title="Summary", title_align="left", border_style="blue"))
@@ -92,6 +94,8 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
                 support(q.sources, roots).names(),
             )
         parts += [table, *filter(None, [_more(rest, "quotes")])]
+    parts += _positions(briefing, roots, full)
+    parts += _coverage(briefing, full)
     if briefing.single_source:
         shown, rest = split(briefing.single_source, "single_source", full)
         table = Table(title="Claims made by one source only", title_justify="left", expand=True)
@@ -101,6 +105,67 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
             _row(table, c.text, c.source)
         parts += [table, *filter(None, [_more(rest, "claims")])]
     return parts
+
+
+def _positions(briefing: Briefing, roots: dict[str, str], full: bool) -> list[RenderableType]:
+    """Who claims what: a table per party's statements, then denials beside what they
+    answer."""
+    if not briefing.positions:
+        return []
+    shown, rest = split(briefing.positions, "positions", full)
+    table = Table(title="Who claims what", title_justify="left", expand=True)
+    table.add_column("party", style="bold")
+    table.add_column("says")
+    table.add_column("sources", style="cyan")
+    hidden = 0
+    for p in shown:
+        statements, more = split(p.statements, "statements", full)
+        hidden += len(more)
+        for n, s in enumerate(statements):
+            who = f"{s.speaker} " if s.speaker else ""
+            mark = " (denial)" if s.denial else ""
+            party = p.party if n == 0 else ""
+            _row(table, party, f"{who}{s.cue}: {s.text}{mark}", support(s.sources, roots).names())
+        if more:
+            _row(table, "", f"… {len(more)} more statements", "")
+    parts: list[RenderableType] = [table]
+    if rest or hidden:
+        what = f"{len(rest)} more parties" if rest else f"{hidden} more statements"
+        parts.append(Text(f"{what} not shown: {MORE_HINT}", style="dim"))
+    answered = denials(briefing)
+    if answered:
+        table = Table(title="Denials and rebuttals", title_justify="left", expand=True)
+        table.add_column("denial")
+        table.add_column("answers")
+        for party, s in answered:
+            who = f" ({s.speaker})" if s.speaker else ""
+            answers = "—"
+            if s.answers:
+                answers = s.answers.party + (f": {s.answers.text}" if s.answers.text else "")
+            _row(table, f"{party}{who} {s.cue}: {s.text}", answers)
+        parts.append(table)
+    return parts
+
+
+def _coverage(briefing: Briefing, full: bool) -> list[RenderableType]:
+    """The coverage grid: key points by report, numbered columns named below."""
+    grid = briefing.coverage
+    if grid is None or not grid.rows or not grid.columns:
+        return []
+    shown, rest = split(grid.rows, "coverage", full)
+    table = Table(title="Coverage: who states what", title_justify="left", expand=True)
+    table.add_column("key point", ratio=1)
+    for n in range(1, len(grid.columns) + 1):
+        table.add_column(str(n), justify="center", width=3)
+    for row in shown:
+        about = f"{row.about}: " if row.kind == "discrepancy" else ""
+        claimed = f" — {row.claimant}" if row.claimant else ""
+        _row(table, f"{about}{row.text}{claimed}", *(MARKS[c.state] for c in row.cells))
+    names = Text(LEGEND + "\n", style="dim")
+    for n, column in enumerate(grid.columns, 1):
+        also = f" (also in {', '.join(column.also)})" if column.also else ""
+        names.append(f"{n} {column.label}{also}\n", style="dim")
+    return [table, *filter(None, [_more(rest, "key points")]), names]
 
 
 def show(briefing: Briefing, console: Console | None = None, full: bool = False) -> None:

@@ -13,25 +13,41 @@ hand-weighted score (centrality, agreement, position) is used instead. See
 ``docs/summarise.md`` for the measurements behind these choices.
 
 :func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
-sources that state it (:mod:`accord.compare.citations`).
+sources that state it (:mod:`accord.compare.citations`) and the parties they give its
+claim to (:func:`accord.compare.parties.sentence_claimants`), and ``cluster.coverage``
+(:mod:`.coverage`: which report states each key fact and claim).
 """
 
 from __future__ import annotations
 
 from accord.compare.citations import citations
+from accord.compare.parties import Parties, sentence_claimants
 from accord.model import Cluster, SummarySentence
 from accord.summarise import select as selection
+from accord.summarise.coverage import coverage
 
 __all__ = ["summarise"]
 
 
 def summarise(cluster: Cluster, words: int) -> Cluster:
-    """Fill ``cluster.summary``: the selected sentences, each with every source stating it."""
+    """Fill ``cluster.summary`` (the selected sentences, each with every source stating it
+    and the parties those sources give it to) and ``cluster.coverage``."""
     refs = selection.select(cluster, words)
-    cluster.summary = [
-        SummarySentence(
-            text=selection.summary_text(cluster.sentence(ref)), sources=sources, evidence=evidence
+    parties = Parties(cluster)
+    cluster.summary = []
+    for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True):
+        claimants: list[str] = []
+        for item in evidence:
+            for name in sentence_claimants(cluster, parties, cluster.sentence(item.ref)):
+                if name not in claimants:
+                    claimants.append(name)
+        cluster.summary.append(
+            SummarySentence(
+                text=selection.summary_text(cluster.sentence(ref)),
+                sources=sources,
+                evidence=evidence,
+                claimants=claimants,
+            )
         )
-        for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True)
-    ]
+    cluster.coverage = coverage(cluster)
     return cluster
