@@ -400,6 +400,7 @@ class Answered:
     party: str
     text: str | None
     sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -30,12 +30,20 @@ ARTIFACTS = frozenset(
     """report reports study statement evidence pattern data analysis finding findings
     document documents investigation survey figure figures research review paper letter
     article video footage image images record records account accounts poll probe
-    assessment memo filing complaint lawsuit ruling""".split()
+    assessment memo filing complaint lawsuit ruling cover photo picture caption headline
+    website site page post tweet message email book novel film movie poster sign map chart
+    graphic update note documentation version story text list ad advertisement""".split()
 )
 # Bare descriptions that only point back at a party named elsewhere ("the organization").
 ANAPHORS = frozenset(
     """organization organisation group company firm body agency institution outfit
     watchdog monitor ministry government department""".split()
+)
+# One word that names people as a body ("staff said", "police say"); a single-word
+# description must be one of these, a plural ("officials", "residents") or a role noun.
+COLLECTIVES = frozenset(
+    """staff police personnel management press public military government administration
+    council team family crew prosecution defence defense opposition""".split()
 )
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
 DETERMINERS = frozenset("the a an this that these those some".split())
@@ -51,6 +59,7 @@ ROLE_NOUNS = (
     "leader|envoy|ambassador|commander|officer|deputy|analyst|expert|lawyer|attorney|"
     "counsel|coordinator|manager|founder|executive|ceo|general|aide|campaigner|investigator"
 )
+AGENTS = frozenset(ROLE_NOUNS.split("|")) - {"head", "general", "member"}
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
 # Country adjectives as the country, so "Russian defence ministry" is "Russia's".
 DEMONYMS = {
@@ -216,12 +225,27 @@ class Parties:
             return None
         lowered = [w.lower() for w in words]
         kind = attribution.source_kind or "role"
+        bare = [w for w in words if w.lower() not in DETERMINERS]
+        if len(bare) == 1 and kind in ("role", "person"):
+            # "Blakeslee" (as a role, in lower-cased text) is "Don Blakeslee" when the
+            # cluster names one such person in full; otherwise a lone lower-case word is
+            # no name ("scale"), and a lone description must name people ("officials").
+            full = self.identities.canonical(source) or source
+            if len(name_key(full).split()) >= 2 and self.kind(party_key(full)) == "person":
+                kind = "person"
+            elif kind == "person" and bare[0].islower():
+                return None
+            elif kind == "role" and not self._people_word(bare[0].lower()):
+                return None
+        # An artifact speaks for its owner: "the Amnesty report", "Charlie Hebdo's latest
+        # cover" (a name that ends in such a word, "Washington Post", is still a name).
+        artifact = lowered[-1] in ARTIFACTS and len(words) > 1
+        if artifact and (kind == "role" or words[-1].islower() or "'" in source or "’" in source):
+            owner = self._owner(words)
+            return Party(self.name(owner), self.kind(owner)) if owner else None
         if kind == "role":
             if lowered[0] in POSSESSIVE_PRONOUNS:
                 return None
-            if lowered[-1] in ARTIFACTS:
-                owner = self._owner(words)
-                return Party(self.name(owner), self.kind(owner)) if owner else None
             content = [w for w in lowered if w not in DETERMINERS]
             if len(content) == 1 and content[0] in ANAPHORS | ARTIFACTS:
                 return None
@@ -234,6 +258,12 @@ class Parties:
             if organisation:
                 return Party(self.name(organisation), "organisation", self.name(key))
         return Party(self.name(key) if kind != "role" else _display([source]), party_kind)
+
+    @staticmethod
+    def _people_word(word: str) -> bool:
+        """Whether one word can name people: "officials", "police", "spokesman"."""
+        plural = word.endswith("s") and not word.endswith("ss") and word not in ARTIFACTS
+        return plural or word in COLLECTIVES or word in AGENTS
 
     def affiliation(self, person_key: str) -> str | None:
         """The key of the organisation the sources say a person speaks for, if exactly one.
@@ -296,23 +326,25 @@ class Parties:
 CLAIM_SHARE = 0.5  # share of a sentence an attribution's content must cover to be its claim
 
 
-def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -> list[str]:
+def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -> list[Party]:
     """The parties a sentence gives its claim to: those whose attribution's content is
     most of the sentence ("Amnesty said Russian strikes killed at least 200 civilians",
     '"Such attacks may amount to war crimes," said Philip Luther'). A person is named as
-    such, not as the organisation he speaks for: the sentence names him."""
+    such (``name``), not as the organisation he speaks for: the sentence names him."""
     doc = cluster.document(sentence.doc_id)
     letters = sum(c.isalnum() for c in sentence.text) or 1
-    spans: dict[str, set[int]] = {}  # party name -> character positions its contents cover
+    spans: dict[Party, set[int]] = {}  # party -> character positions its contents cover
     for attribution in doc.attributions:
         if attribution.sentence_index != sentence.index:
             continue
         party = parties.of(attribution)
         if party is None:
             continue
+        if party.speaker:
+            party = Party(party.speaker, "person")
         start = max(attribution.content_start, sentence.start)
         end = min(attribution.content_end, sentence.end)
         # '…, Amnesty says, arguing …': one party's two contents together are its claim.
-        covered = spans.setdefault(party.speaker or party.name, set())
+        covered = spans.setdefault(party, set())
         covered |= {k for k in range(start, end) if doc.text[k].isalnum()}
-    return [name for name, covered in spans.items() if len(covered) >= CLAIM_SHARE * letters]
+    return [party for party, covered in spans.items() if len(covered) >= CLAIM_SHARE * letters]

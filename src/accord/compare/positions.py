@@ -95,9 +95,23 @@ class _Collector:
 def _attributions(cluster: Cluster, parties: Parties, collector: _Collector) -> None:
     for doc in cluster.documents:
         taken: list[tuple[str, int, int, int]] = []  # (party, sentence, start, end)
-        for attribution in doc.attributions:
-            party = parties.of(attribution)
+        resolved = [(a, parties.of(a)) for a in doc.attributions]
+        # "state department spokeswoman Marie Harf said …" is parsed as two claimants of
+        # one content: the description goes where a name claims the same words.
+        named = [
+            (a.sentence_index, a.content_start, a.content_end)
+            for a, p in resolved
+            if p is not None and p.kind != "role"
+        ]
+        for attribution, party in resolved:
             if party is None:
+                continue
+            if party.kind == "role" and any(
+                s == attribution.sentence_index
+                and a < attribution.content_end
+                and attribution.content_start < b
+                for s, a, b in named
+            ):
                 continue
             text = _content(doc, attribution)
             denial = is_denial(attribution, text)
@@ -144,7 +158,7 @@ def _answer(cluster: Cluster, positions: list[Position]) -> None:
             best: tuple[int, int] = (0, 0)
             chosen = None
             for party, claim, terms in claims:
-                if party == position.party:
+                if _same_party(party, position.party):
                     continue
                 score = (len(mine & terms), len(claim.sources))
                 enough = score[0] >= ANSWER_WORDS and score[0] >= ANSWER_SHARE * len(mine)
@@ -152,11 +166,21 @@ def _answer(cluster: Cluster, positions: list[Position]) -> None:
                     best, chosen = score, (party, claim)
             if chosen is not None:
                 party, claim = chosen
-                statement.answers = Answered(party, claim.text, list(claim.sources))
+                statement.answers = Answered(
+                    party, claim.text, list(claim.sources), list(claim.evidence)
+                )
                 continue
             other = _named_party(cluster, statement, position.party, named)
             if other:
                 statement.answers = Answered(other, None, [])
+
+
+def _same_party(a: str, b: str) -> bool:
+    """One party named twice: equal, or one name the other's ending ("the port
+    authority" / "the city's port authority"): a party does not answer itself."""
+    ka, kb = party_key(a).split(), party_key(b).split()
+    short, long = sorted((ka, kb), key=len)
+    return bool(short) and long[-len(short) :] == short
 
 
 def _named_party(

@@ -38,9 +38,10 @@ def summarise(cluster: Cluster, words: int) -> Cluster:
     for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True):
         claimants: list[str] = []
         for item in evidence:
-            for name in sentence_claimants(cluster, parties, cluster.sentence(item.ref)):
-                if name not in claimants:
-                    claimants.append(name)
+            found = sentence_claimants(cluster, parties, cluster.sentence(item.ref))
+            # "state department spokeswoman Marie Harf said": the name, not the description.
+            named = [p.name for p in found if p.kind != "role"]
+            claimants += [n for n in named or [p.name for p in found] if n not in claimants]
         cluster.summary.append(
             SummarySentence(
                 text=selection.summary_text(cluster.sentence(ref)),
