@@ -11,8 +11,8 @@ from tests.analysed import documents
 
 REPORT = (
     "The Harbour Trust said at least 30 boats were sunk by the storm in the bay. "
-    "Anna Berg, a spokeswoman for the Harbour Trust, said: \"The damage is the worst "
-    "we have seen in decades.\" "
+    'Anna Berg, a spokeswoman for the Harbour Trust, said: "The damage is the worst '
+    'we have seen in decades." '
     "The port authority denied that the sea wall had failed during the storm. "
     "Yesterday was calm."
 )

@@ -35,8 +35,7 @@ def _row(briefing, *words: str):
     return next(
         r
         for r in briefing.coverage.rows
-        if r.kind == "discrepancy"
-        and all(w in " ".join(c.text for c in r.cells) for w in words)
+        if r.kind == "discrepancy" and all(w in " ".join(c.text for c in r.cells) for w in words)
     )
 
 

@@ -186,9 +186,9 @@ class Parties:
         key = party_key(name)
         # The parser calls some organisations people ("the Russian foreign ministry"):
         # only a person's name is completed, and never into another name's identity.
-        if kind == "person" and not set(key.split()) & ORGANISATION_WORDS:
-            if key not in self._places:
-                return party_key(self.identities.canonical(name) or name)
+        organisation = set(key.split()) & ORGANISATION_WORDS
+        if kind == "person" and not organisation and key not in self._places:
+            return party_key(self.identities.canonical(name) or name)
         return key
 
     def name(self, key: str) -> str:
@@ -233,9 +233,7 @@ class Parties:
             full = self.identities.canonical(source) or source
             if len(name_key(full).split()) >= 2 and self.kind(party_key(full)) == "person":
                 kind = "person"
-            elif kind == "person" and bare[0].islower():
-                return None
-            elif kind == "role" and not self._people_word(bare[0].lower()):
+            elif not self._may_name(bare[0], kind):
                 return None
         # An artifact speaks for its owner: "the Amnesty report", "Charlie Hebdo's latest
         # cover" (a name that ends in such a word, "Washington Post", is still a name).
@@ -260,8 +258,12 @@ class Parties:
         return Party(self.name(key) if kind != "role" else _display([source]), party_kind)
 
     @staticmethod
-    def _people_word(word: str) -> bool:
-        """Whether one word can name people: "officials", "police", "spokesman"."""
+    def _may_name(word: str, kind: str) -> bool:
+        """Whether one word can be a claimant: a capitalised name, or a description of
+        people ("officials", "police", "spokesman")."""
+        if kind == "person":
+            return not word.islower()
+        word = word.lower()
         plural = word.endswith("s") and not word.endswith("ss") and word not in ARTIFACTS
         return plural or word in COLLECTIVES or word in AGENTS
 

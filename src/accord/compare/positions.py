@@ -120,10 +120,8 @@ def _attributions(cluster: Cluster, parties: Parties, collector: _Collector) -> 
                 continue
             span = (attribution.content_start, attribution.content_end)
             # "The Kremlin, saying it wanted to help" and "wanted: to help": one statement.
-            if any(
-                p == party.name and s == attribution.sentence_index and a <= span[0] and span[1] <= b
-                for p, s, a, b in taken
-            ):
+            here = (party.name, attribution.sentence_index)
+            if any((p, s) == here and a <= span[0] and span[1] <= b for p, s, a, b in taken):
                 continue
             taken.append((party.name, attribution.sentence_index, *span))
             sentence = doc.sentences[attribution.sentence_index]
@@ -183,9 +181,7 @@ def _same_party(a: str, b: str) -> bool:
     return bool(short) and long[-len(short) :] == short
 
 
-def _named_party(
-    cluster: Cluster, statement: Statement, own: str, named: list[str]
-) -> str | None:
+def _named_party(cluster: Cluster, statement: Statement, own: str, named: list[str]) -> str | None:
     """The one other named party a denial's sentences name ("the Amnesty report was
     fake"): by its name, or its first word where that alone is the party's short form
     ("Amnesty")."""
@@ -232,4 +228,3 @@ def positions(cluster: Cluster) -> list[Position]:
     )
     _answer(cluster, result)
     return result
-

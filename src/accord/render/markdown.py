@@ -115,8 +115,9 @@ def to_markdown(briefing: Briefing) -> str:
     for note in briefing.notes:
         lines += [f"> Note: {escape(note)}", ""]
     lines += ["## Summary", ""]
+    summary = briefing.summary
     lines += [
-        f"{escape(s.text)}{claimants_note(s.claimants)} {cites(s.sources)}" for s in briefing.summary
+        f"{escape(s.text)}{claimants_note(s.claimants)} {cites(s.sources)}" for s in summary
     ] or ["(no summary)"]
     lines.append("")
     lines += positions(briefing, cites)

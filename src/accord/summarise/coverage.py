@@ -68,8 +68,9 @@ def _states(sentence: Sentence, variant: Variant) -> bool:
     if not isinstance(value, QuantityValue):
         return False
     wanted = variant.text.lower()
+    interval = (value.value, value.low, value.high, value.qualifier)
     return any(
-        (q.value, q.low, q.high, q.qualifier) == (value.value, value.low, value.high, value.qualifier)
+        (q.value, q.low, q.high, q.qualifier) == interval
         and q.counted
         and all(word in wanted for word in q.counted.split())
         for q in sentence.quantities
@@ -201,8 +202,7 @@ def coverage(cluster: Cluster) -> Coverage:
     owner = _owner(columns)
     against = dissent(cluster.discrepancies)
     rows = [
-        _discrepancy_row(cluster, n, d, columns, owner)
-        for n, d in enumerate(cluster.discrepancies)
+        _discrepancy_row(cluster, n, d, columns, owner) for n, d in enumerate(cluster.discrepancies)
     ]
     claims = [_claim_row(cluster, s, columns, owner, against) for s in cluster.summary]
     rows += claims[:TOP_CLAIMS]
