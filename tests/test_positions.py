@@ -118,3 +118,24 @@ def test_summary_sentences_carry_the_party_their_sources_give_them_to():
     assert ferry.claimants == []  # stated in the sources' own voice
     data = briefing.to_dict()
     assert "claimants" in data["summary"][0] and "positions" in data
+
+
+def test_long_sections_say_how_many_more_and_all_shows_them():
+    import accord
+    from accord.render import render
+
+    names = ["Anna Berg", "Tom Hale", "Rita Moss", "Omar Said", "Lena Fox", "Ivan Dahl"]
+    names += ["Mia Lund", "Carl Webb"]
+    text = " ".join(
+        f"{name} said the {thing} was damaged by the storm on Monday."
+        for name, thing in zip(
+            names, ["pier", "school", "library", "depot", "clinic", "bridge", "market", "dam"]
+        )
+    )
+    briefing = accord.brief([text, "The storm hit the town on Monday and damaged the pier."])
+    assert len(briefing.positions) == 8
+    short, full = render(briefing, "text"), render(briefing, "text", full=True)
+    assert "2 more parties not shown" in short and "more parties" not in full
+    assert full.count("Carl Webb") > short.count("Carl Webb")  # his position shows too
+    assert "2 more parties" in render(briefing, "html")
+    assert "Carl Webb" in render(briefing, "md")  # Markdown holds every entry

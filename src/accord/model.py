@@ -250,7 +250,8 @@ class Cluster:
 
     ``prepare`` (clean + analyse) fills the documents; :mod:`accord.align` fills ``space``,
     ``groups`` and ``pairs``; :mod:`accord.compare` fills ``quotes``, ``discrepancies``,
-    ``facts`` and ``single_source``; :mod:`accord.summarise` fills ``summary``. A
+    ``facts``, ``single_source`` and ``positions``; :mod:`accord.summarise` fills
+    ``summary`` and ``coverage``. A
     :class:`Briefing` is the public view of a finished cluster.
     """
 
