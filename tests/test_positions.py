@@ -129,7 +129,9 @@ def test_long_sections_say_how_many_more_and_all_shows_them():
     text = " ".join(
         f"{name} said the {thing} was damaged by the storm on Monday."
         for name, thing in zip(
-            names, ["pier", "school", "library", "depot", "clinic", "bridge", "market", "dam"]
+            names,
+            ["pier", "school", "library", "depot", "clinic", "bridge", "market", "dam"],
+            strict=True,
         )
     )
     briefing = accord.brief([text, "The storm hit the town on Monday and damaged the pier."])
