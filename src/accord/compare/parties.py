@@ -45,6 +45,7 @@ COLLECTIVES = frozenset(
     """staff police personnel management press public military government administration
     council team family crew prosecution defence defense opposition""".split()
 )
+VAGUE = frozenset("members others some many both all those these few most".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
 DETERMINERS = frozenset("the a an this that these those some".split())
 # Words that make a name an organisation's, whatever the parser tagged it.
@@ -114,6 +115,15 @@ class Party:
     name: str
     kind: str
     speaker: str = ""
+
+
+def _artifact(word: str) -> bool:
+    """ "report", "tweets": a thing that says something, not a party."""
+    word = word.lower()
+    return word in ARTIFACTS or (word.endswith("s") and word[:-1] in ARTIFACTS)
+
+
+TRAILING = re.compile(r"\s*(?:[-–—,]\s*)?\b(?:who|which|that)\s*$|\s+[-–—]\s*$", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -218,6 +228,8 @@ class Parties:
     def of(self, attribution: Attribution) -> Party | None:
         """The party an attribution's claimant is, None when it is no party."""
         source = attribution.source
+        if source:  # "anthony bosch - who": the name without the relative clause's start
+            source = TRAILING.sub("", source).strip()
         if not source or not re.search(r"[A-Za-z]", source):
             return None
         words = _words(source)
@@ -237,7 +249,7 @@ class Parties:
                 return None
         # An artifact speaks for its owner: "the Amnesty report", "Charlie Hebdo's latest
         # cover" (a name that ends in such a word, "Washington Post", is still a name).
-        artifact = lowered[-1] in ARTIFACTS and len(words) > 1
+        artifact = _artifact(lowered[-1]) and len(words) > 1
         if artifact and (kind == "role" or words[-1].islower() or "'" in source or "’" in source):
             owner = self._owner(words)
             return Party(self.name(owner), self.kind(owner)) if owner else None
@@ -245,7 +257,7 @@ class Parties:
             if lowered[0] in POSSESSIVE_PRONOUNS:
                 return None
             content = [w for w in lowered if w not in DETERMINERS]
-            if len(content) == 1 and content[0] in ANAPHORS | ARTIFACTS:
+            if len(content) == 1 and (content[0] in ANAPHORS or _artifact(content[0])):
                 return None
         key = self.key(source, kind)
         if not key:
@@ -264,8 +276,8 @@ class Parties:
         if kind == "person":
             return not word.islower()
         word = word.lower()
-        plural = word.endswith("s") and not word.endswith("ss") and word not in ARTIFACTS
-        return plural or word in COLLECTIVES or word in AGENTS
+        plural = word.endswith("s") and not word.endswith("ss") and not _artifact(word)
+        return (plural and word not in VAGUE) or word in COLLECTIVES or word in AGENTS
 
     def affiliation(self, person_key: str) -> str | None:
         """The key of the organisation the sources say a person speaks for, if exactly one.
