@@ -71,6 +71,7 @@ def test_every_view_shows_the_grid_with_its_legend():
     briefing, coverage = grid(FIRST, SECOND, THIRD)
     markdown = briefing.render("md")
     assert "## Coverage: who states what" in markdown and "≠ states another value" in markdown
+    assert "(≠ 2: 15 schools" in markdown  # the other value, and which column gives it
     text = briefing.render("text")
     assert "Coverage: who states what" in text and "●" in text
     html = briefing.render("html")

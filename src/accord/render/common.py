@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from accord.model import Briefing, Statement
+from accord.model import Briefing, CoverageRow, Statement
 
 T = TypeVar("T")
 
@@ -31,6 +31,24 @@ SHOWN = {
 # The coverage grid's cells, the same in every view; LEGEND says what they mean.
 MARKS = {"states": "●", "differs": "≠", "silent": "○"}
 LEGEND = "● states it, ≠ states another value, ○ silent"
+
+
+def other_values(row: CoverageRow) -> list[tuple[str, list[int]]]:
+    """The other values a row's reports give, each with its column numbers (from 1):
+    [("more than 25 Russian attacks", [1])]."""
+    found: dict[str, list[int]] = {}
+    for number, cell in enumerate(row.cells, 1):
+        if cell.state == "differs" and cell.text:
+            found.setdefault(cell.text, []).append(number)
+    return list(found.items())
+
+
+def other_values_note(row: CoverageRow) -> str:
+    """ "≠ 1: more than 25 Russian attacks; ≠ 3, 4: seven attacks" (or "")."""
+    return "; ".join(
+        f"{MARKS['differs']} {', '.join(map(str, numbers))}: {text}"
+        for text, numbers in other_values(row)
+    )
 
 
 def denials(briefing: Briefing) -> list[tuple[str, Statement]]:

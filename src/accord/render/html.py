@@ -9,7 +9,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from accord.model import Briefing, SourceSummary
-from accord.render.common import LEGEND, MARKS, counted_sources, denials, originals, split, support
+from accord.render.common import (
+    LEGEND,
+    MARKS,
+    counted_sources,
+    denials,
+    originals,
+    other_values,
+    split,
+    support,
+)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +63,7 @@ def to_html(briefing: Briefing) -> str:
             split=lambda items, section: split(items, section, full=False),
             reports=counted_sources(briefing),
             denials=denials,
+            other_values=other_values,
             marks=MARKS,
             legend=LEGEND,
         )

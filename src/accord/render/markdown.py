@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 
 from accord.model import Briefing
-from accord.render.common import LEGEND, MARKS, Support, denials, originals, support
+from accord.render.common import (
+    LEGEND,
+    MARKS,
+    Support,
+    denials,
+    originals,
+    other_values_note,
+    support,
+)
 
 # Markdown punctuation that could turn source text into links, images, code or emphasis
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -91,6 +99,8 @@ def coverage(briefing: Briefing) -> list[str]:
     for row in grid.rows:
         about = f"{escape(row.about)}: " if row.kind == "discrepancy" else ""
         label = f"{about}{escape(row.text)}{claimants_note([row.claimant] if row.claimant else [])}"
+        if row.kind == "discrepancy" and other_values_note(row):
+            label += f" ({escape(other_values_note(row))})"
         lines.append(f"| {label} | " + " | ".join(MARKS[c.state] for c in row.cells) + " |")
     lines += ["", f"{LEGEND}."]
     for n, column in enumerate(grid.columns, 1):

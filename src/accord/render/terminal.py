@@ -14,7 +14,15 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.model import Briefing
-from accord.render.common import LEGEND, MARKS, denials, originals, split, support
+from accord.render.common import (
+    LEGEND,
+    MARKS,
+    denials,
+    originals,
+    other_values_note,
+    split,
+    support,
+)
 
 MORE_HINT = "accord brief --all shows every one"
 
@@ -160,7 +168,9 @@ def _coverage(briefing: Briefing, full: bool) -> list[RenderableType]:
     for row in shown:
         about = f"{row.about}: " if row.kind == "discrepancy" else ""
         claimed = f" — {row.claimant}" if row.claimant else ""
-        _row(table, f"{about}{row.text}{claimed}", *(MARKS[c.state] for c in row.cells))
+        others = f" ({other_values_note(row)})" if row.kind == "discrepancy" else ""
+        label = f"{about}{row.text}{claimed}{others if others != ' ()' else ''}"
+        _row(table, label, *(MARKS[c.state] for c in row.cells))
     names = Text(LEGEND + "\n", style="dim")
     for n, column in enumerate(grid.columns, 1):
         also = f" (also in {', '.join(column.also)})" if column.also else ""
