@@ -60,7 +60,11 @@ ROLE_NOUNS = (
     "leader|envoy|ambassador|commander|officer|deputy|analyst|expert|lawyer|attorney|"
     "counsel|coordinator|manager|founder|executive|ceo|general|aide|campaigner|investigator"
 )
-AGENTS = frozenset(ROLE_NOUNS.split("|")) - {"head", "general", "member"}
+AGENTS = (frozenset(ROLE_NOUNS.split("|")) - {"head", "general", "member"}) | frozenset(
+    """judge witness victim resident doctor teacher lawmaker senator sheriff mayor governor
+    prosecutor detective coroner neighbour neighbor survivor activist journalist reporter
+    scientist professor author owner driver pilot""".split()
+)
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
 # Country adjectives as the country, so "Russian defence ministry" is "Russia's".
 DEMONYMS = {
@@ -227,7 +231,24 @@ class Parties:
 
     def of(self, attribution: Attribution) -> Party | None:
         """The party an attribution's claimant is, None when it is no party."""
-        source = attribution.source
+        return self.resolve(attribution.source, attribution.source_kind)
+
+    def of_speaker(self, name: str) -> Party | None:
+        """The party of a quotation's speaker (``Quote.speaker``: a name or a description,
+        its kind not given): the kind the cluster's claimants and entities give the name,
+        else a description when it opens with an article or a lower-case word."""
+        key = self.key(name)
+        words = name.split()
+        described = not words or words[0].lower() in DETERMINERS or words[0].islower()
+        kind = "role" if described else "person"
+        if key in self._kinds:
+            kind = self._kinds[key].most_common(1)[0][0]
+        elif key in self._entity_kinds:
+            kind = self._entity_kinds[key]
+        return self.resolve(name, kind)
+
+    def resolve(self, source: str | None, source_kind: str) -> Party | None:
+        """The party a claimant's name or description is, None when it is no party."""
         if source:  # "anthony bosch - who": the name without the relative clause's start
             source = TRAILING.sub("", source).strip()
         if not source or not re.search(r"[A-Za-z]", source):
@@ -236,7 +257,7 @@ class Parties:
         if not words or len(words) > 8:
             return None
         lowered = [w.lower() for w in words]
-        kind = attribution.source_kind or "role"
+        kind = source_kind or "role"
         bare = [w for w in words if w.lower() not in DETERMINERS]
         if len(bare) == 1 and kind in ("role", "person"):
             # "Blakeslee" (as a role, in lower-cased text) is "Don Blakeslee" when the

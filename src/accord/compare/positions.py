@@ -1,7 +1,8 @@
 """Positions: what each party says across the cluster, denials beside what they answer.
 
 Built from the attributions analyse found (``Document.attributions``: quotations and
-reported speech with their claimant) and the cluster's quote groups. Each claimant is
+reported speech with their claimant) and the cluster's quote groups (a quotation whose
+speaker the article gives by context has no attribution of its own). Each claimant is
 resolved to one party (:mod:`.parties`): a person speaking for an organisation is that
 organisation's speaker, an artifact speaks for its owner, a description with no clear
 referent is left out. One statement carried by several sources (a quotation or the same
@@ -139,6 +140,30 @@ def _attributions(cluster: Cluster, parties: Parties, collector: _Collector) -> 
             )
 
 
+def _quotations(cluster: Cluster, parties: Parties, collector: _Collector) -> None:
+    """Quotations whose speaker the article gives by context rather than by a cue of
+    their own (a second paragraph of a quote); a disputed speaker gives none."""
+    for group in cluster.quotes:
+        named = {v.text for v in group.speakers if v.text}
+        if not group.speaker or len(named) > 1:
+            continue
+        party = parties.of_speaker(group.speaker)
+        if party is None or len(set(content_terms(group.text))) < MIN_TERMS:
+            continue
+        collector.add(
+            party,
+            Statement(
+                text=group.text,
+                kind="direct",
+                cue="",
+                speaker=party.speaker,
+                sources=list(group.sources),
+                evidence=list(group.evidence),
+                denial=bool(DENIAL_WORDS.search(group.text)),
+            ),
+        )
+
+
 def _answer(cluster: Cluster, positions: list[Position]) -> None:
     """Link each denial to the claim it answers (see the module docstring)."""
     claims = [
@@ -206,6 +231,7 @@ def positions(cluster: Cluster) -> list[Position]:
     parties = Parties(cluster)
     collector = _Collector(cluster, parties)
     _attributions(cluster, parties, collector)
+    _quotations(cluster, parties, collector)
     result: list[Position] = []
     for name, statements in collector.statements.items():
         for statement in statements:

@@ -66,7 +66,8 @@ def positions(briefing: Briefing, cites: Callable[[list[str]], str]) -> list[str
         for s in p.statements:
             mark = " **(denial)**" if s.denial else ""
             who = f"{escape(s.speaker)} " if s.speaker else ""
-            lines.append(f"- {who}_{escape(s.cue)}_ {escape(s.text)}{mark} {cites(s.sources)}")
+            cue = f"_{escape(s.cue)}_ " if s.cue else ""
+            lines.append(f"- {who}{cue}{escape(s.text)}{mark} {cites(s.sources)}")
         lines.append("")
     answered = denials(briefing)
     if answered:
@@ -77,7 +78,8 @@ def positions(briefing: Briefing, cites: Callable[[list[str]], str]) -> list[str
                 said = f": {escape(s.answers.text)}" if s.answers.text else ""
                 answers = f"**{escape(s.answers.party)}**{said}"
             who = f" ({escape(s.speaker)})" if s.speaker else ""
-            denial = f"**{escape(party)}**{who} {escape(s.cue)}: {escape(s.text)}"
+            cue = f" {escape(s.cue)}" if s.cue else ""
+            denial = f"**{escape(party)}**{who}{cue}: {escape(s.text)}"
             lines.append(f"| {denial} {cites(s.sources)} | {answers} |")
         lines.append("")
     return lines

@@ -133,7 +133,8 @@ def _positions(briefing: Briefing, roots: dict[str, str], full: bool) -> list[Re
             who = f"{s.speaker} " if s.speaker else ""
             mark = " (denial)" if s.denial else ""
             party = p.party if n == 0 else ""
-            _row(table, party, f"{who}{s.cue}: {s.text}{mark}", support(s.sources, roots).names())
+            cue = f"{s.cue}: " if s.cue else ""
+            _row(table, party, f"{who}{cue}{s.text}{mark}", support(s.sources, roots).names())
         if more:
             _row(table, "", f"… {len(more)} more statements", "")
     parts: list[RenderableType] = [table]
@@ -150,7 +151,8 @@ def _positions(briefing: Briefing, roots: dict[str, str], full: bool) -> list[Re
             answers = "—"
             if s.answers:
                 answers = s.answers.party + (f": {s.answers.text}" if s.answers.text else "")
-            _row(table, f"{party}{who} {s.cue}: {s.text}", answers)
+            cue = f" {s.cue}" if s.cue else ""
+            _row(table, f"{party}{who}{cue}: {s.text}", answers)
         parts.append(table)
     return parts
 
