@@ -318,6 +318,8 @@ class Parties:
         for doc in self.cluster.documents:
             for sentence in doc.sentences:
                 for name in names:
+                    if name not in sentence.text:  # most sentences: no regex needed
+                        continue
                     for match in re.finditer(re.escape(name), sentence.text):
                         found |= self._named_near(sentence.text, match, organisations)
         self._affiliations[person_key] = found.pop() if len(found) == 1 else None
