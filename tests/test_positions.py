@@ -145,7 +145,7 @@ def test_long_sections_say_how_many_more_and_all_shows_them():
 
 def test_a_quotation_that_continues_without_a_cue_is_its_speaker_s():
     found = positions(
-        "The storm damaged the old pier on Monday. \"We will rebuild the pier before the "
+        'The storm damaged the old pier on Monday. "We will rebuild the pier before the '
         'summer season," said Anna Berg, the harbour manager.\n\n"The work will take most '
         'of the winter and cost a great deal of money."',
         "The old pier was damaged by the storm on Monday, the council said.",
