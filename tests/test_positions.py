@@ -153,3 +153,34 @@ def test_a_quotation_that_continues_without_a_cue_is_its_speaker_s():
     berg = by_party(found, "Anna Berg")
     texts = [s.text for s in berg.statements]
     assert any("most of the winter" in t for t in texts) and len(texts) == 2
+
+
+def test_a_title_before_a_name_ties_the_person_to_the_organisation():
+    found = positions(
+        "Harbour Trust chief executive Tom Hale said the storm sank 30 boats in the bay. "
+        "The Harbour Trust said the quay would reopen next week.",
+        "Tom Hale said thirty boats were sunk in the bay by the storm.",
+    )
+    trust = by_party(found, "Harbour Trust")
+    assert trust.speakers == ["Tom Hale"]
+    assert not any(p.party.startswith("Harbour Trust chief") for p in found)
+
+
+def test_pronoun_possessions_and_run_together_words_are_no_party():
+    from accord.compare.parties import Parties
+    from accord.model import Attribution
+
+    cluster = Cluster(documents=documents("Anna Berg said the pier was damaged."))
+    parties = Parties(cluster)
+
+    def party(source: str, kind: str = "role"):
+        return parties.of(
+            Attribution("indirect", source, "said", "x", "s0", 0, 0, 0, 0, 0, 0, 0, kind)
+        )
+
+    assert party("his wife", "person") is None
+    assert party("said.berg") is None
+    assert party("the report") is None
+    assert party("the organization") is None
+    assert party("officials") is not None
+    assert party("the district attorney's office") is not None

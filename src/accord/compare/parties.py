@@ -43,7 +43,7 @@ ANAPHORS = frozenset(
 # description must be one of these, a plural ("officials", "residents") or a role noun.
 COLLECTIVES = frozenset(
     """staff police personnel management press public military government administration
-    council team family crew prosecution defence defense opposition""".split()
+    council team family crew prosecution defence defense opposition office campaign""".split()
 )
 VAGUE = frozenset("members others some many both all those these few most".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
@@ -127,6 +127,41 @@ def _artifact(word: str) -> bool:
     return word in ARTIFACTS or (word.endswith("s") and word[:-1] in ARTIFACTS)
 
 
+LEADING_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that)\s+", re.IGNORECASE)
+GLUED = re.compile(r"\b[a-z]{2,}\.[a-z]{2,}\b")
+# Titles that may stand before a name in a claimant's phrase: "police chief Jarrod
+# Burguan", "NBC News special correspondent Tom Brokaw".
+TITLE_WORDS = frozenset(ROLE_NOUNS.split("|")) | frozenset(
+    "correspondent anchor host editor reporter officer sheriff mayor governor senator".split()
+)
+
+
+JOINERS = frozenset("of for at in with from to and on by".split())
+
+
+def _after_title(words: list[str]) -> list[str] | None:
+    """The name after the last title of a phrase, when two or three words follow it."""
+    last = max((k for k, w in enumerate(words) if w.lower() in TITLE_WORDS), default=-1)
+    rest = words[last + 1 :]
+    if last < 0 or not 2 <= len(rest) <= 3:
+        return None
+    if any(w.lower() in DETERMINERS or w.lower() in JOINERS for w in rest):
+        return None  # "head of the legal team" names no one
+    return rest
+
+
+def _trimmed(source: str, kind: str) -> tuple[str, str]:
+    """A claimant's name without what is not the name: the start of a relative clause
+    ("anthony bosch - who", "whom pope benedict") and a title phrase before a person
+    ("Google chief executive officer Sundar Pichai" -> "Sundar Pichai", a person; the
+    sentence that says so ties him to the company: :meth:`Parties.affiliation`)."""
+    source = LEADING_RELATIVE.sub("", TRAILING.sub("", source)).strip()
+    titled = _after_title(_words(source))
+    if titled and kind in ("role", "person", "organisation"):
+        return " ".join(titled), "person"
+    return source, kind
+
+
 TRAILING = re.compile(r"\s*(?:[-–—,]\s*)?\b(?:who|which|that)\s*$|\s+[-–—]\s*$", re.IGNORECASE)
 
 
@@ -159,7 +194,9 @@ class Parties:
                     "group",
                     "place",
                 ):
-                    named.append((attribution.source, attribution.source_kind))
+                    name, kind = _trimmed(attribution.source, attribution.source_kind)
+                    if name:
+                        named.append((name, kind))
         entities = [
             (e.text, e.kind)
             for doc in cluster.documents
@@ -249,34 +286,37 @@ class Parties:
 
     def resolve(self, source: str | None, source_kind: str) -> Party | None:
         """The party a claimant's name or description is, None when it is no party."""
-        if source:  # "anthony bosch - who": the name without the relative clause's start
-            source = TRAILING.sub("", source).strip()
-        if not source or not re.search(r"[A-Za-z]", source):
-            return None
+        source, kind = _trimmed(source or "", source_kind or "role")
+        if not source or not re.search(r"[A-Za-z]", source) or GLUED.search(source):
+            return None  # "said.olivera": two words the text ran together
         words = _words(source)
         if not words or len(words) > 8:
             return None
         lowered = [w.lower() for w in words]
-        kind = source_kind or "role"
+        if lowered[0] in POSSESSIVE_PRONOUNS:  # "his wife", "their armed forces"
+            return None
         bare = [w for w in words if w.lower() not in DETERMINERS]
-        if len(bare) == 1 and kind in ("role", "person"):
-            # "Blakeslee" (as a role, in lower-cased text) is "Don Blakeslee" when the
-            # cluster names one such person in full; otherwise a lone lower-case word is
-            # no name ("scale"), and a lone description must name people ("officials").
+        if len(bare) == 1 and kind in ("role", "person", "organisation", "group"):
+            # "Blakeslee" (as a role or an organisation, in lower-cased text) is "Don
+            # Blakeslee" when the cluster names one such person in full; otherwise a lone
+            # lower-case word is no name ("scale"), and a lone description must name
+            # people ("officials").
             full = self.identities.canonical(source) or source
             if len(name_key(full).split()) >= 2 and self.kind(party_key(full)) == "person":
                 kind = "person"
-            elif not self._may_name(bare[0], kind):
+            elif kind in ("role", "person") and not self._may_name(bare[0], kind):
                 return None
         # An artifact speaks for its owner: "the Amnesty report", "Charlie Hebdo's latest
-        # cover" (a name that ends in such a word, "Washington Post", is still a name).
-        artifact = _artifact(lowered[-1]) and len(words) > 1
-        if artifact and (kind == "role" or words[-1].islower() or "'" in source or "’" in source):
+        # cover", "a judge's act" (a name that ends in such a word, "Washington Post", is
+        # still a name).
+        possessed = "'" in source or "’" in source
+        artifact = len(words) > 1 and (
+            _artifact(lowered[-1]) or (possessed and not self._may_name(lowered[-1], "role"))
+        )
+        if artifact and (kind == "role" or words[-1].islower() or possessed):
             owner = self._owner(words)
             return Party(self.name(owner), self.kind(owner)) if owner else None
         if kind == "role":
-            if lowered[0] in POSSESSIVE_PRONOUNS:
-                return None
             content = [w for w in lowered if w not in DETERMINERS]
             if len(content) == 1 and (content[0] in ANAPHORS or _artifact(content[0])):
                 return None

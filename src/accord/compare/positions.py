@@ -75,7 +75,7 @@ class _Collector:
         self.speakers: dict[str, list[str]] = {}
 
     def add(self, party: Party, statement: Statement) -> None:
-        key = party.name
+        key = party_key(party.name)  # "police" and "Police": one party, as first named
         self.party.setdefault(key, party)
         if party.speaker:
             self.speakers.setdefault(key, [])
@@ -233,22 +233,23 @@ def positions(cluster: Cluster) -> list[Position]:
     _attributions(cluster, parties, collector)
     _quotations(cluster, parties, collector)
     result: list[Position] = []
-    for name, statements in collector.statements.items():
+    order: dict[str, int] = {}
+    for key, statements in collector.statements.items():
         for statement in statements:
             statement.sources = canonical_sources(cluster, statement.sources)
             statement.evidence = [e for e in statement.evidence if e.source in statement.sources]
         sources = canonical_sources(cluster, (s for st in statements for s in st.sources))
-        party = collector.party[name]
+        party = collector.party[key]
+        order[party.name] = len(order)
         result.append(
             Position(
-                party=name,
+                party=party.name,
                 kind=party.kind,
                 statements=sorted(statements, key=lambda s: -len(s.sources)),
                 sources=sources,
-                speakers=collector.speakers.get(name, []),
+                speakers=collector.speakers.get(key, []),
             )
         )
-    order = {name: n for n, name in enumerate(collector.statements)}
     result.sort(
         key=lambda p: (p.kind == "role", -len(p.sources), -len(p.statements), order[p.party])
     )
