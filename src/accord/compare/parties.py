@@ -32,7 +32,8 @@ ARTIFACTS = frozenset(
     article video footage image images record records account accounts poll probe
     assessment memo filing complaint lawsuit ruling cover photo picture caption headline
     website site page post tweet message email book novel film movie poster sign map chart
-    graphic update note documentation version story text list ad advertisement""".split()
+    graphic update note documentation version story text list ad advertisement project
+    programme program""".split()
 )
 # Bare descriptions that only point back at a party named elsewhere ("the organization").
 ANAPHORS = frozenset(
@@ -45,7 +46,7 @@ COLLECTIVES = frozenset(
     """staff police personnel management press public military government administration
     council team family crew prosecution defence defense opposition office campaign""".split()
 )
-VAGUE = frozenset("members others some many both all those these few most".split())
+VAGUE = frozenset("members others some many both all those these few most news series".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
 DETERMINERS = frozenset("the a an this that these those some".split())
 # Words that make a name an organisation's, whatever the parser tagged it.
