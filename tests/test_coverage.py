@@ -78,3 +78,24 @@ def test_every_view_shows_the_grid_with_its_legend():
     assert 'id="coverage"' in html and "cov-differs" in html
     assert f'href="#discrepancy-{coverage.rows[0].discrepancy}"' in html
     assert f'id="discrepancy-{coverage.rows[0].discrepancy}"' in html
+
+
+def test_the_same_figure_counting_something_else_is_not_the_value():
+    from accord.model import Evidence, QuantityValue, Variant
+    from accord.summarise.coverage import _states
+    from tests.analysed import sentences
+
+    stated, same, other = sentences(
+        "On Monday the storm closed 15 schools across the county.",
+        "The storm shut 15 schools in the county.",
+        "The charity has built 15 schools in Kenya since 2001.",
+    )
+    q = stated.quantities[0]
+    variant = Variant(
+        "15 schools",
+        QuantityValue(q.value, q.low, q.high, q.qualifier),
+        ["s0"],
+        [Evidence("s0", 0, stated.text)],
+    )
+    assert _states(same, variant)
+    assert not _states(other, variant)

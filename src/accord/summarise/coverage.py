@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from accord.analyse.terms import content_terms
 from accord.compare.citations import dissent
 from accord.compare.support import evidence
 from accord.model import (
@@ -59,10 +60,26 @@ def _first(evidence: list[Evidence], column: str, owner: dict[str, str]) -> list
     return [e for e in evidence if owner.get(e.source) == column][:1]
 
 
+SAME_CONTEXT = 1  # content words a restating sentence shares with the variant's sentences
+LONG_VALUE = 3  # words of a value as written that say enough on their own
+
+
 def _states(sentence: Sentence, variant: Variant) -> bool:
-    """Whether a sentence gives a variant's value: its words as written, or the same
-    figure of the same thing ("six attacks in Homs" / "focused on six attacks")."""
-    if variant.text and variant.text.lower() in sentence.text.lower():
+    """Whether a sentence gives a variant's value in the same context: its words as
+    written, or the same figure of the same thing ("six attacks in Homs" / "focused on
+    six attacks"), with words around it in common with a sentence stating the variant
+    (the same figure may count something else elsewhere in a report)."""
+    written = bool(variant.text) and variant.text.lower() in sentence.text.lower()
+    if written and len(variant.text.split()) >= LONG_VALUE:
+        return True  # "Homs, Hama, Idlib, Latakia and Aleppo"
+    value_terms = set(content_terms(variant.text))
+    around = set(sentence.terms) - value_terms
+    if not any(
+        len(around & (set(content_terms(e.text)) - value_terms)) >= SAME_CONTEXT
+        for e in variant.evidence
+    ):
+        return False
+    if written:
         return True
     value = variant.value
     if not isinstance(value, QuantityValue):
