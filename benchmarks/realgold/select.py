@@ -13,6 +13,9 @@ Both samples are deterministic and were drawn before any rule was looked at.
 * ``clusters-c.txt`` (sample C, 40): heavier overlap, after A and B showed how rarely
   truncated coverage states one fact twice: at least three documents of 80+ words, some
   pair sharing at least 25% of their words, ``random.Random(11)``, excluding A and B.
+* ``clusters-d.txt`` (sample D, 40): a second held-out sample drawn like C (80+ words,
+  25% shared words), ``random.Random(13)``, excluding A, B and C; read blind, before
+  Accord was run on any of its clusters.
 
 * ``clusters-train.txt`` (development sample, 50): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given. Rules are developed against this
@@ -63,7 +66,11 @@ def main() -> None:
     taken = {*sample_a, *sample_b}
     pool_c = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     sample_c = random.Random(11).sample(pool_c, 40)
+    taken |= set(sample_c)
+    pool_d = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    sample_d = random.Random(13).sample(pool_d, 40)
     samples = {"clusters.txt": sample_a, "clusters-b.txt": sample_b, "clusters-c.txt": sample_c}
+    samples["clusters-d.txt"] = sample_d
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         samples["clusters-train.txt"] = random.Random(12).sample(train, 50)
