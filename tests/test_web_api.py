@@ -107,8 +107,8 @@ def test_openapi_describes_the_api(client: httpx.Client) -> None:
 def test_page_and_assets_are_served_and_offline(client: httpx.Client) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assets = re.findall(r'(?:href|src)="(/static/[^"?]+)', page.text)
-    assert sorted(assets) == ["/static/accord.css", "/static/accord.js"]
+    assets = re.findall(r'(?:href|src)="(/(?:static|assets)/[^"?]+)', page.text)
+    assert sorted(assets) == ["/assets/accord.css", "/assets/briefing.js", "/static/accord.js"]
     for text in [page.text] + [client.get(a).text for a in assets]:
         # nothing is fetched from elsewhere: no remote scripts, styles, fonts or images
         assert not re.search(r'(?:src|href)=["\']?(?:https?:)?//', text)

@@ -4,6 +4,8 @@
   one; where both support a statement, the statement has one source more only in
   appearance. :func:`support` splits a statement's sources into the ones that count (one
   per original report) and the copies, shown as "also in ...".
+- **Outlets, not file names.** Readers see a source by its outlet (:func:`source_name`),
+  its id only where nothing better is known; ids stay what citations refer to.
 - **No silent caps.** Where a view shows the top entries of a section, it says how many
   more there are and where the full list is (:data:`SHOWN` entries per section).
 """
@@ -14,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from accord.model import Briefing
+from accord.model import Briefing, SourceSummary
 
 T = TypeVar("T")
 
 # how many entries of a section the terminal view and the HTML page show before "N more"
-SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10}
+SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "speakers": 8, "single_source": 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,20 @@ class Support:
     def names(self) -> str:
         also = f" (also in {', '.join(self.also)})" if self.also else ""
         return ", ".join(self.counted) + also
+
+
+def source_name(source: SourceSummary) -> str:
+    """The name readers see: the outlet, else the wire agency the text credits, else the id.
+
+    An agency credit ("BEIRUT (AFP) -") says whose copy the text is, not who published it,
+    so it is shown as "AFP (wire)", never as the outlet.
+    """
+    meta = source.meta
+    if meta.get("outlet"):
+        return meta["outlet"]
+    if meta.get("agency"):
+        return f"{meta['agency']} (wire)"
+    return source.id
 
 
 def originals(briefing: Briefing) -> dict[str, str]:
