@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -29,13 +30,15 @@ class Support:
     counted: list[str]  # one id per original report, in the order given
     also: list[str]  # copies of a report already counted
 
-    def label(self) -> str:
-        """``"2: dup1, two (also in dup2)"``."""
-        return f"{len(self.counted)}: {self.names()}"
+    def label(self, names: Mapping[str, str] | None = None) -> str:
+        """``"2: dup1, two (also in dup2)"``, each source by its name in ``names``."""
+        return f"{len(self.counted)}: {self.names(names)}"
 
-    def names(self) -> str:
-        also = f" (also in {', '.join(self.also)})" if self.also else ""
-        return ", ".join(self.counted) + also
+    def names(self, names: Mapping[str, str] | None = None) -> str:
+        names = names or {}
+        also = ", ".join(names.get(s, s) for s in self.also)
+        shown = ", ".join(names.get(s, s) for s in self.counted)
+        return shown + (f" (also in {also})" if also else "")
 
 
 def source_name(source: SourceSummary) -> str:
@@ -50,6 +53,14 @@ def source_name(source: SourceSummary) -> str:
     if meta.get("agency"):
         return f"{meta['agency']} (wire)"
     return source.id
+
+
+def source_names(briefing: Briefing) -> dict[str, str]:
+    """Source id -> the name readers see; where two sources would share a name (two
+    copies of AP wire stories), each gets its id after it: "AP (wire) · a.txt"."""
+    names = {s.id: source_name(s) for s in briefing.sources}
+    counts = Counter(names.values())
+    return {i: (f"{n} · {i}" if counts[n] > 1 and n != i else n) for i, n in names.items()}
 
 
 def originals(briefing: Briefing) -> dict[str, str]:

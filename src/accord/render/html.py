@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from accord.model import Briefing, QuoteGroup, SourceSummary
-from accord.render.common import Support, originals, source_name, split, support
+from accord.render.common import Support, originals, source_names, split, support
 
 PALETTE = 8  # colours of source chips (accord.css --c0 .. --c7)
 
@@ -67,8 +67,9 @@ class View:
 
     @classmethod
     def of(cls, briefing: Briefing) -> View:
+        names = source_names(briefing)
         views = {
-            s.id: SourceView(s.id, n + 1, n % PALETTE, source_name(s), s)
+            s.id: SourceView(s.id, n + 1, n % PALETTE, names[s.id], s)
             for n, s in enumerate(briefing.sources)
         }
         return cls(briefing, originals(briefing), views)
