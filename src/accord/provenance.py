@@ -21,6 +21,7 @@ station's call sign, or anything else, and is not read.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
@@ -85,6 +86,9 @@ NOT_NAMES = re.compile(
     r"april|june|july|august|september|october|november|december|the|this|that|police)\b",
     re.I,
 )
+ROLE = re.compile(
+    r"\b(writer|correspondent|editor|reporter|staff|bureau|chief|contributor)\b", re.I
+)
 MONTHS = {
     m: n
     for n, names in enumerate(
@@ -135,9 +139,11 @@ def iso_date(text: str) -> str | None:
         month, day, year = MONTHS[m[1].lower()], int(m[2]), int(m[3])
     else:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+    try:
+        day_of = datetime.date(year, month, day)
+    except ValueError:  # "30 February"
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return day_of.isoformat() if 1900 <= year <= 2100 else None
 
 
 def byline(line: str) -> tuple[str, str | None] | None:
@@ -145,7 +151,14 @@ def byline(line: str) -> tuple[str, str | None] | None:
     m = BYLINE.match(line)
     if not m or len(line.split()) > 16 or NOT_NAMES.search(m.group(1)):
         return None
-    return m.group(1).strip(), agency(m.group(2) or "")
+    credited = agency(m.group(2) or "")
+    names = []
+    for part in re.split(r"\s*,\s*", m.group(1).strip()):
+        if agency(part):  # "By Jane Doe, Associated Press"
+            credited = credited or agency(part)
+        elif not ROLE.search(part):  # "By Jane Doe, Times Staff Writer"
+            names.append(part)
+    return (", ".join(names), credited) if names else None
 
 
 def copyright_holder(line: str) -> str | None:
