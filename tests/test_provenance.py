@@ -118,3 +118,31 @@ def test_seeds_name_what_they_state() -> None:
     assert outlets.count(None) >= 2  # two seeds say nothing about where they come from
     assert "Reuters" in agencies and "Reuters" not in outlets
     assert all(not m.get("date") and not m.get("author") for m in found)
+
+
+MULTINEWS = SEEDS.parent / "data" / "multinews" / "validation.jsonl.gz"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not MULTINEWS.is_file(), reason="../shared/data/multinews is absent")
+def test_real_multinews_documents() -> None:
+    """Scraped, lower-cased real texts: datelines are read, picture credits are not."""
+    import gzip
+    import json
+    import re
+
+    from accord.provenance import AGENCIES
+
+    documents = found = 0
+    with gzip.open(MULTINEWS, "rt", encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            if n == 300:
+                break
+            for raw in json.loads(line)["documents"]:
+                documents += 1
+                meta = clean_text(raw).meta
+                found += "agency" in meta
+                assert meta.get("agency", "AP") in AGENCIES.values()
+                assert not re.search(r"image|photo|getty", meta.get("outlet", ""), re.I)
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("date", "2000-01-01"))
+    assert found / documents > 0.03  # about 7% of them open with an agency's dateline

@@ -205,3 +205,12 @@ def test_wire_name_when_only_the_agency_is_known() -> None:
     source = SourceSummary("x.txt", None, "", [], {"agency": "AFP"}, [])
     assert source_name(source) == "AFP (wire)"
     assert source_name(SourceSummary("x.txt", None, "", [], {}, [])) == "x.txt"
+
+
+def test_source_links_are_web_addresses_only(copies_briefing) -> None:
+    briefing = copy.deepcopy(copies_briefing)
+    briefing.sources[0].meta["url"] = "javascript:alert(1)"
+    briefing.sources[2].meta["url"] = "https://www.courier.example/fire"
+    page = render(briefing, "html")
+    assert "javascript:" not in page
+    assert 'href="https://www.courier.example/fire"' in page and "courier.example ·" in page

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -52,9 +53,17 @@ class SourceView:
         if meta.get("outlet") and meta.get("agency"):
             parts.append(f"{meta['agency']} wire copy")
         parts += [meta[k] for k in ("author", "date") if meta.get(k)]
+        if self.link and (host := urlsplit(self.link).hostname) and host != self.name:
+            parts.append(host.removeprefix("www."))
         if self.name != self.id:
             parts.append(self.id)
         return parts
+
+    @property
+    def link(self) -> str | None:
+        """The article's address, when it is a web address (no "javascript:" from a page)."""
+        url = self.source.meta.get("url", "")
+        return url if urlsplit(url).scheme in ("http", "https") else None
 
 
 @dataclass(slots=True)
