@@ -186,6 +186,7 @@ def test_copies_are_counted_once_and_outlets_named(copies_briefing) -> None:
     assert all(": a.txt" not in line for line in markdown.splitlines() if "| " in line)
     text = render(b, "text")
     assert "[The Northern Star]" in text
+    assert "copy of The Northern Star, not counted" in " ".join(text.split())
 
 
 def test_the_web_fragment_is_the_page_body(copies_briefing) -> None:
