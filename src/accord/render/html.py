@@ -160,7 +160,8 @@ def marked_text(source: SourceSummary) -> Markup:
         start = max(span["start"], cursor)
         parts.append(str(escape(text[cursor:start])))
         sentence = escape(text[start : span["end"]])
-        parts.append(f'<span class="sent" data-index="{index}">{sentence}</span>')
+        anchor = escape(f"s-{source.id}-{index}")  # a link to the sentence: #s-ID-N
+        parts.append(f'<span class="sent" id="{anchor}" data-index="{index}">{sentence}</span>')
         cursor = max(cursor, span["end"])
     parts.append(str(escape(text[cursor:])))
     return Markup("".join(parts))
@@ -199,10 +200,23 @@ def asset(name: str) -> str:
     return files("accord.render").joinpath(f"assets/{name}").read_text("utf-8")
 
 
+def context(briefing: Briefing) -> dict[str, Any]:
+    """What every template sees: the briefing ``b``, its :class:`View` ``v``, and the
+    helpers the section partials call by name."""
+    view = View.of(briefing)
+    return {
+        "b": briefing,
+        "v": view,
+        "cited": view.cited,
+        "split": view.split,
+        "reports": view.reports,
+        "most": view.most,
+    }
+
+
 def to_fragment(briefing: Briefing) -> str:
     """The briefing as an HTML fragment: what the web app inserts into its page."""
-    template = _environment().get_template("briefing-body.html.j2")
-    return template.render(b=briefing, v=View.of(briefing))
+    return _environment().get_template("briefing-body.html.j2").render(context(briefing))
 
 
 def to_html(briefing: Briefing) -> str:
@@ -210,13 +224,11 @@ def to_html(briefing: Briefing) -> str:
 
     Long sections show their top entries and keep the rest one click away (<details>).
     """
-    view = View.of(briefing)
     return (
         _environment()
         .get_template("briefing.html.j2")
         .render(
-            b=briefing,
-            v=view,
+            context(briefing),
             css=Markup(asset("accord.css")),
             script=Markup(asset("briefing.js")),
         )
