@@ -229,6 +229,7 @@ def to_html(briefing: Briefing) -> str:
         .get_template("briefing.html.j2")
         .render(
             context(briefing),
+            page=True,
             css=Markup(asset("accord.css")),
             script=Markup(asset("briefing.js")),
         )
