@@ -107,18 +107,22 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
 
 def _sources(briefing: Briefing, names: dict[str, str]) -> Table:
     """Each source by the name readers see, with what is known of where it comes from."""
-    table = Table(title="Sources", title_justify="left", expand=True)
-    table.add_column("#", justify="right")
-    table.add_column("source", style="cyan")
-    table.add_column("about", overflow="fold")  # a URL has no space to wrap at
-    table.add_column("id", overflow="fold")
+    rows = []
     for number, s in enumerate(briefing.sources, start=1):
         about = [s.meta[k] for k in ("author", "date", "url") if s.meta.get(k)]
         if s.meta.get("outlet") and s.meta.get("agency"):
             about.insert(0, f"{s.meta['agency']} wire copy")
         if s.duplicate_of:
             about.append(f"copy of {names.get(s.duplicate_of, s.duplicate_of)}, not counted")
-        _row(table, str(number), names[s.id], " · ".join(about), s.id)
+        if names[s.id] != s.id:
+            about.append(s.id)  # the id the citations of the JSON use
+        rows.append((str(number), names[s.id], " · ".join(about)))
+    table = Table(title="Sources", title_justify="left", expand=True)
+    table.add_column("#", justify="right", width=3)
+    table.add_column("source", style="cyan", ratio=2)
+    table.add_column("about", overflow="fold", ratio=3)  # a URL has no space to wrap at
+    for row in rows:
+        _row(table, *row)
     return table
 
 
