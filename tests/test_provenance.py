@@ -81,6 +81,7 @@ def test_helpers() -> None:
     assert byline("By Jane Doe, Associated Press") == ("Jane Doe", "AP")
     assert copyright_holder("© 2015 Reuters. All rights reserved.") == "Reuters"
     assert copyright_holder("Image copyright Getty Images") is None
+    assert copyright_holder("Copyright law changes") is None
 
 
 def test_html_metadata_comes_from_the_page() -> None:

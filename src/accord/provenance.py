@@ -166,6 +166,8 @@ def copyright_holder(line: str) -> str | None:
     m = COPYRIGHT.match(line)
     if not m or not re.match(r"^\s*(copyright|©|\(c\))", line, re.I):
         return None
+    if not re.search(r"©|\(c\)|\b(19|20)\d\d\b|all rights reserved", line, re.I):
+        return None  # "Copyright law changes": a notice has a year, a sign or the formula
     holder = m.group(1).strip(" .,;")
     if re.search(r"\b(image|photo|picture|caption|getty)\b", holder, re.I):
         return None  # a picture credit, not the article's
