@@ -133,6 +133,16 @@ def test_static_page(browser, briefing, static_page: Path, width: str) -> None:
     page.goto(static_page.as_uri())
     assert page.title() == "Harbour fire forces hundreds from their homes · Accord briefing"
     check_briefing(page, briefing)
+    # a link to one sentence (as the coverage grid's cells are) highlights it on hover
+    page.evaluate(
+        """() => { const a = document.createElement("a"); a.id = "probe"; a.textContent = "x";
+        a.dataset.target = "s-courier.html-1"; a.href = "#s-courier.html-1";
+        document.querySelector("#summary").append(a); }"""
+    )
+    page.hover("#probe")
+    sync_api.expect(page.locator('.sent.hl-focus[data-index="1"]')).to_have_count(1)
+    page.evaluate("() => document.querySelector('#probe').remove()")
+    page.mouse.move(1, 1)
     page.screenshot(path=f"/tmp/accord-page-{width}.png", full_page=True)
     context.close()
     assert errors == []

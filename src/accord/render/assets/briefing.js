@@ -77,14 +77,31 @@
     pinned = null;
   }
 
+  /* A link to one sentence (a coverage-grid cell: data-target="s-ID-N") highlights it. */
+  function showTarget(link) {
+    clear();
+    const span = document.getElementById(link.dataset.target);
+    if (!span) return;
+    const folded = span.closest("details:not([open])");
+    if (folded) folded.open = true;
+    span.classList.add("hl-focus");
+    const panel = span.closest(".source-panel");
+    if (panel) panel.classList.add("cited");
+    scrollIntoPanel(span);
+  }
+
   const chipAt = (event) => (event.target instanceof Element ? event.target.closest(".cite") : null);
+  const linkAt = (event) =>
+    event.target instanceof Element ? event.target.closest("a[data-target]") : null;
 
   document.addEventListener("mouseover", (event) => {
     const chip = chipAt(event);
     if (chip && !chip.contains(event.relatedTarget)) show(chip);
+    const link = !chip && linkAt(event);
+    if (link && !link.contains(event.relatedTarget)) showTarget(link);
   });
   document.addEventListener("mouseout", (event) => {
-    const chip = chipAt(event);
+    const chip = chipAt(event) || linkAt(event);
     if (chip && !chip.contains(event.relatedTarget)) restore();
   });
   document.addEventListener("focusin", (event) => {
