@@ -19,7 +19,9 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "2"  # 2: facts and variants carry a claimant; quotes their speakers
+# 2: facts and variants carry a claimant; quotes their speakers. 3: the story page (source
+# metadata from plain text: outlet, agency, author, date; see the README's schema section)
+SCHEMA_VERSION = "3"
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -167,7 +169,8 @@ class Document:
     is_html: bool = False
     text: str = ""  # the cleaned text that every offset refers to
     title: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)  # outlet, date, url, path
+    # outlet, agency, author, date (ISO), url, path: only what the input states (provenance)
+    meta: dict[str, str] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from accord.model import Briefing
-from accord.render.common import Support, originals, support
+from accord.render.common import Support, originals, source_names, support
 
 # Markdown punctuation that could turn source text into links, images, code or emphasis
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -35,18 +35,22 @@ def _escape_marker(match: re.Match[str]) -> str:
     return f"{lead}{marker}\\" if marker[0].isdigit() else f"{lead}\\{marker}"
 
 
-def cite(cited: Support) -> str:
+def cite(cited: Support, names: dict[str, str] | None = None) -> str:
+    """``[Reuters] [Le Monde] (also in The Star)``: each counted report by its name."""
+    names = names or {}
     # plain brackets: with every "[" in source text escaped, no reference link can match
-    tags = " ".join(f"[{escape(s)}]" for s in cited.counted)
-    also = f" (also in {', '.join(escape(s) for s in cited.also)})" if cited.also else ""
+    tags = " ".join(f"[{escape(names.get(s, s))}]" for s in cited.counted)
+    also = ", ".join(escape(names.get(s, s)) for s in cited.also)
+    also = f" (also in {also})" if also else ""
     return tags + also
 
 
 def to_markdown(briefing: Briefing) -> str:
     roots = originals(briefing)
+    names = source_names(briefing)
 
     def cites(sources: list[str]) -> str:
-        return cite(support(sources, roots))
+        return cite(support(sources, roots), names)
 
     lines: list[str] = ["# Briefing", ""]
     titles = [s.title for s in briefing.sources if s.title]
@@ -65,7 +69,10 @@ def to_markdown(briefing: Briefing) -> str:
             for v in d.variants:
                 claimed = f" — {escape(v.claimant)}" if v.claimant else ""
                 lines.append(f"- {escape(v.text)}{claimed} {cites(v.sources)}")
-                lines += [f"  - _{escape(e.source)}_: {escape(e.text)}" for e in v.evidence]
+                lines += [
+                    f"  - _{escape(names.get(e.source, e.source))}_: {escape(e.text)}"
+                    for e in v.evidence
+                ]
             lines.append("")
     if briefing.facts:
         lines += ["## Facts", "", "| kind | fact | sources |", "| --- | --- | --- |"]
@@ -73,7 +80,7 @@ def to_markdown(briefing: Briefing) -> str:
             found = support(f.sources, roots)
             claimed = f" — {escape(f.claimant)}" if f.claimant else ""
             lines.append(
-                f"| {escape(f.kind)} | {escape(f.text)}{claimed} | {escape(found.label())} |"
+                f"| {escape(f.kind)} | {escape(f.text)}{claimed} | {escape(found.label(names))} |"
             )
         lines.append("")
     if briefing.quotes:
@@ -84,14 +91,25 @@ def to_markdown(briefing: Briefing) -> str:
         lines.append("")
     if briefing.single_source:
         lines += ["## Claims made by one source only", ""]
-        lines += [f"- {escape(c.text)} [{escape(c.source)}]" for c in briefing.single_source]
+        lines += [f"- {escape(c.text)} {cites([c.source])}" for c in briefing.single_source]
         lines.append("")
     lines += ["## Sources", ""]
     for s in briefing.sources:
         title = f": {escape(s.title)}" if s.title else ""
-        extra = f" (duplicate of {escape(s.duplicate_of)}, not counted)" if s.duplicate_of else ""
+        extra = (
+            f" (copy of {escape(names.get(s.duplicate_of, s.duplicate_of))}, not counted)"
+            if s.duplicate_of
+            else ""
+        )
         blocks = "block" if len(s.removed) == 1 else "blocks"
+        about = [s.meta[k] for k in ("author", "date", "url") if s.meta.get(k)]
+        if s.meta.get("outlet") and s.meta.get("agency"):
+            about.insert(0, f"{s.meta['agency']} wire copy")
+        if names[s.id] != s.id:
+            about.append(s.id)
+        about_text = f" ({escape(' · '.join(about))})" if about else ""
         lines.append(
-            f"- **{escape(s.id)}**{title}{extra} ({len(s.removed)} {blocks} removed in cleaning)"
+            f"- **{escape(names[s.id])}**{about_text}{title}{extra}"
+            f" ({len(s.removed)} {blocks} removed in cleaning)"
         )
     return "\n".join(lines).rstrip() + "\n"

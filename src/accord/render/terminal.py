@@ -14,16 +14,16 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.model import Briefing
-from accord.render.common import originals, split, support
+from accord.render.common import originals, source_names, split, support
 
 MORE_HINT = "accord brief --all shows every one"
 
 
-def _citations(sources: list[str], roots: dict[str, str]) -> Text:
+def _citations(sources: list[str], roots: dict[str, str], names: dict[str, str]) -> Text:
     cited = support(sources, roots)
-    text = Text(" " + " ".join(f"[{s}]" for s in cited.counted), style="cyan")
+    text = Text(" " + " ".join(f"[{names.get(s, s)}]" for s in cited.counted), style="cyan")
     if cited.also:
-        text.append(f" (also in {', '.join(cited.also)})", style="dim")
+        text.append(f" (also in {', '.join(names.get(s, s) for s in cited.also)})", style="dim")
     return text
 
 
@@ -40,13 +40,14 @@ def _more(rest: list[object], what: str) -> Text | None:
 
 def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
     roots = originals(briefing)
+    names = source_names(briefing)
     parts: list[RenderableType] = []
     for note in briefing.notes:
         parts.append(Text(f"Note: {note}", style="yellow"))
     summary = Text()
     for sentence in briefing.summary:
         summary.append(sentence.text)
-        summary.append_text(_citations(sentence.sources, roots))
+        summary.append_text(_citations(sentence.sources, roots, names))
         summary.append("\n")
     parts.append(Panel(summary, title="Summary", title_align="left", border_style="blue"))
     if briefing.discrepancies:
@@ -62,7 +63,7 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
                     table,
                     d.about if n == 0 else "",
                     v.text + claimed,
-                    support(v.sources, roots).names(),
+                    support(v.sources, roots).names(names),
                 )
         parts += [table, *filter(None, [_more(rest, "discrepancies")])]
     if briefing.facts:
@@ -75,7 +76,7 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
                 table,
                 f.kind,
                 f.text + (f" — {f.claimant}" if f.claimant else ""),
-                support(f.sources, roots).label(),
+                support(f.sources, roots).label(names),
             )
         parts += [table, *filter(None, [_more(rest, "facts")])]
     if briefing.quotes:
@@ -89,7 +90,7 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
                 table,
                 q.speaker or "unattributed",
                 f"\u201c{q.text}\u201d",
-                support(q.sources, roots).names(),
+                support(q.sources, roots).names(names),
             )
         parts += [table, *filter(None, [_more(rest, "quotes")])]
     if briefing.single_source:
@@ -98,9 +99,31 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
         table.add_column("claim")
         table.add_column("source", style="cyan")
         for c in shown:
-            _row(table, c.text, c.source)
+            _row(table, c.text, names.get(c.source, c.source))
         parts += [table, *filter(None, [_more(rest, "claims")])]
+    parts.append(_sources(briefing, names))
     return parts
+
+
+def _sources(briefing: Briefing, names: dict[str, str]) -> Table:
+    """Each source by the name readers see, with what is known of where it comes from."""
+    rows = []
+    for number, s in enumerate(briefing.sources, start=1):
+        about = [s.meta[k] for k in ("author", "date", "url") if s.meta.get(k)]
+        if s.meta.get("outlet") and s.meta.get("agency"):
+            about.insert(0, f"{s.meta['agency']} wire copy")
+        if s.duplicate_of:
+            about.append(f"copy of {names.get(s.duplicate_of, s.duplicate_of)}, not counted")
+        if names[s.id] != s.id:
+            about.append(s.id)  # the id the citations of the JSON use
+        rows.append((str(number), names[s.id], " · ".join(about)))
+    table = Table(title="Sources", title_justify="left", expand=True)
+    table.add_column("#", justify="right", width=3)
+    table.add_column("source", style="cyan", ratio=2)
+    table.add_column("about", overflow="fold", ratio=3)  # a URL has no space to wrap at
+    for row in rows:
+        _row(table, *row)
+    return table
 
 
 def show(briefing: Briefing, console: Console | None = None, full: bool = False) -> None:
