@@ -67,14 +67,31 @@ class Quantity:
     event: str = ""  # the verb or noun the count belongs to ("killed", "attacks"), if found
 
 
+DateBound = Literal["", "start", "end"]
+
+
 @dataclass(slots=True)
 class DateMention:
-    """A calendar date or period; ``value`` is ISO-like and may be partial ("--11-29")."""
+    """A calendar date or period; ``value`` is ISO-like and may be partial ("--11-29").
+
+    ``value`` is the date *as stated*: a relative expression keeps a value of its own kind
+    ("tuesday" for a weekday, "last week", "earlier this month") that
+    :func:`accord.analyse.dates.compatible` never sets against a calendar date, so that
+    comparing sources never depends on their publication days. ``relative`` marks those.
+    ``resolved`` is the date placed against the article's own date where that is known
+    ("tuesday" in an article of Thursday 3 December 2015 -> "2015-12-01"; "last week" ->
+    "2015-11-23/2015-11-29", an ISO interval), or completed with its year ("--09-30" ->
+    "2015-09-30"); None where it cannot be placed. ``bound`` says whether the date opens
+    or closes a period ("from 1967 to 1979", "since March 2011", "up to 29 November").
+    """
 
     text: str
     value: str
     start: int
     end: int
+    relative: bool = False
+    resolved: str | None = None
+    bound: DateBound = ""
 
 
 @dataclass(slots=True)
