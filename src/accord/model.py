@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "2"  # 2: facts and variants carry a claimant; quotes their speakers
+SCHEMA_VERSION = "3"  # 3: headline, key points, timeline; 2: claimants, quote speakers
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -267,7 +267,8 @@ class Cluster:
 
     ``prepare`` (clean + analyse) fills the documents; :mod:`accord.align` fills ``space``,
     ``groups`` and ``pairs``; :mod:`accord.compare` fills ``quotes``, ``discrepancies``,
-    ``facts`` and ``single_source``; :mod:`accord.summarise` fills ``summary``. A
+    ``facts`` and ``single_source``; :mod:`accord.summarise` fills ``summary``,
+    ``headline``, ``key_points`` and ``timeline``. A
     :class:`Briefing` is the public view of a finished cluster.
     """
 
@@ -283,6 +284,9 @@ class Cluster:
     facts: list[Fact] = field(default_factory=list)
     single_source: list[SingleSourceClaim] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    headline: Headline | None = None
+    key_points: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -396,6 +400,59 @@ class QuoteGroup:
     speakers: list[Variant] = field(default_factory=list)
 
 
+HeadlineKind = Literal["title", "lead"]
+
+
+@dataclass(slots=True)
+class Headline:
+    """The briefing's headline: one source's title, chosen, never written.
+
+    ``kind`` is "title" (a ``Document.title``, minus its outlet's name where the title ends
+    with it) or "lead" (where no source has a title: the most representative opening
+    sentence, lightly compressed, with its ``evidence``). ``sources`` are the sources that
+    carry this title or state that sentence.
+    """
+
+    text: str
+    kind: HeadlineKind
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+TimelineKind = Literal["event", "period", "response"]
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    """One event of the story's timeline, however many sources date it.
+
+    ``date`` is the value the event is placed by: the most precise date its sources give,
+    resolved against the article's date where that is known ("2015-12-02"), otherwise as
+    stated ("--09-30", "wednesday", "last week"); ``until`` the end of a period ("from 30
+    September to 29 November"), ``date`` then its start (None for "up to 29 November").
+    ``when`` is the date as a reader sees it ("30 September", "Wednesday",
+    "30 September to 29 November"); ``stated`` is True where the date could not be placed
+    on the calendar (a weekday or "last week" in an article of unknown date): such events
+    come after the dated ones, in the order their words give. A "response" (a denial or
+    rejection of what the story reports) has no date of its own: it follows the event it
+    answers. ``text`` is a source sentence, lightly compressed; ``evidence`` one sentence
+    per source. Where sources date the event differently, ``dates`` holds one
+    :class:`Variant` per date and ``discrepancy`` the position of that date discrepancy
+    in the briefing's ``discrepancies``.
+    """
+
+    when: str
+    date: str | None
+    text: str
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: TimelineKind = "event"
+    until: str | None = None
+    stated: bool = False
+    dates: list[Variant] = field(default_factory=list)
+    discrepancy: int | None = None
+
+
 @dataclass(slots=True)
 class SingleSourceClaim:
     text: str
@@ -434,7 +491,9 @@ class Briefing:
 
     ``summary`` sentences cite every source that states them; ``facts`` list each value
     with the sources stating it; ``discrepancies`` the values sources give differently;
-    ``quotes`` who said what; ``single_source`` what only one source claims. ``to_dict()``
+    ``quotes`` who said what; ``single_source`` what only one source claims; ``headline``
+    (one source's title), ``key_points`` (3 to 5 cited sentences) and ``timeline`` (the
+    dated events in order) open the story page. ``to_dict()``
     is the JSON structure documented in the README; ``render(fmt)`` gives Markdown, HTML,
     JSON or the terminal's text.
     """
@@ -446,6 +505,9 @@ class Briefing:
     discrepancies: list[Discrepancy]
     single_source: list[SingleSourceClaim]
     notes: list[str] = field(default_factory=list)
+    headline: Headline | None = None
+    key_points: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     @classmethod
     def of(cls, cluster: Cluster) -> Briefing:
@@ -458,6 +520,9 @@ class Briefing:
             discrepancies=cluster.discrepancies,
             single_source=cluster.single_source,
             notes=cluster.notes,
+            headline=cluster.headline,
+            key_points=cluster.key_points,
+            timeline=cluster.timeline,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -161,8 +161,11 @@ FUTURE = re.compile(
 RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:to|and|through|till|until|-|–|—)\s*(?:the\s+)?", re.I)
 YEAR_END = re.compile(r"\s*(?:to|and|through|till|until|-|–|—)\s*(?P<y>1[89]\d\d|20\d\d)\b", re.I)
+# "since March 2011", "since it broke out in March 2011": the date opens a period that
+# runs to the article's day.
 OPEN_START = re.compile(
-    r"\b(?:since|starting(?:\s+in|\s+on)?|beginning(?:\s+in|\s+on)?)\s+(?:the\s+\w+\s+of\s+|early\s+|late\s+|mid-?)?$",
+    r"\b(?:since\b[^,.;:!?]{0,60}?|(?:starting|beginning)(?:\s+(?:in|on))?\s+)"
+    r"(?:the\s+\w+\s+of\s+|early\s+|late\s+|mid-?)?$",
     re.I,
 )
 OPEN_END = re.compile(
@@ -179,9 +182,9 @@ def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
     """Mark the ends of ranges and open periods, adding a range's closing year if missing."""
     extra: list[DateMention] = []
     for n, mention in enumerate(found):
-        before = text[max(0, mention.start - 30) : mention.start]
+        before = text[max(0, mention.start - 70) : mention.start]
         nxt = found[n + 1] if n + 1 < len(found) else None
-        if RANGE_START.search(before):
+        if RANGE_START.search(before[-30:]):
             if nxt is not None and RANGE_JOIN.fullmatch(text[mention.end : nxt.start]):
                 mention.bound, nxt.bound = "start", "end"
             elif YEAR_VALUE.fullmatch(mention.value) and (end := YEAR_END.match(text, mention.end)):
@@ -191,7 +194,7 @@ def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
                 )
         elif not mention.bound and OPEN_START.search(before):
             mention.bound = "start"
-        elif not mention.bound and OPEN_END.search(before):
+        elif not mention.bound and OPEN_END.search(before[-30:]):
             mention.bound = "end"
     return sorted(found + extra, key=lambda m: m.start)
 

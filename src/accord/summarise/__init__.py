@@ -13,7 +13,8 @@ hand-weighted score (centrality, agreement, position) is used instead. See
 ``docs/summarise.md`` for the measurements behind these choices.
 
 :func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
-sources that state it (:mod:`accord.compare.citations`).
+sources that state it (:mod:`accord.compare.citations`), and its ``timeline``
+(:mod:`.timeline`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 from accord.compare.citations import citations
 from accord.model import Cluster, SummarySentence
 from accord.summarise import select as selection
+from accord.summarise.timeline import build_timeline
 
 __all__ = ["summarise"]
 
@@ -34,4 +36,5 @@ def summarise(cluster: Cluster, words: int) -> Cluster:
         )
         for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True)
     ]
+    cluster.timeline = build_timeline(cluster)
     return cluster
