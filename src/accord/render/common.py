@@ -19,7 +19,7 @@ from accord.model import Briefing
 T = TypeVar("T")
 
 # how many entries of a section the terminal view and the HTML page show before "N more"
-SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10}
+SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10, "timeline": 12}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from accord.model import Briefing, SourceSummary
-from accord.render.common import counted_sources, originals, split, support
+from accord.render.common import Support, counted_sources, originals, split, support
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the section partials (``templates/sections``) ask about a briefing."""
+
+    roots: dict[str, str]
+
+    def cited(self, sources: Sequence[str]) -> Support:
+        return support(sources, self.roots)
+
+    def split(self, items: Sequence[Any], section: str) -> tuple[list[Any], list[Any]]:
+        return split(items, section, full=False)
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
-        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
+        loader=PackageLoader("accord.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters["marked_text"] = marked_text
     return env
@@ -45,6 +64,7 @@ def to_html(briefing: Briefing) -> str:
         .from_string(template)
         .render(
             b=briefing,
+            v=View(roots),
             most=max(most, 1),
             cited=lambda sources: support(sources, roots),
             split=lambda items, section: split(items, section, full=False),
