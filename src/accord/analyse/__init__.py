@@ -169,7 +169,8 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
         found_quantities = [
             q
             for q in all_quantities
-            if not any(d.start < q.end and q.start < d.end for d in found_dates)
+            # a relative date ("35 years ago") leaves its duration a quantity, as before
+            if not any(d.start < q.end and q.start < d.end for d in found_dates if not d.relative)
         ]
         for sentence, ents, quantities, dates in zip(
             doc.sentences,

@@ -74,7 +74,7 @@ _MONTH_DAY = (
     r"(?!\s*(?:%|per|million|thousand|billion|people|years?))"
 )
 _MONTH_YEAR = rf"\b{MONTH.format(name='m3')}\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
-_YEAR = rf"\b(?:in|since|by|until|of|from|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
+_YEAR = rf"\b(?:in|since|by|until|of|from|between|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
 _WEAK_MONTH = FULL_MONTH.replace("m5", "m6")
 _MONTH_ALONE = (
     rf"\b(?:{MONTH_CUE}\s+{FULL_MONTH}|{WEAK_CUE}\s+(?!may\b|march\b){_WEAK_MONTH})"
