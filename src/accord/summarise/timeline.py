@@ -56,6 +56,15 @@ from accord.summarise.compress import compress
 # it, two sentences dated the same day merge only at ``SAME_DAY_SIMILARITY``.
 MERGE_SIMILARITY = 0.3
 SAME_DAY_SIMILARITY = 0.1
+# A photo caption glued to the text: it dates a picture, not an event of the story.
+CAPTION = re.compile(
+    r"\b(?:file\s+photo\b|photo:|\(ap\s+photo|ap\s+photo/|afp\s+photo|reuters/|getty\s+images|"
+    r"is\s+(?:pictured|displayed|seen\s+here)|pictured\s+(?:here|above|below|on)|"
+    r"in\s+this\s+(?:[\w.,'’-]+\s+){0,5}(?:photo|image|picture)\b|image\s+caption|photograph)",
+    re.I,
+)
+# A weekday that only names the day of the date after it: "on Friday, Aug. 10, 2012".
+WEEKDAY_OF_DATE = re.compile(r"^\s*,?\s*$")
 BORN = re.compile(r"\b(?:born|b\.|birthday)\s+(?:on\s+|in\s+)?$", re.I)
 # A response to what the story reports: a denial, rejection or comment on the report,
 # the allegations, the decision ... ("dismissed the report as lies", "no immediate comment").
@@ -140,7 +149,7 @@ def _candidates(doc: Document) -> list[_Candidate]:
     own_date = article_date(doc.text, doc.meta)
     found: list[_Candidate] = []
     for sentence in doc.sentences:
-        if sentence.heading:
+        if sentence.heading or CAPTION.search(sentence.text):
             continue
         dates = sentence.dates
         taken: set[int] = set()
@@ -157,6 +166,8 @@ def _candidates(doc: Document) -> list[_Candidate]:
                 continue  # "since September" beside another date: the background, not news
             elif mention.bound == "start":
                 found.append(_Candidate(sentence, "period", mention, None))  # "since 2011"
+            elif nxt is not None and _weekday_of(sentence, mention, nxt):
+                continue
             elif not _less_precise_twin(mention, dates):
                 found.append(_Candidate(sentence, "event", mention))
         if not dates and (match := RESPONSE.search(sentence.text)):
@@ -179,6 +190,12 @@ def _dates_an_event(sentence: Sentence, mention: DateMention, own_date: str | No
         # date puts it on another day (then what was said that day is an event).
         return mention.resolved is not None and mention.resolved != own_date
     return True
+
+
+def _weekday_of(sentence: Sentence, mention: DateMention, nxt: DateMention) -> bool:
+    """A weekday followed at once by the day it names ("Friday, Aug. 10")."""
+    between = sentence.text[mention.end - sentence.start : nxt.start - sentence.start]
+    return mention.value in WEEKDAYS and _is_day(nxt) and WEEKDAY_OF_DATE.match(between) is not None
 
 
 def _less_precise_twin(mention: DateMention, dates: list[DateMention]) -> bool:
@@ -211,8 +228,11 @@ def _same_event(cluster: Cluster, event: _Event, candidate: _Candidate) -> bool:
         return False
     for member in event.members:
         if member.sentence.ref == candidate.sentence.ref:
-            if candidate.kind == "response":
-                return True
+            if candidate.kind == "response" or (
+                _compatible(member.start, candidate.start)
+                and _compatible(member.end, candidate.end)
+            ):
+                return True  # one sentence giving one date twice
             continue
         if candidate.kind == "response":
             if (
