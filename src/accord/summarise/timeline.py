@@ -223,10 +223,18 @@ def _similarity(cluster: Cluster, a: SentenceRef, b: SentenceRef) -> float:
 
 
 def _same_event(cluster: Cluster, event: _Event, candidate: _Candidate) -> bool:
-    """Whether ``candidate`` dates the same event as the members of ``event``."""
-    if event.kind != candidate.kind:
-        return False
+    """Whether ``candidate`` dates the same event as the members of ``event``.
+
+    A period open at its end ("kept away since a storm on 4 March") may be the event that
+    began it ("closed after a storm on 4 March"): the two are compared as events.
+    """
     for member in event.members:
+        if member.kind != candidate.kind and not (
+            {member.kind, candidate.kind} == {"event", "period"}
+            and member.end is None
+            and candidate.end is None
+        ):
+            continue
         if member.sentence.ref == candidate.sentence.ref:
             if candidate.kind == "response" or (
                 _compatible(member.start, candidate.start)
