@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+
 import accord
 from accord.model import SCHEMA_VERSION, Briefing, Document
+from accord.render import render
+from accord.render.common import SHOWN
 
 
 def brief(*texts: str, date: str | None = None) -> Briefing:
@@ -102,3 +106,34 @@ def test_json_holds_the_timeline():
     first = data["timeline"][0]
     assert set(first) >= {"when", "date", "text", "sources", "evidence", "kind", "until"}
     assert "stated" in first and "dates" in first and "discrepancy" in first
+
+
+def test_the_seed_reports_timeline(seeds_briefing):
+    """Campaign start, the strike of mid-October, the period researched, the day the report
+    came out and the responses to it, in that order (values only: no seed text here)."""
+    timeline = seeds_briefing.timeline
+    dates = [(e.kind, e.date, e.until) for e in timeline]
+    start = dates.index(("event", "--09-30", None))
+    strike = dates.index(("event", "--10-15", None))
+    period = next(n for n, d in enumerate(dates) if d[0] == "period" and d[2] == "--11-29")
+    released = dates.index(("event", "wednesday", None))
+    responses = [n for n, e in enumerate(timeline) if e.kind == "response"]
+    assert start < strike < released and period < released
+    assert len(timeline[period].sources) >= 3  # the period most reports give
+    assert len(responses) >= 2 and min(responses) > released
+    assert timeline[released].stated  # the seeds carry no article date: as stated
+
+
+def test_every_view_shows_the_timeline_and_the_key_points():
+    briefing = brief(STRIKE_A, STRIKE_B, date="2015-12-03")
+    markdown = briefing.render("md")
+    assert "## Timeline" in markdown and "## Key points" in markdown
+    assert "**2 November 2015**" in markdown
+    page = briefing.render("html")
+    assert 'id="timeline"' in page and 'id="key-points"' in page
+    long = copy.deepcopy(briefing)
+    long.timeline = [copy.deepcopy(e) for e in briefing.timeline * 10]
+    extra = len(long.timeline) - SHOWN["timeline"]
+    assert f"{extra} more events not shown" in long.render("text")
+    assert "more events not shown" not in render(long, "text", full=True)
+    assert long.render("md").count("- **2 November 2015**") == 10  # Markdown holds every one

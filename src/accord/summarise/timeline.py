@@ -75,7 +75,7 @@ ANSWERED = (
 RESPONSE = re.compile(
     r"\b(?:rejected|rejects|dismissed|dismisses|denied|denies|refuted|rebuffed|condemned|"
     r"critici[sz]ed|welcomed|praised|hailed|slammed|responded\s+to|reacted\s+to|"
-    r"hit\s+back\s+at|brushed\s+off|called|(?:after|before|when)\s+(?:reviewing|reading|"
+    r"hit\s+back\s+at|brushed\s+off|(?:after|before|when)\s+(?:reviewing|reading|"
     r"seeing|studying|asked\s+about|asked\s+by\s+\w+\s+to\s+comment\s+on))"
     rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:the|this|that|these|those|such|its|their)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?P<answered>{ANSWERED})\b"
