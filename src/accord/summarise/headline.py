@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 from accord.analyse.terms import content_terms
-from accord.compare.support import canonical_sources, evidence, supporting_sentences
+from accord.compare.citations import citations
+from accord.compare.support import canonical_sources
 from accord.model import Cluster, Document, Headline, Sentence, SummarySentence
 from accord.summarise.compress import compress
 
@@ -97,15 +98,9 @@ def _lead(cluster: Cluster, originals: list[Document]) -> Headline | None:
     text = compress(lead.text)
     if len(text.split()) > MAX_LEAD_WORDS:
         return None
-    support = supporting_sentences(cluster, lead.ref)
-    sources = canonical_sources(cluster, (r.doc_id for r in support))
-    first = {r.doc_id: r for r in reversed(support)}
-    return Headline(
-        text=text,
-        kind="lead",
-        sources=sources,
-        evidence=[evidence(cluster.sentence(first[s])) for s in sources],
-    )
+    # cited as the summary is: never by a source that gives another value for it
+    ((sources, cited),) = citations(cluster, [lead.ref])
+    return Headline(text=text, kind="lead", sources=sources, evidence=cited)
 
 
 def key_points(cluster: Cluster, headline: Headline | None) -> list[SummarySentence]:

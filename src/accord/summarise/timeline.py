@@ -403,6 +403,10 @@ def _event(cluster: Cluster, event: _Event) -> TimelineEvent:
         when = "in response"
     else:
         when = _when(best.start)
+    if event.discrepancy is not None:
+        # Sources date it differently: every date they give, none preferred.
+        shown_dates = dict.fromkeys(_when(m.start) for m in members if m.start is not None)
+        when = " or ".join(shown_dates) or when
     dates: list[Variant] = []
     if event.discrepancy is not None:
         for variant in cluster.discrepancies[event.discrepancy].variants:
