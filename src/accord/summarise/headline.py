@@ -20,7 +20,8 @@ down to size would be words no source wrote.
 compressed as the summary shows it, with the summary's sources and evidence): the ones
 stated by the most reports, ties broken by the summary's own order (which follows the
 scorer's choice), leaving out questions, sentences longer than ``MAX_POINT_WORDS``
-(unless fewer than three would remain) and the headline's own sentence.
+(unless fewer than three would remain) and the headline's own sentence. A summary of
+fewer than three sentences gives fewer key points: none is made up to fill the list.
 """
 
 from __future__ import annotations
