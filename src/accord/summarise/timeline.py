@@ -58,7 +58,7 @@ MERGE_SIMILARITY = 0.3
 SAME_DAY_SIMILARITY = 0.1
 # A photo caption glued to the text: it dates a picture, not an event of the story.
 CAPTION = re.compile(
-    r"\b(?:file\s+photo\b|photo:|\(ap\s+photo|ap\s+photo/|afp\s+photo|reuters/|getty\s+images|"
+    r"\b(?:file\s+photo\b|frame\s+grab\b|photo:|\(ap\s+photo|ap\s+photo/|afp\s+photo|reuters/|getty\s+images|"
     r"is\s+(?:pictured|displayed|seen\s+here)|pictured\s+(?:here|above|below|on)|"
     r"in\s+this\s+(?:[\w.,'’-]+\s+){0,5}(?:photo|image|picture)\b|image\s+caption|photograph)",
     re.I,
