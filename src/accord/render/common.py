@@ -22,7 +22,14 @@ from accord.model import Briefing, SourceSummary
 T = TypeVar("T")
 
 # how many entries of a section the terminal view and the HTML page show before "N more"
-SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "speakers": 8, "single_source": 10}
+SHOWN = {
+    "discrepancies": 8,
+    "facts": 12,
+    "quotes": 12,
+    "speakers": 8,
+    "single_source": 10,
+    "timeline": 12,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ section; copies of a report (duplicates) are not counted as support.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from accord.model import Briefing
 from accord.render.common import Support, originals, source_names, support
@@ -45,6 +46,39 @@ def cite(cited: Support, names: dict[str, str] | None = None) -> str:
     return tags + also
 
 
+def key_point_lines(briefing: Briefing, cites: Callable[[list[str]], str]) -> list[str]:
+    """The key points as a list, each with its citations."""
+    if not briefing.key_points:
+        return []
+    return [
+        "## Key points",
+        "",
+        *(f"- {escape(p.text)} {cites(p.sources)}" for p in briefing.key_points),
+        "",
+    ]
+
+
+def timeline_lines(briefing: Briefing, cites: Callable[[list[str]], str]) -> list[str]:
+    """The timeline, every event: its date, its sentence, its sources, and how each source
+    dates it where they differ."""
+    if not briefing.timeline:
+        return []
+    lines = ["## Timeline", ""]
+    for event in briefing.timeline:
+        stated = " (as stated)" if event.stated else ""
+        lines.append(
+            f"- **{escape(event.when)}**{stated}: {escape(event.text)} {cites(event.sources)}"
+        )
+        if event.discrepancy is not None and event.discrepancy < len(briefing.discrepancies):
+            about = briefing.discrepancies[event.discrepancy].about
+            lines.append(
+                f"  - dated differently (see _{escape(about)}_ under where the sources differ):"
+            )
+            lines += [f"    - {escape(v.text)} {cites(v.sources)}" for v in event.dates]
+    lines.append("")
+    return lines
+
+
 def to_markdown(briefing: Briefing) -> str:
     roots = originals(briefing)
     names = source_names(briefing)
@@ -54,13 +88,17 @@ def to_markdown(briefing: Briefing) -> str:
 
     lines: list[str] = ["# Briefing", ""]
     titles = [s.title for s in briefing.sources if s.title]
-    if titles:
+    if briefing.headline:
+        lines += [f"_{escape(briefing.headline.text)}_ {cites(briefing.headline.sources)}", ""]
+    elif titles:
         lines += [f"_{escape(titles[0])}_", ""]
     for note in briefing.notes:
         lines += [f"> Note: {escape(note)}", ""]
+    lines += key_point_lines(briefing, cites)
     lines += ["## Summary", ""]
     lines += [f"{escape(s.text)} {cites(s.sources)}" for s in briefing.summary] or ["(no summary)"]
     lines.append("")
+    lines += timeline_lines(briefing, cites)
     if briefing.discrepancies:
         lines += ["## Where the sources differ", ""]
         for d in briefing.discrepancies:

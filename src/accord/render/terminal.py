@@ -38,18 +38,56 @@ def _more(rest: list[object], what: str) -> Text | None:
     return Text(f"{len(rest)} more {what} not shown: {MORE_HINT}", style="dim")
 
 
+def headline(briefing: Briefing, roots: dict[str, str]) -> list[RenderableType]:
+    """The headline and the key points, each with its citations."""
+    parts: list[RenderableType] = []
+    if briefing.headline:
+        line = Text(briefing.headline.text, style="bold")
+        line.append_text(_citations(briefing.headline.sources, roots))
+        parts.append(line)
+    if briefing.key_points:
+        points = Text()
+        for n, point in enumerate(briefing.key_points):
+            points.append(("\n" if n else "") + "• " + point.text)
+            points.append_text(_citations(point.sources, roots))
+        parts.append(Panel(points, title="Key points", title_align="left", border_style="blue"))
+    return parts
+
+
+def timeline(briefing: Briefing, roots: dict[str, str], full: bool) -> list[RenderableType]:
+    """The timeline's first events (all with ``full``), and how many more there are."""
+    if not briefing.timeline:
+        return []
+    shown, rest = split(briefing.timeline, "timeline", full)
+    table = Table(title="Timeline", title_justify="left", expand=True)
+    table.add_column("when", style="bold", ratio=1)
+    table.add_column("event", ratio=4)
+    table.add_column("sources", style="cyan", ratio=1)
+    for event in shown:
+        text = event.text
+        if event.dates:
+            text += "\nDated differently: " + "; ".join(
+                f"{v.text} ({', '.join(support(v.sources, roots).counted)})" for v in event.dates
+            )
+        when = event.when + (" (as stated)" if event.stated else "")
+        _row(table, when, text, support(event.sources, roots).names())
+    return [table, *filter(None, [_more(rest, "events")])]
+
+
 def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
     roots = originals(briefing)
     names = source_names(briefing)
     parts: list[RenderableType] = []
     for note in briefing.notes:
         parts.append(Text(f"Note: {note}", style="yellow"))
+    parts += headline(briefing, roots)
     summary = Text()
     for sentence in briefing.summary:
         summary.append(sentence.text)
         summary.append_text(_citations(sentence.sources, roots, names))
         summary.append("\n")
     parts.append(Panel(summary, title="Summary", title_align="left", border_style="blue"))
+    parts += timeline(briefing, roots, full)
     if briefing.discrepancies:
         shown, rest = split(briefing.discrepancies, "discrepancies", full)
         table = Table(title="Where the sources differ", title_justify="left", expand=True)

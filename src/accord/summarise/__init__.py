@@ -13,7 +13,8 @@ hand-weighted score (centrality, agreement, position) is used instead. See
 ``docs/summarise.md`` for the measurements behind these choices.
 
 :func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
-sources that state it (:mod:`accord.compare.citations`).
+sources that state it (:mod:`accord.compare.citations`), its ``headline`` and
+``key_points`` (:mod:`.headline`) and its ``timeline`` (:mod:`.timeline`).
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from __future__ import annotations
 from accord.compare.citations import citations
 from accord.model import Cluster, SummarySentence
 from accord.summarise import select as selection
+from accord.summarise.headline import choose_headline, key_points
+from accord.summarise.timeline import build_timeline
 
 __all__ = ["summarise"]
 
 
 def summarise(cluster: Cluster, words: int) -> Cluster:
-    """Fill ``cluster.summary``: the selected sentences, each with every source stating it."""
+    """Fill ``cluster.summary`` (the selected sentences, each with every source stating
+    it), ``headline``, ``key_points`` and ``timeline``."""
     refs = selection.select(cluster, words)
     cluster.summary = [
         SummarySentence(
@@ -34,4 +38,7 @@ def summarise(cluster: Cluster, words: int) -> Cluster:
         )
         for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True)
     ]
+    cluster.headline = choose_headline(cluster)
+    cluster.key_points = key_points(cluster, cluster.headline)
+    cluster.timeline = build_timeline(cluster)
     return cluster
