@@ -38,23 +38,27 @@ def _more(rest: list[object], what: str) -> Text | None:
     return Text(f"{len(rest)} more {what} not shown: {MORE_HINT}", style="dim")
 
 
-def headline(briefing: Briefing, roots: dict[str, str]) -> list[RenderableType]:
+def headline(
+    briefing: Briefing, roots: dict[str, str], names: dict[str, str]
+) -> list[RenderableType]:
     """The headline and the key points, each with its citations."""
     parts: list[RenderableType] = []
     if briefing.headline:
         line = Text(briefing.headline.text, style="bold")
-        line.append_text(_citations(briefing.headline.sources, roots))
+        line.append_text(_citations(briefing.headline.sources, roots, names))
         parts.append(line)
     if briefing.key_points:
         points = Text()
         for n, point in enumerate(briefing.key_points):
             points.append(("\n" if n else "") + "• " + point.text)
-            points.append_text(_citations(point.sources, roots))
+            points.append_text(_citations(point.sources, roots, names))
         parts.append(Panel(points, title="Key points", title_align="left", border_style="blue"))
     return parts
 
 
-def timeline(briefing: Briefing, roots: dict[str, str], full: bool) -> list[RenderableType]:
+def timeline(
+    briefing: Briefing, roots: dict[str, str], names: dict[str, str], full: bool
+) -> list[RenderableType]:
     """The timeline's first events (all with ``full``), and how many more there are."""
     if not briefing.timeline:
         return []
@@ -67,10 +71,10 @@ def timeline(briefing: Briefing, roots: dict[str, str], full: bool) -> list[Rend
         text = event.text
         if event.dates:
             text += "\nDated differently: " + "; ".join(
-                f"{v.text} ({', '.join(support(v.sources, roots).counted)})" for v in event.dates
+                f"{v.text} ({support(v.sources, roots).names(names)})" for v in event.dates
             )
         when = event.when + (" (as stated)" if event.stated else "")
-        _row(table, when, text, support(event.sources, roots).names())
+        _row(table, when, text, support(event.sources, roots).names(names))
     return [table, *filter(None, [_more(rest, "events")])]
 
 
@@ -80,14 +84,14 @@ def renderables(briefing: Briefing, full: bool = False) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for note in briefing.notes:
         parts.append(Text(f"Note: {note}", style="yellow"))
-    parts += headline(briefing, roots)
+    parts += headline(briefing, roots, names)
     summary = Text()
     for sentence in briefing.summary:
         summary.append(sentence.text)
         summary.append_text(_citations(sentence.sources, roots, names))
         summary.append("\n")
     parts.append(Panel(summary, title="Summary", title_align="left", border_style="blue"))
-    parts += timeline(briefing, roots, full)
+    parts += timeline(briefing, roots, names, full)
     if briefing.discrepancies:
         shown, rest = split(briefing.discrepancies, "discrepancies", full)
         table = Table(title="Where the sources differ", title_justify="left", expand=True)
