@@ -14,8 +14,9 @@ hand-weighted score (centrality, agreement, position) is used instead. See
 
 :func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
 sources that state it (:mod:`accord.compare.citations`) and the parties they give its
-claim to (:func:`accord.compare.parties.sentence_claimants`), and ``cluster.coverage``
-(:mod:`.coverage`: which report states each key fact and claim).
+claim to (:func:`accord.compare.parties.sentence_claimants`), its ``headline`` and
+``key_points`` (:mod:`.headline`), its ``timeline`` (:mod:`.timeline`) and its
+``coverage`` (:mod:`.coverage`: which report states each key fact and claim).
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ from accord.compare.parties import Parties, sentence_claimants
 from accord.model import Cluster, SummarySentence
 from accord.summarise import select as selection
 from accord.summarise.coverage import coverage
+from accord.summarise.headline import choose_headline, key_points
+from accord.summarise.timeline import build_timeline
 
 __all__ = ["summarise"]
 
 
 def summarise(cluster: Cluster, words: int) -> Cluster:
-    """Fill ``cluster.summary`` (the selected sentences, each with every source stating it
-    and the parties those sources give it to) and ``cluster.coverage``."""
+    """Fill ``cluster.summary`` (the selected sentences, each with every source stating
+    it and the parties those sources give it to), ``headline``, ``key_points``,
+    ``timeline`` and ``coverage``."""
     refs = selection.select(cluster, words)
     parties = Parties(cluster)
     cluster.summary = []
@@ -50,5 +54,8 @@ def summarise(cluster: Cluster, words: int) -> Cluster:
                 claimants=claimants,
             )
         )
+    cluster.headline = choose_headline(cluster)
+    cluster.key_points = key_points(cluster, cluster.headline)
+    cluster.timeline = build_timeline(cluster)
     cluster.coverage = coverage(cluster)
     return cluster

@@ -45,7 +45,10 @@ def _columns(cluster: Cluster) -> list[CoverageColumn]:
             original.also.append(doc.id)
             by_id[doc.id] = original
             continue
-        column = CoverageColumn(doc.id, doc.meta.get("outlet") or doc.id)
+        # the name readers see: the outlet, else the wire agency the text credits, else the id
+        agency = doc.meta.get("agency")
+        label = doc.meta.get("outlet") or (f"{agency} (wire)" if agency else doc.id)
+        column = CoverageColumn(doc.id, label)
         columns.append(column)
         by_id[doc.id] = column
     return columns
