@@ -184,3 +184,5 @@ def test_pronoun_possessions_and_run_together_words_are_no_party():
     assert party("the organization") is None
     assert party("officials") is not None
     assert party("the district attorney's office") is not None
+    assert party("a judge's act") is None
+    assert party("Russia's Defence Ministry", "organisation") is not None

@@ -311,9 +311,14 @@ class Parties:
         # cover", "a judge's act" (a name that ends in such a word, "Washington Post", is
         # still a name).
         possessed = "'" in source or "’" in source
-        artifact = len(words) > 1 and (
-            _artifact(lowered[-1]) or (possessed and not self._may_name(lowered[-1], "role"))
+        # "a judge's act": a description whose head is neither people nor a body.
+        owned_thing = (
+            possessed
+            and kind == "role"
+            and lowered[-1] not in ORGANISATION_WORDS
+            and not self._may_name(lowered[-1], "role")
         )
+        artifact = len(words) > 1 and (_artifact(lowered[-1]) or owned_thing)
         if artifact and (kind == "role" or words[-1].islower() or possessed):
             owner = self._owner(words)
             return Party(self.name(owner), self.kind(owner)) if owner else None
