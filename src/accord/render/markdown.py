@@ -112,10 +112,8 @@ def coverage(briefing: Briefing, names: dict[str, str]) -> list[str]:
     for n, column in enumerate(grid.columns, 1):
         copies = ", ".join(escape(names.get(a, a)) for a in column.also)
         also = f" (also in {copies})" if column.also else ""
-        label = names.get(column.source, column.label)
-        name = escape(label)
-        named = name if label == column.source else f"{name} [{escape(column.source)}]"
-        lines.append(f"{n}. {named}{also}")
+        # the name readers see; the Sources section gives its id
+        lines.append(f"{n}. {escape(names.get(column.source, column.label))}{also}")
     lines.append("")
     return lines
 
