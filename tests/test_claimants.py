@@ -16,7 +16,7 @@ def test_a_figure_in_reported_speech_carries_its_claimant():
         ]
     )
     homes = [f for f in briefing.facts if f.kind == "quantity" and "homes" in f.text]
-    assert homes and homes[0].claimant in ("The regional council", "the regional council")
+    assert homes and homes[0].claimant == "regional council"
     data = briefing.to_dict()
     assert data["schema"] == "3" and "claimant" in data["facts"][0]
 
@@ -30,3 +30,32 @@ def test_a_figure_in_the_source_s_own_voice_has_no_claimant():
     )
     schools = [f for f in briefing.facts if f.kind == "quantity" and "school" in f.text]
     assert schools and all(f.claimant is None for f in schools)
+
+
+def test_a_claimant_is_its_party_in_facts_variants_and_positions():
+    # Two wordings of one ministry: facts, variants and positions name it one way.
+    briefing = accord.brief(
+        [
+            "The Russian defence ministry said 25 strikes hit the port of Belvar on Monday. "
+            "Residents of Belvar fled the port.",
+            "Russia's Defence Ministry said six strikes hit the port of Belvar on Monday. "
+            "The port of Belvar was empty by night.",
+        ]
+    )
+    parties = {p.party for p in briefing.positions}
+    claimants = {v.claimant for d in briefing.discrepancies for v in d.variants}
+    claimants |= {f.claimant for f in briefing.facts if f.kind == "quantity"}
+    claimants.discard(None)
+    assert claimants and claimants <= parties, (claimants, parties)
+    assert len(claimants) == 1
+
+
+def test_a_report_without_an_owner_is_no_claimant():
+    briefing = accord.brief(
+        [
+            "The report found that 30 wells were poisoned in the district last year.",
+            "Thirty wells were poisoned in the district last year, the report found.",
+        ]
+    )
+    wells = [f for f in briefing.facts if f.kind == "quantity" and "well" in f.text]
+    assert wells and all(f.claimant is None for f in wells)

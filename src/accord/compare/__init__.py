@@ -14,6 +14,7 @@ from __future__ import annotations
 from accord.compare.claims import single_source_claims
 from accord.compare.discrepancies import discrepancies
 from accord.compare.facts import collect_facts
+from accord.compare.parties import Parties
 from accord.compare.positions import positions
 from accord.compare.quotes import merge_quotes
 from accord.model import Cluster
@@ -23,9 +24,12 @@ __all__ = ["compare"]
 
 def compare(cluster: Cluster) -> Cluster:
     """Fill the cluster's quotes, discrepancies, facts, single-source claims and positions."""
+    # One resolution of claimants to parties for every part that names one, so a party
+    # reads the same in facts, variants and positions.
+    parties = Parties(cluster)
     cluster.quotes = merge_quotes(cluster)
-    cluster.discrepancies = discrepancies(cluster)
-    cluster.facts = collect_facts(cluster)
+    cluster.discrepancies = discrepancies(cluster, parties)
+    cluster.facts = collect_facts(cluster, parties)
     cluster.single_source = single_source_claims(cluster)
-    cluster.positions = positions(cluster)
+    cluster.positions = positions(cluster, parties)
     return cluster

@@ -2,21 +2,31 @@
 
 Read off the attributions analyse found (``Document.attributions``: a claimant, a cue and
 the content span of reported speech or a quotation): a value stated inside the content of
-an attribution with a named claimant is that claimant's. A value the source states in its
-own voice has no claimant (None), and no claimant is better than a wrong one: a pronoun
-that analyse could not resolve gives none.
+an attribution is the claimant's, resolved to its party (:class:`~accord.compare.parties.
+Parties`) so that facts, variants, positions and the summary name one party one way
+("the Russian defence ministry" and "Russia's Ministry of Defence" are one). A value the
+source states in its own voice has no claimant (None), and no claimant is better than a
+wrong one: a pronoun analyse could not resolve, or a report that names no owner ("the
+report found …"), gives none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from accord.compare.parties import Parties, Party
 from accord.model import Cluster, Sentence
 
 
-def claimant(cluster: Cluster, sentence: Sentence, text: str) -> str | None:
+def claimant_name(party: Party) -> str:
+    """How a party is named as a claimant: the person the sentence names when someone
+    speaks for an organisation ("Igor Konashenkov"), as the summary's claimants do."""
+    return party.speaker or party.name
+
+
+def claimant(cluster: Cluster, parties: Parties, sentence: Sentence, text: str) -> str | None:
     """The claimant of ``text`` (a value as written) in ``sentence``, if an attribution's
-    content holds it."""
+    content holds it and its claimant is a party."""
     where = sentence.text.lower().find(text.lower()) if text else -1
     if where < 0:
         return None
@@ -29,14 +39,18 @@ def claimant(cluster: Cluster, sentence: Sentence, text: str) -> str | None:
             and attribution.content_start <= start
             and end <= attribution.content_end
         ):
-            return attribution.source
+            party = parties.of(attribution)
+            if party is not None:
+                return claimant_name(party)
     return None
 
 
-def first_claimant(cluster: Cluster, sentences: Iterable[Sentence], text: str) -> str | None:
+def first_claimant(
+    cluster: Cluster, parties: Parties, sentences: Iterable[Sentence], text: str
+) -> str | None:
     """The claimant the first of ``sentences`` that attributes ``text`` gives it to."""
     for sentence in sentences:
-        found = claimant(cluster, sentence, text)
+        found = claimant(cluster, parties, sentence, text)
         if found:
             return found
     return None

@@ -23,6 +23,7 @@ from accord.compare.frames import (
     precise_place_conflicts,
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
+from accord.compare.parties import Parties
 from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
 from accord.compare.quotes import is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
@@ -42,8 +43,9 @@ from accord.model import (
 )
 
 
-def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
-    """Numbers, dates and places that aligned statements of different sources give differently."""
+def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list[Discrepancy]:
+    """Numbers, dates and places that aligned statements of different sources give
+    differently; each variant's claimant is a party of ``parties`` (built when not given)."""
     places = known_places(cluster)
     texts = {d.id: d.text.lower() for d in cluster.documents}
     conflicts: list[tuple[Observation, Observation]] = []
@@ -72,7 +74,7 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts += estimates_of_one_total(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
-    return _assemble(conflicts, cluster)
+    return _assemble(conflicts, cluster, parties or Parties(cluster))
 
 
 def _quantity_of(observation: Observation) -> Quantity | None:
@@ -190,7 +192,7 @@ def _claims(
 
 
 def _assemble(
-    conflicts: list[tuple[Observation, Observation]], cluster: Cluster
+    conflicts: list[tuple[Observation, Observation]], cluster: Cluster, parties: Parties
 ) -> list[Discrepancy]:
     """One discrepancy per claim, its variants grouped by value with all their sources and
     every sentence of each source that states the value."""
@@ -218,7 +220,7 @@ def _assemble(
                     value=items[0].value,
                     sources=sources,
                     evidence=[evidence(s) for s in stating],
-                    claimant=first_claimant(cluster, stating, text),
+                    claimant=first_claimant(cluster, parties, stating, text),
                 )
             )
         if len({tuple(v.sources) for v in variants}) < 2 and len(variants) < 2:
@@ -260,9 +262,9 @@ def speaker_discrepancies(quotes: list[QuoteGroup]) -> list[Discrepancy]:
     return found
 
 
-def discrepancies(cluster: Cluster) -> list[Discrepancy]:
+def discrepancies(cluster: Cluster, parties: Parties | None = None) -> list[Discrepancy]:
     """Every kind of discrepancy, slot conflicts first; ``cluster.quotes`` must be merged."""
-    return slot_discrepancies(cluster) + speaker_discrepancies(cluster.quotes)
+    return slot_discrepancies(cluster, parties) + speaker_discrepancies(cluster.quotes)
 
 
 def shorten(text: str, words: int = 12) -> str:

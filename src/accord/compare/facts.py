@@ -11,6 +11,7 @@ from collections import defaultdict
 from accord.analyse.entities import same_name
 from accord.compare.claimants import first_claimant
 from accord.compare.counts import quantity_text
+from accord.compare.parties import Parties
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.model import (
     Cluster,
@@ -26,8 +27,11 @@ def _quantity_key(quantity: Quantity) -> tuple[str, float, float]:
     return (quantity.counted, quantity.low or -1.0, quantity.high or -1.0)
 
 
-def collect_facts(cluster: Cluster) -> list[Fact]:
-    """Quantities, dates, places, people and organisations, with the sources stating each."""
+def collect_facts(cluster: Cluster, parties: Parties | None = None) -> list[Fact]:
+    """Quantities, dates, places, people and organisations, with the sources stating each
+    (and, for a quantity, the party a source gives it to: ``parties``, built when not
+    given)."""
+    parties = parties or Parties(cluster)
     buckets: dict[tuple[str, object], list[tuple[str, Sentence]]] = defaultdict(list)
     values: dict[tuple[str, object], FactValue] = {}
     for doc in cluster.documents:
@@ -67,7 +71,7 @@ def collect_facts(cluster: Cluster) -> list[Fact]:
                 value=values[key],
                 sources=sources,
                 evidence=[evidence(s) for s in first_per_source.values()],
-                claimant=first_claimant(cluster, first_per_source.values(), text)
+                claimant=first_claimant(cluster, parties, first_per_source.values(), text)
                 if kind == "quantity"
                 else None,
             )

@@ -225,10 +225,10 @@ def _named_party(cluster: Cluster, statement: Statement, own: str, named: list[s
     return found.pop() if len(found) == 1 else None
 
 
-def positions(cluster: Cluster) -> list[Position]:
+def positions(cluster: Cluster, parties: Parties | None = None) -> list[Position]:
     """What each party says, ordered by how many sources carry it and how much it says;
-    named parties before descriptions ("officials")."""
-    parties = Parties(cluster)
+    named parties before descriptions ("officials"). ``parties``: built when not given."""
+    parties = parties or Parties(cluster)
     collector = _Collector(cluster, parties)
     _attributions(cluster, parties, collector)
     _quotations(cluster, parties, collector)
