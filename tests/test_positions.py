@@ -186,3 +186,25 @@ def test_pronoun_possessions_and_run_together_words_are_no_party():
     assert party("the district attorney's office") is not None
     assert party("a judge's act") is None
     assert party("Russia's Defence Ministry", "organisation") is not None
+
+
+def test_denials_and_rebuttals_say_how_many_more_and_all_shows_them():
+    import accord
+    from accord.render import render
+
+    names = ["Anna Berg", "Tom Hale", "Rita Moss", "Omar Said", "Lena Fox", "Ivan Dahl"]
+    names += ["Mia Lund", "Carl Webb"]
+    things = ["pier", "school", "library", "depot", "clinic", "bridge", "market", "dam"]
+    text = " ".join(
+        f"{name} denied that the {thing} was damaged by the storm on Monday."
+        for name, thing in zip(names, things, strict=True)
+    )
+    briefing = accord.brief([text, "The storm hit the town on Monday and damaged the pier."])
+    denials = [s for p in briefing.positions for s in p.statements if s.denial]
+    assert len(denials) == 8
+    short, full = render(briefing, "text"), render(briefing, "text", full=True)
+    assert "2 more denials and rebuttals not shown" in short
+    assert "more denials" not in full
+    html = render(briefing, "html")
+    assert "2 more denials and rebuttals" in html and html.count("denied that the dam") >= 1
+    assert sum(s["denial"] for p in briefing.to_dict()["positions"] for s in p["statements"]) == 8

@@ -31,6 +31,7 @@ SHOWN = {
     "timeline": 12,
     "positions": 6,  # parties
     "statements": 4,  # statements of one party
+    "denials": 6,  # denials and rebuttals beside what they answer
     "coverage": 12,  # rows of the coverage grid
 }
 # The coverage grid's cells, the same in every view; LEGEND says what they mean.

@@ -189,7 +189,7 @@ def _positions(
     if rest or hidden:
         what = f"{len(rest)} more parties" if rest else f"{hidden} more statements"
         parts.append(Text(f"{what} not shown: {MORE_HINT}", style="dim"))
-    answered = denials(briefing)
+    answered, unshown = split(denials(briefing), "denials", full)
     if answered:
         table = Table(title="Denials and rebuttals", title_justify="left", expand=True)
         table.add_column("denial")
@@ -202,6 +202,10 @@ def _positions(
             cue = f" {s.cue}" if s.cue else ""
             _row(table, f"{party}{who}{cue}: {s.text}", answers)
         parts.append(table)
+        if unshown:
+            parts.append(
+                Text(f"{len(unshown)} more denials and rebuttals not shown: {MORE_HINT}", style="dim")
+            )
     return parts
 
 
