@@ -99,3 +99,24 @@ def test_the_same_figure_counting_something_else_is_not_the_value():
     )
     assert _states(same, variant)
     assert not _states(other, variant)
+
+
+def test_column_numbers_are_the_sources_numbers_when_a_copy_is_left_out():
+    # The copy of the first report is source 2: the columns are reports 1, 3 and 4, and
+    # the "other value" note names report 3 (SECOND) by its chip number in every view.
+    docs = [Document(id="r0", raw=FIRST), Document(id="copy", raw=FIRST)]
+    docs += [Document(id="r1", raw=SECOND), Document(id="r2", raw=THIRD)]
+    briefing = accord.brief(docs)
+    assert [c.source for c in briefing.coverage.columns] == ["r0", "r1", "r2"]
+    markdown = briefing.render("md")
+    assert "| key point | 1 | 3 | 4 |" in markdown and "(≠ 3: 15 schools" in markdown
+    assert "- **3** r1" in markdown
+    html = briefing.render("html")
+    assert "≠ 3</a>: 15 schools" in html
+    heads = html.split('<th scope="col" class="cov-col"')[1:]
+    assert [h.split('data-colour="')[1].split(">")[1].split("<")[0] for h in heads[:3]] == [
+        "1",
+        "3",
+        "4",
+    ]
+    assert "≠ 3: 15 schools" in briefing.render("text")

@@ -39,21 +39,32 @@ MARKS = {"states": "●", "differs": "≠", "silent": "○"}
 LEGEND = "● states it, ≠ states another value, ○ silent"
 
 
-def other_values(row: CoverageRow) -> list[tuple[str, list[int]]]:
-    """The other values a row's reports give, each with its column numbers (from 1):
-    [("more than 25 Russian attacks", [1])]."""
+def column_numbers(briefing: Briefing) -> list[int]:
+    """The number of each coverage column's report: its source's number (1-based position
+    among the sources), as on its chips and in the Sources list, so that with a wire copy
+    left out of the columns the heads read 1, 3 rather than renumbering."""
+    grid = briefing.coverage
+    if grid is None:
+        return []
+    number = {s.id: n for n, s in enumerate(briefing.sources, 1)}
+    return [number.get(c.source, k) for k, c in enumerate(grid.columns, 1)]
+
+
+def other_values(row: CoverageRow, numbers: Sequence[int]) -> list[tuple[str, list[int]]]:
+    """The other values a row's reports give, each with its columns' numbers
+    (:func:`column_numbers`): [("more than 25 Russian attacks", [1])]."""
     found: dict[str, list[int]] = {}
-    for number, cell in enumerate(row.cells, 1):
+    for number, cell in zip(numbers, row.cells, strict=False):
         if cell.state == "differs" and cell.text:
             found.setdefault(cell.text, []).append(number)
     return list(found.items())
 
 
-def other_values_note(row: CoverageRow) -> str:
+def other_values_note(row: CoverageRow, numbers: Sequence[int]) -> str:
     """ "≠ 1: more than 25 Russian attacks; ≠ 3, 4: seven attacks" (or "")."""
     return "; ".join(
-        f"{MARKS['differs']} {', '.join(map(str, numbers))}: {text}"
-        for text, numbers in other_values(row)
+        f"{MARKS['differs']} {', '.join(map(str, found))}: {text}"
+        for text, found in other_values(row, numbers)
     )
 
 

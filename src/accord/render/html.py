@@ -29,6 +29,7 @@ from accord.render.common import (
     LEGEND,
     MARKS,
     Support,
+    column_numbers,
     denials,
     originals,
     other_values,
@@ -226,6 +227,7 @@ def context(briefing: Briefing) -> dict[str, Any]:
         "marks": MARKS,
         "legend": LEGEND,
         "other_values": other_values,
+        "column_numbers": column_numbers(briefing),
     }
 
 

@@ -16,6 +16,7 @@ from accord.render.common import (
     LEGEND,
     MARKS,
     Support,
+    column_numbers,
     denials,
     originals,
     other_values_note,
@@ -95,25 +96,26 @@ def coverage(briefing: Briefing, names: dict[str, str]) -> list[str]:
     grid = briefing.coverage
     if grid is None or not grid.rows or not grid.columns:
         return []
-    numbers = " | ".join(str(n) for n in range(1, len(grid.columns) + 1))
+    numbers = column_numbers(briefing)
     lines = [
         "## Coverage: who states what",
         "",
-        f"| key point | {numbers} |",
+        f"| key point | {' | '.join(map(str, numbers))} |",
         "| --- |" + " :-: |" * len(grid.columns),
     ]
     for row in grid.rows:
         about = f"{escape(row.about)}: " if row.kind == "discrepancy" else ""
         label = f"{about}{escape(row.text)}{claimants_note([row.claimant] if row.claimant else [])}"
-        if row.kind == "discrepancy" and other_values_note(row):
-            label += f" ({escape(other_values_note(row))})"
+        if row.kind == "discrepancy" and (note := other_values_note(row, numbers)):
+            label += f" ({escape(note)})"
         lines.append(f"| {label} | " + " | ".join(MARKS[c.state] for c in row.cells) + " |")
     lines += ["", f"{LEGEND}."]
-    for n, column in enumerate(grid.columns, 1):
+    for n, column in zip(numbers, grid.columns, strict=True):
         copies = ", ".join(escape(names.get(a, a)) for a in column.also)
         also = f" (also in {copies})" if column.also else ""
-        # the name readers see; the Sources section gives its id
-        lines.append(f"{n}. {escape(names.get(column.source, column.label))}{also}")
+        # the name readers see (the Sources section gives its id); a bullet, not "3.": a
+        # Markdown list renumbers from its first item, and a copy leaves a gap
+        lines.append(f"- **{n}** {escape(names.get(column.source, column.label))}{also}")
     lines.append("")
     return lines
 

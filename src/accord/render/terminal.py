@@ -17,6 +17,7 @@ from accord.model import Briefing
 from accord.render.common import (
     LEGEND,
     MARKS,
+    column_numbers,
     denials,
     originals,
     other_values_note,
@@ -204,7 +205,10 @@ def _positions(
         parts.append(table)
         if unshown:
             parts.append(
-                Text(f"{len(unshown)} more denials and rebuttals not shown: {MORE_HINT}", style="dim")
+                Text(
+                    f"{len(unshown)} more denials and rebuttals not shown: {MORE_HINT}",
+                    style="dim",
+                )
             )
     return parts
 
@@ -217,16 +221,17 @@ def _coverage(briefing: Briefing, names: dict[str, str], full: bool) -> list[Ren
     shown, rest = split(grid.rows, "coverage", full)
     table = Table(title="Coverage: who states what", title_justify="left", expand=True)
     table.add_column("key point", ratio=1)
-    for n in range(1, len(grid.columns) + 1):
+    numbers = column_numbers(briefing)
+    for n in numbers:
         table.add_column(str(n), justify="center", width=3)
     for row in shown:
         about = f"{row.about}: " if row.kind == "discrepancy" else ""
         claimed = f" — {row.claimant}" if row.claimant else ""
-        others = f" ({other_values_note(row)})" if row.kind == "discrepancy" else ""
+        others = f" ({other_values_note(row, numbers)})" if row.kind == "discrepancy" else ""
         label = f"{about}{row.text}{claimed}{others if others != ' ()' else ''}"
         _row(table, label, *(MARKS[c.state] for c in row.cells))
     legend = Text(LEGEND + "\n", style="dim")
-    for n, column in enumerate(grid.columns, 1):
+    for n, column in zip(numbers, grid.columns, strict=True):
         copies = ", ".join(names.get(a, a) for a in column.also)
         also = f" (also in {copies})" if column.also else ""
         legend.append(f"{n} {names.get(column.source, column.label)}{also}\n", style="dim")
