@@ -147,3 +147,28 @@ def test_real_multinews_documents() -> None:
                 assert not re.search(r"image|photo|getty", meta.get("outlet", ""), re.I)
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("date", "2000-01-01"))
     assert found / documents > 0.03  # about 7% of them open with an agency's dateline
+
+
+def test_a_dateline_is_recorded_and_its_town_and_agency_are_no_facts() -> None:
+    import accord
+    from accord.model import Document
+    from accord.provenance import dateline
+
+    text = "KELMOUTH (Reuters) - Flood waters rose on Monday, officials said."
+    assert dateline(text) == (0, len("KELMOUTH (Reuters) -"))
+    assert dateline("BELVAR, Norland — The dam held.") == (0, len("BELVAR, Norland —"))
+    # an agency named inside a sentence is no dateline
+    assert dateline("Officials in the north told the town (AFP) - nothing more.") is None
+    briefing = accord.brief(
+        [
+            Document(id="a", raw=f"{text} The Norland Red Cross said 40 homes were lost."),
+            Document(
+                id="b",
+                raw="Flood waters rose on Monday. The Norland Red Cross said 40 homes were lost.",
+            ),
+        ]
+    )
+    names = {f.text for f in briefing.facts if f.kind in ("organisation", "place", "person")}
+    assert "Reuters" not in names and "KELMOUTH" not in names
+    assert any("Red Cross" in n for n in names)
+    assert briefing.sources[0].meta.get("agency") == "Reuters"

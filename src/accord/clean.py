@@ -246,11 +246,13 @@ def _html_leftovers(raw: str, kept_text: str) -> list[Removal]:
 
 
 def clean(doc: Document) -> Document:
-    """Fill ``text``, ``title``, ``removed`` and ``meta`` of a document from its raw input."""
+    """Fill ``text``, ``title``, ``removed``, ``meta`` and ``dateline`` of a document from
+    its raw input."""
     cleaned = clean_html(doc.raw, doc.meta.get("url")) if doc.is_html else clean_text(doc.raw)
     doc.text = cleaned.text
     doc.title = doc.title or cleaned.title
     doc.removed = cleaned.removed
+    doc.dateline = provenance.dateline(doc.text)
     for key, value in cleaned.meta.items():
         doc.meta.setdefault(key, value)
     return doc

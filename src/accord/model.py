@@ -190,6 +190,9 @@ class Document:
     # outlet, agency, author, date (ISO), url, path: only what the input states (provenance)
     meta: dict[str, str] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
+    # the span of ``text`` that is its dateline ("KELMOUTH (Reuters) -"): where the copy was
+    # filed and whose it is, not the story (clean; facts leave its names out)
+    dateline: tuple[int, int] | None = None
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)  # direct and indirect

@@ -15,6 +15,11 @@ it: no guess from the topic, the style or a partial date.
 - ``date``: a "Published: 4 March 2026" / "Posted Nov 14, 2012" line near the top, when it
   gives day, month and year.
 
+:func:`dateline` finds the dateline that opens a paragraph near the top ("KELMOUTH
+(Reuters) -", "BELVAR, Norland —"): where the copy was filed and whose it is, which
+cleaning records (``Document.dateline``) so that no later stage takes the town in capitals
+or the agency for a fact of the story.
+
 Only known agencies count (:data:`AGENCIES`): "(KPRC)" after a place name may be a
 station's call sign, or anything else, and is not read.
 """
@@ -222,4 +227,36 @@ def line_kind(line: str, position: int) -> str | None:
         return "byline"
     if (m := DATE_LINE.match(stripped)) and iso_date(m[1]):
         return "date line"
+    return None
+
+
+# "KELMOUTH, Norland —", "NEW YORK -": a place in capitals (and its region) and a dash,
+# opening a line; "KELMOUTH (Reuters) -" is DATELINE's
+CAPITAL_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*(?:,[ \t]*[A-Z][\w'’. ]{1,40}?)?"
+    r"[ \t]*(?:[-–—]{1,2}|:)(?=\s)",
+    re.M,
+)
+DATELINE_PLACE = 60  # characters a dateline's place may take before its credit
+DATELINE_WORDS = 4  # words a lower-cased dateline's place may take
+# the lower-case words a dateline's place may hold ("Rio de Janeiro", "Dec. 1")
+PLACE_PARTICLES = frozenset("de da del la le al el of on upon".split())
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """The span of ``text`` that is its dateline, from the start of its line to the dash,
+    or None. An agency credit counts only after a short place (capitalised words, a date)
+    that opens its line ("KELMOUTH (Reuters) -", "Iguala, Mexico (AP) —"), never inside a
+    sentence."""
+    top = text[:DATELINE_WITHIN]
+    if m := DATELINE.search(top):
+        start = top.rfind("\n", 0, m.start()) + 1
+        place = top[start : m.start()]
+        words = place.replace(",", " ").split()
+        named = all(w[0].isupper() or w[0].isdigit() or w in PLACE_PARTICLES for w in words)
+        # lower-cased scraped text ("new york ( reuters ) -"): a place of a few words
+        if len(place) <= DATELINE_PLACE and (named or len(words) <= DATELINE_WORDS):
+            return start, m.end()
+    if m := CAPITAL_DATELINE.search(top):
+        return m.start(), m.end()
     return None

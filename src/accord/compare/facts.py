@@ -48,8 +48,8 @@ def collect_facts(cluster: Cluster, parties: Parties | None = None) -> list[Fact
                 buckets[key].append((d.text, sentence))
                 values[key] = d.value
             for e in sentence.entities:
-                if e.kind == "group":
-                    continue
+                if e.kind == "group" or _in_dateline(doc.dateline, e.start, e.end):
+                    continue  # a dateline's town and agency say where the copy comes from
                 kind = {"place": "place", "person": "person", "organisation": "organisation"}[
                     e.kind
                 ]
@@ -84,6 +84,10 @@ def collect_facts(cluster: Cluster, parties: Parties | None = None) -> list[Fact
     # renderers show the top of each kind and say how many more there are.
     facts.sort(key=lambda f: (-len(f.sources), _first_position(cluster, f)))
     return facts
+
+
+def _in_dateline(dateline: tuple[int, int] | None, start: int, end: int) -> bool:
+    return dateline is not None and start < dateline[1] and end > dateline[0]
 
 
 def _absorb(target: Fact, other: Fact) -> None:
