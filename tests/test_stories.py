@@ -158,10 +158,30 @@ def test_story_to_dict() -> None:
         "title": "T",
         "size": 1,
         "sources": ["x"],
+        "names": ["x"],
         "first": "2024-01-01",
         "last": None,
         "files": [],
     }
+
+
+def test_stories_name_their_sources_by_outlet_as_the_briefing_does() -> None:
+    import io
+
+    from accord.stories import print_table
+
+    tails = ["Source: The Kelvin Courier", "Copyright 2024 The Associated Press"]
+    docs = [
+        Document(id=f"bridge-{n}.txt", raw=f"{t}\n\n{tail}")
+        for n, (t, tail) in enumerate(zip(BRIDGE, tails, strict=True))
+    ]
+    stories = group_stories(docs)
+    assert len(stories) == 1
+    assert stories[0].names == ["The Kelvin Courier", "AP (wire)"]
+    assert stories[0].to_dict()["sources"] == ["bridge-0.txt", "bridge-1.txt"]
+    out = io.StringIO()
+    print_table(stories, file=out)
+    assert "The Kelvin Courier" in out.getvalue() and "bridge-0.txt" not in out.getvalue()
 
 
 @pytest.mark.slow

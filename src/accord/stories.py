@@ -50,12 +50,22 @@ class Story:
     def sources(self) -> list[str]:
         return [doc.id for doc in self.documents]
 
+    @property
+    def names(self) -> list[str]:
+        """The sources as readers see them: outlet names where known (as the briefing
+        names them), ids otherwise."""
+        from accord.render.common import names_of
+
+        named = names_of(self.documents)
+        return [named[doc.id] for doc in self.documents]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "story": self.number,
             "title": self.title,
             "size": self.size,
             "sources": self.sources,
+            "names": self.names,
             "first": self.first,
             "last": self.last,
             "files": self.files,
@@ -236,7 +246,7 @@ def span(story: Story) -> str:
 
 
 def print_table(stories: Sequence[Story], file: Any = None) -> None:
-    """The groups as a table: number, title, size, sources and dates."""
+    """The groups as a table: number, title, size, sources (by outlet name) and dates."""
     from rich.console import Console
     from rich.table import Table
 
@@ -247,7 +257,7 @@ def print_table(stories: Sequence[Story], file: Any = None) -> None:
     table.add_column("dates")
     for story in stories:
         table.add_row(
-            str(story.number), story.title, str(story.size), ", ".join(story.sources), span(story)
+            str(story.number), story.title, str(story.size), ", ".join(story.names), span(story)
         )
     Console(file=file, soft_wrap=False).print(table)
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from accord.model import Briefing, CoverageRow, SourceSummary, Statement
+from accord.model import Briefing, CoverageRow, Statement
 
 T = TypeVar("T")
 
@@ -89,7 +89,17 @@ class Support:
         return shown + (f" (also in {also})" if also else "")
 
 
-def source_name(source: SourceSummary) -> str:
+class Described(Protocol):
+    """A source as the renderers name it: a ``SourceSummary`` or a cleaned ``Document``."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> dict[str, str]: ...
+
+
+def source_name(source: Described) -> str:
     """The name readers see: the outlet, else the wire agency the text credits, else the id.
 
     An agency credit ("BEIRUT (AFP) -") says whose copy the text is, not who published it,
@@ -106,7 +116,12 @@ def source_name(source: SourceSummary) -> str:
 def source_names(briefing: Briefing) -> dict[str, str]:
     """Source id -> the name readers see; where two sources would share a name (two
     copies of AP wire stories), each gets its id after it: "AP (wire) · a.txt"."""
-    names = {s.id: source_name(s) for s in briefing.sources}
+    return names_of(briefing.sources)
+
+
+def names_of(sources: Sequence[Described]) -> dict[str, str]:
+    """:func:`source_names` for any sources (the documents of a story)."""
+    names = {s.id: source_name(s) for s in sources}
     counts = Counter(names.values())
     return {i: (f"{n} · {i}" if counts[n] > 1 and n != i else n) for i, n in names.items()}
 
