@@ -148,6 +148,54 @@ def test_static_page(browser, briefing, static_page: Path, width: str) -> None:
     assert errors == []
 
 
+def test_tapping_a_chip_on_a_phone_takes_the_page_to_its_sentence_and_back(
+    browser, static_page: Path
+) -> None:
+    w, h = WIDTHS["phone"]
+    context = browser.new_context(viewport={"width": w, "height": h}, has_touch=True)
+    page = context.new_page()
+    page.goto(static_page.as_uri())
+    chip = page.locator("#summary .cite").first
+    chip.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    chip.tap()
+    source = chip.get_attribute("data-source")
+    sentence = page.locator(f'.source-panel[data-source="{source}"] .sent.hl-focus')
+    sync_api.expect(sentence).to_have_count(1)
+    # the page scrolls down to the panel, and the sentence is on screen
+    page.wait_for_function(
+        """() => { const s = document.querySelector('.sent.hl-focus').getBoundingClientRect();
+        return s.top >= 0 && s.bottom <= window.innerHeight; }""",
+        timeout=5000,
+    )
+    assert page.evaluate("window.scrollY") > before
+    back = page.locator(".back-to-chip")
+    sync_api.expect(back).to_be_visible()
+    page.screenshot(path="/tmp/accord-page-phone-tap.png")
+    back.tap()
+    sync_api.expect(back).to_be_hidden()
+    page.wait_for_function(
+        """() => { const c = document.querySelector('#summary .cite').getBoundingClientRect();
+        return c.top >= 0 && c.bottom <= window.innerHeight; }""",
+        timeout=5000,
+    )
+    context.close()
+
+
+def test_clicking_a_chip_on_a_wide_screen_leaves_the_page_where_it_is(
+    browser, static_page: Path
+) -> None:
+    context, page, errors = open_page(browser, "desktop")
+    page.goto(static_page.as_uri())
+    page.locator("#summary .cite").first.click()
+    sync_api.expect(page.locator(".sent.hl-focus")).to_have_count(1)
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.scrollY") == 0
+    assert not page.locator(".back-to-chip").is_visible()
+    context.close()
+    assert errors == []
+
+
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_web_app_shows_the_same_briefing(browser, base_url, static_page, briefing, width) -> None:
     context, page, errors = open_page(browser, width)

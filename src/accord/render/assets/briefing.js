@@ -2,7 +2,8 @@
    (render/templates); this script is the same in the static page (inlined) and the web app
    (/assets/briefing.js), and works on any briefing inserted later, because it listens on
    the document: hover, focus or click a citation chip to highlight the sentences behind
-   the statement in every source panel, each panel scrolled to its sentence. */
+   the statement in every source panel, each panel scrolled to its sentence; on a phone,
+   where the panels sit below, a tap takes the page to the sentence and back. */
 "use strict";
 
 (function () {
@@ -90,6 +91,50 @@
     scrollIntoPanel(span);
   }
 
+  /* On a phone the source panels sit below the briefing, out of sight: a tapped chip takes
+     the page to its sentence's panel, and a "Back" button returns to the chip. On a wide
+     screen the panels sit beside the briefing and the page stays where it is. */
+  let back = null;
+  function backButton() {
+    if (back && document.contains(back)) return back;
+    back = document.createElement("button");
+    back.type = "button";
+    back.className = "back-to-chip";
+    back.textContent = "\u2191 Back to the briefing";
+    back.hidden = true;
+    back.addEventListener("click", (event) => {
+      event.stopPropagation();
+      const chip = back.chip;
+      back.hidden = true;
+      if (chip && document.contains(chip)) {
+        const top = window.scrollY + chip.getBoundingClientRect().top - window.innerHeight / 3;
+        window.scrollTo({ top: Math.max(0, top), behavior: "smooth" });
+        chip.focus({ preventScroll: true });
+      }
+    });
+    document.body.appendChild(back);
+    return back;
+  }
+
+  function hideBack() {
+    if (back) back.hidden = true;
+  }
+
+  function bringIntoView(chip) {
+    const span =
+      document.querySelector(".sent.hl-focus") ||
+      (panelOf(chip.dataset.source) || document).querySelector(".sent.hl");
+    const panel = span && span.closest(".source-panel");
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    if (box.top >= 0 && box.top < window.innerHeight - 80) return; // already in sight
+    const top = window.scrollY + box.top - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: "smooth" });
+    const button = backButton();
+    button.chip = chip;
+    button.hidden = false;
+  }
+
   const chipAt = (event) => (event.target instanceof Element ? event.target.closest(".cite") : null);
   const linkAt = (event) =>
     event.target instanceof Element ? event.target.closest("a[data-target]") : null;
@@ -120,16 +165,19 @@
       pinned = chip;
       chip.setAttribute("aria-pressed", "true");
       show(chip);
+      bringIntoView(chip);
     } else {
       clear();
+      hideBack();
     }
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && pinned) {
       unpin();
       clear();
+      hideBack();
     }
   });
   /* A new briefing replaces the old one: forget a chip that is no longer on the page. */
-  document.addEventListener("accord:briefing", () => { pinned = null; });
+  document.addEventListener("accord:briefing", () => { pinned = null; hideBack(); });
 })();
