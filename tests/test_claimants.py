@@ -59,3 +59,16 @@ def test_a_report_without_an_owner_is_no_claimant():
     )
     wells = [f for f in briefing.facts if f.kind == "quantity" and "well" in f.text]
     assert wells and all(f.claimant is None for f in wells)
+
+
+def test_a_claim_passed_on_is_its_speaker_s_not_the_relay_s():
+    briefing = accord.brief(
+        [
+            "Mayor Anna Berg said 40 homes were flooded in the valley, according to Radio Kel.",
+            "Forty homes were flooded in the valley, Mayor Anna Berg said on Sunday.",
+        ]
+    )
+    homes = [f for f in briefing.facts if f.kind == "quantity" and "homes" in f.text]
+    assert homes and homes[0].claimant == "Anna Berg"
+    claimants = {c for s in briefing.summary for c in s.claimants}
+    assert "Radio Kel" not in claimants

@@ -33,15 +33,17 @@ def claimant(cluster: Cluster, parties: Parties, sentence: Sentence, text: str) 
     start = sentence.start + where
     end = start + len(text)
     doc = cluster.document(sentence.doc_id)
-    for attribution in doc.attributions:
-        if (
-            attribution.source
-            and attribution.content_start <= start
-            and end <= attribution.content_end
-        ):
-            party = parties.of(attribution)
-            if party is not None:
-                return claimant_name(party)
+    holding = [
+        a
+        for a in doc.attributions
+        if a.source and a.content_start <= start and end <= a.content_end
+    ]
+    # The innermost claimant first: in 'Luther said 25 attacks were …, according to
+    # Wradio' the figure is Luther's, passed on by Wradio.
+    for attribution in sorted(holding, key=lambda a: a.content_end - a.content_start):
+        party = parties.of(attribution)
+        if party is not None:
+            return claimant_name(party)
     return None
 
 

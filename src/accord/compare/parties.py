@@ -406,6 +406,20 @@ class Parties:
         return found
 
 
+def relays(attribution: Attribution, others: list[Attribution]) -> bool:
+    """Whether an attribution only passes on what someone it names says: its content holds
+    the mention of another claimant (of ``others``, those that are parties): in 'Luther
+    said …, according to Wradio' the claim is Luther's, and Wradio reports it."""
+    return any(
+        other is not attribution
+        and other.source
+        and other.source_end > other.source_start
+        and attribution.content_start <= other.source_start
+        and other.source_end <= attribution.content_end
+        for other in others
+    )
+
+
 CLAIM_SHARE = 0.5  # share of a sentence an attribution's content must cover to be its claim
 
 
@@ -417,11 +431,11 @@ def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -
     doc = cluster.document(sentence.doc_id)
     letters = sum(c.isalnum() for c in sentence.text) or 1
     spans: dict[Party, set[int]] = {}  # party -> character positions its contents cover
-    for attribution in doc.attributions:
-        if attribution.sentence_index != sentence.index:
-            continue
-        party = parties.of(attribution)
-        if party is None:
+    here = [a for a in doc.attributions if a.sentence_index == sentence.index]
+    resolved = [(a, p) for a in here if (p := parties.of(a)) is not None]
+    named = [a for a, _ in resolved]
+    for attribution, party in resolved:
+        if relays(attribution, named):
             continue
         if party.speaker:
             party = Party(party.speaker, "person")
