@@ -208,3 +208,17 @@ def test_denials_and_rebuttals_say_how_many_more_and_all_shows_them():
     html = render(briefing, "html")
     assert "2 more denials and rebuttals" in html and html.count("denied that the dam") >= 1
     assert sum(s["denial"] for p in briefing.to_dict()["positions"] for s in p["statements"]) == 8
+
+
+def test_a_relay_is_no_party_of_what_the_speaker_it_names_says():
+    import accord
+
+    briefing = accord.brief(
+        [
+            "“The flood has destroyed the old mill bridge,” Mayor Anna Berg said in a "
+            "statement, according to Radio Kel.",
+            "The flood destroyed the mill bridge on Sunday, Mayor Anna Berg said.",
+        ]
+    )
+    parties = [p.party for p in briefing.positions]
+    assert "Anna Berg" in parties and "Radio Kel" not in parties

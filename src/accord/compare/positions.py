@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from accord.analyse.terms import content_terms
-from accord.compare.parties import Parties, Party, party_key
+from accord.compare.parties import Parties, Party, party_key, relays
 from accord.compare.quotes import same_quotation
 from accord.compare.support import canonical_sources, evidence
 from accord.model import Answered, Attribution, Cluster, Document, Position, Statement
@@ -104,9 +104,10 @@ def _attributions(cluster: Cluster, parties: Parties, collector: _Collector) -> 
             for a, p in resolved
             if p is not None and p.kind != "role"
         ]
+        parties_named = [a for a, p in resolved if p is not None]
         for attribution, party in resolved:
-            if party is None:
-                continue
+            if party is None or relays(attribution, parties_named):
+                continue  # no party, or one passing on what a party it names says
             if party.kind == "role" and any(
                 s == attribution.sentence_index
                 and a < attribution.content_end
