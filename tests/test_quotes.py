@@ -233,3 +233,26 @@ def test_names_alone_before_colons_speak_in_turn():
         'it." Jonas Berg: "The mission is to rebuild the dikes before winter."'
     )
     assert [q.speaker for q in found] == ["Marta Lind", "Jonas Berg"]
+
+
+def test_quote_speakers_are_parties_and_a_report_without_an_owner_is_none():
+    import accord
+
+    briefing = accord.brief(
+        [
+            "Philip Luther, a director at Amnesty International, spoke in London on Monday. "
+            '"The strikes hit homes and a market," Luther said. '
+            '"Such attacks may be war crimes," the report said.',
+            '"The strikes hit homes and a market," Amnesty said on Monday. '
+            '"Water supplies were cut for weeks," the Amnesty report said.',
+        ]
+    )
+    speakers = {q.text.strip('“”",. '): q.speaker for q in briefing.quotes}
+    assert speakers["The strikes hit homes and a market"] == "Philip Luther"
+    assert speakers["Such attacks may be war crimes"] is None
+    # the report's owner speaks, named as positions name it
+    parties = {p.party for p in briefing.positions}
+    assert speakers["Water supplies were cut for weeks"] in parties
+    assert speakers["Water supplies were cut for weeks"].startswith("Amnesty")
+    # Amnesty and the man speaking for it are one party: no speaker discrepancy
+    assert not [d for d in briefing.discrepancies if d.kind == "speaker"]

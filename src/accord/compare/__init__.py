@@ -27,7 +27,7 @@ def compare(cluster: Cluster) -> Cluster:
     # One resolution of claimants to parties for every part that names one, so a party
     # reads the same in facts, variants and positions.
     parties = Parties(cluster)
-    cluster.quotes = merge_quotes(cluster)
+    cluster.quotes = merge_quotes(cluster, parties)
     cluster.discrepancies = discrepancies(cluster, parties)
     cluster.facts = collect_facts(cluster, parties)
     cluster.single_source = single_source_claims(cluster)

@@ -2,7 +2,10 @@
 
 Speakers are resolved to one identity per person or organisation across the cluster
 (:mod:`accord.compare.identities`): "Paul R. Smith", "Paul Smith" and "Smith" are one
-speaker, never "the same quote given to different speakers".
+speaker, never "the same quote given to different speakers". Each speaker is then named
+as its party (:class:`~accord.compare.parties.Parties`), as facts and positions name it:
+"the Amnesty report" is Amnesty International, "Luther" (speaking for Amnesty) is Philip
+Luther, and a speaker that is no party ("the report", "the organisation") is none.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import re
 from collections import defaultdict
 
 from accord.analyse.entities import entity_key, same_name
+from accord.compare.claimants import claimant_name
 from accord.compare.identities import Identities
+from accord.compare.parties import Parties
 from accord.compare.support import canonical_sources, evidence
 from accord.model import (
     Cluster,
@@ -69,9 +74,11 @@ def _better_speaker(current: str | None, candidate: str | None) -> str | None:
     return current
 
 
-def merge_quotes(cluster: Cluster) -> list[QuoteGroup]:
+def merge_quotes(cluster: Cluster, parties: Parties | None = None) -> list[QuoteGroup]:
     """One group per quotation, however many sources carry it (whole or in part), with
-    who each source gives it to (``QuoteGroup.speakers``)."""
+    who each source gives it to (``QuoteGroup.speakers``), each speaker named as its party
+    (``parties``, built when not given)."""
+    parties = parties or Parties(cluster)
     groups: list[QuoteGroup] = []
     speakers: dict[int, dict[str, Variant]] = defaultdict(dict)  # by group, by speaker key
     identities = Identities(
@@ -113,8 +120,32 @@ def merge_quotes(cluster: Cluster) -> list[QuoteGroup]:
                     variant.evidence.append(evidence(sentence))
     for number, group in enumerate(groups):
         group.sources = canonical_sources(cluster, group.sources)
-        group.speakers = list(speakers[number].values())
+        group.speakers = _as_parties(parties, list(speakers[number].values()))
+        party = parties.of_speaker(group.speaker) if group.speaker else None
+        group.speaker = claimant_name(party) if party else None
     return groups
+
+
+def _as_parties(parties: Parties, variants: list[Variant]) -> list[Variant]:
+    """Who each source gives a quotation to, one variant per party: "Amnesty" and "Philip
+    Luther" (speaking for Amnesty) are one, named by the person; two people speaking for
+    one body stay two. A speaker that is no party joins the sources that name no one."""
+    merged: dict[tuple[str, str], Variant] = {}
+    for variant in variants:
+        party = parties.of_speaker(variant.text) if variant.text else None
+        key = (party.name, party.speaker) if party else ("", "")
+        name = claimant_name(party) if party else ""
+        _join(merged.setdefault(key, Variant(name, name or None, [])), variant)
+    for body, speaker in list(merged):
+        people = [v for (b, p), v in merged.items() if body and b == body and p]
+        if body and not speaker and len(people) == 1:
+            _join(people[0], merged.pop((body, speaker)))
+    return list(merged.values())
+
+
+def _join(target: Variant, variant: Variant) -> None:
+    target.sources += [s for s in variant.sources if s not in target.sources]
+    target.evidence += [e for e in variant.evidence if e not in target.evidence]
 
 
 def _speaker_variant(
