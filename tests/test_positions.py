@@ -222,3 +222,18 @@ def test_a_relay_is_no_party_of_what_the_speaker_it_names_says():
     )
     parties = [p.party for p in briefing.positions]
     assert "Anna Berg" in parties and "Radio Kel" not in parties
+
+
+def test_a_party_whose_content_runs_over_another_s_claim_is_still_a_party():
+    import accord
+
+    briefing = accord.brief(
+        [
+            "The Norland Defence Ministry said it had no comment, while the Norland Foreign "
+            "Ministry said it needed to study the flood report first.",
+            "The Norland Foreign Ministry said it needed to study the flood report before "
+            "it could act.",
+        ]
+    )
+    parties = {p.party for p in briefing.positions}
+    assert {"Norland Defence Ministry", "Norland Foreign Ministry"} <= parties, parties

@@ -406,10 +406,17 @@ class Parties:
         return found
 
 
+# cues that pass on another's words ("according to Wradio", "Wradio reported", "citing")
+RELAY_CUES = frozenset("according reported reports reporting citing cited quoted quoting".split())
+
+
 def relays(attribution: Attribution, others: list[Attribution]) -> bool:
     """Whether an attribution only passes on what someone it names says: its content holds
     the mention of another claimant (of ``others``, those that are parties): in 'Luther
     said …, according to Wradio' the claim is Luther's, and Wradio reports it."""
+    cue = attribution.cue.lower().split()
+    if not cue or cue[0] not in RELAY_CUES:
+        return False  # "the ministry said X, while the foreign ministry said Y" is two claims
     return any(
         other is not attribution
         and other.source
