@@ -237,3 +237,19 @@ def test_a_party_whose_content_runs_over_another_s_claim_is_still_a_party():
     )
     parties = {p.party for p in briefing.positions}
     assert {"Norland Defence Ministry", "Norland Foreign Ministry"} <= parties, parties
+
+
+def test_a_description_that_ends_one_named_body_is_that_body():
+    import accord
+
+    briefing = accord.brief(
+        [
+            "The Kelmouth County Fire Service said 60 firefighters fought the blaze overnight.",
+            "More than 60 firefighters fought the blaze overnight, the county fire service said.",
+        ]
+    )
+    parties = [p.party for p in briefing.positions]
+    assert parties.count("Kelmouth County Fire Service") == 1
+    assert "county fire service" not in parties
+    claimants = {f.claimant for f in briefing.facts if f.kind == "quantity"} - {None}
+    assert claimants == {"Kelmouth County Fire Service"}

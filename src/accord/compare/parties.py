@@ -326,6 +326,8 @@ class Parties:
             content = [w for w in lowered if w not in DETERMINERS]
             if len(content) == 1 and (content[0] in ANAPHORS or _artifact(content[0])):
                 return None
+            if body := self._named_body(content):
+                return Party(self.name(body), "organisation")
         key = self.key(source, kind)
         if not key:
             return None
@@ -335,6 +337,20 @@ class Parties:
             if organisation:
                 return Party(self.name(organisation), "organisation", self.name(key))
         return Party(self.name(key) if kind != "role" else _display([source]), party_kind)
+
+    def _named_body(self, words: list[str]) -> str | None:
+        """The key of the one organisation whose name a description of two words or more
+        ends ("the county fire service": "Kelmouth County Fire Service"), if exactly one
+        in the cluster does: one party, not a name and a description of it."""
+        if len(words) < 2:
+            return None
+        tail = party_key(" ".join(words))
+        bodies = [
+            k
+            for k in self._forms
+            if k != tail and k.endswith(" " + tail) and self.kind(k) == "organisation"
+        ]
+        return bodies[0] if len(bodies) == 1 else None
 
     @staticmethod
     def _may_name(word: str, kind: str) -> bool:
