@@ -35,7 +35,8 @@ def test_brief_writes_json_atomically(tmp_path: Path):
 
 def test_formats(tmp_path: Path):
     md = run("brief", str(EXAMPLE), "--format", "md")
-    assert md.returncode == 0 and md.stdout.startswith("# Briefing")
+    assert md.returncode == 0 and md.stdout.startswith("# ")  # the chosen headline
+    assert "_Accord briefing; headline from_" in md.stdout
     html_file = tmp_path / "b.html"
     assert run("brief", str(EXAMPLE), "-o", str(html_file)).returncode == 0
     page = html_file.read_text(encoding="utf-8")

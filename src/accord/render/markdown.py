@@ -160,12 +160,13 @@ def to_markdown(briefing: Briefing) -> str:
     def cites(sources: list[str]) -> str:
         return cite(support(sources, roots), names)
 
-    lines: list[str] = ["# Briefing", ""]
+    # The chosen headline is the title, as on the page; its sources follow it.
     titles = [s.title for s in briefing.sources if s.title]
     if briefing.headline:
-        lines += [f"_{escape(briefing.headline.text)}_ {cites(briefing.headline.sources)}", ""]
-    elif titles:
-        lines += [f"_{escape(titles[0])}_", ""]
+        lines = [f"# {escape(briefing.headline.text)}", ""]
+        lines += [f"_Accord briefing; headline from_ {cites(briefing.headline.sources)}", ""]
+    else:
+        lines = [f"# {escape(titles[0])}" if titles else "# Briefing", ""]
     for note in briefing.notes:
         lines += [f"> Note: {escape(note)}", ""]
     lines += key_point_lines(briefing, cites)
