@@ -256,3 +256,18 @@ def test_quote_speakers_are_parties_and_a_report_without_an_owner_is_none():
     assert speakers["Water supplies were cut for weeks"].startswith("Amnesty")
     # Amnesty and the man speaking for it are one party: no speaker discrepancy
     assert not [d for d in briefing.discrepancies if d.kind == "speaker"]
+
+
+def test_a_quote_whose_fullest_speaker_is_no_party_keeps_the_one_party_named():
+    import accord
+
+    briefing = accord.brief(
+        [
+            # lower-cased scraped text: "kelpol" (a police force) is no party
+            'the suspect "pulled a knife from his coat and waved it at staff," kelpol said.',
+            'The suspect "pulled a knife from his coat and waved it at staff," police chief '
+            "Mitch Orlan said on Tuesday.",
+        ]
+    )
+    knife = [q for q in briefing.quotes if "knife" in q.text]
+    assert knife and knife[0].speaker == "Mitch Orlan"

@@ -122,7 +122,11 @@ def merge_quotes(cluster: Cluster, parties: Parties | None = None) -> list[Quote
         group.sources = canonical_sources(cluster, group.sources)
         group.speakers = _as_parties(parties, list(speakers[number].values()))
         party = parties.of_speaker(group.speaker) if group.speaker else None
-        group.speaker = claimant_name(party) if party else None
+        named = [v.text for v in group.speakers if v.text]
+        # The fullest speaker may be no party ("ucpd" in lower-cased text): then the one
+        # party the sources do name, if only one.
+        fallback = named[0] if len(named) == 1 else None
+        group.speaker = claimant_name(party) if party else fallback
     return groups
 
 
