@@ -16,7 +16,7 @@ from collections import defaultdict
 from accord.analyse.entities import entity_key, same_name
 from accord.compare.claimants import claimant_name
 from accord.compare.identities import Identities
-from accord.compare.parties import Parties
+from accord.compare.parties import ANAPHORS, Parties, _artifact
 from accord.compare.support import canonical_sources, evidence
 from accord.model import (
     Cluster,
@@ -123,10 +123,13 @@ def merge_quotes(cluster: Cluster, parties: Parties | None = None) -> list[Quote
         group.speakers = _as_parties(parties, list(speakers[number].values()))
         party = parties.of_speaker(group.speaker) if group.speaker else None
         named = [v.text for v in group.speakers if v.text]
-        # The fullest speaker may be no party ("ucpd" in lower-cased text): then the one
-        # party the sources do name, if only one.
+        # The fullest speaker may be no party ("the report"): then the one speaker the
+        # sources do name, if only one.
         fallback = named[0] if len(named) == 1 else None
-        group.speaker = claimant_name(party) if party else fallback
+        if party:
+            group.speaker = claimant_name(party)
+        elif not (group.speaker and _bare_name(group.speaker)):
+            group.speaker = fallback
     return groups
 
 
@@ -139,12 +142,27 @@ def _as_parties(parties: Parties, variants: list[Variant]) -> list[Variant]:
         party = parties.of_speaker(variant.text) if variant.text else None
         key = (party.name, party.speaker) if party else ("", "")
         name = claimant_name(party) if party else ""
+        if party is None and _bare_name(variant.text):
+            key, name = ("", speaker_key(variant.text)), variant.text
         _join(merged.setdefault(key, Variant(name, name or None, [])), variant)
     for body, speaker in list(merged):
         people = [v for (b, p), v in merged.items() if body and b == body and p]
         if body and not speaker and len(people) == 1:
             _join(people[0], merged.pop((body, speaker)))
     return list(merged.values())
+
+
+def _bare_name(speaker: str) -> bool:
+    """A name the parties do not resolve that is still a name as the text gives it: one
+    word in lower-cased scraped text ("lindgren interrupted"), never a description ("the
+    report") or a thing that speaks ("report", "statement")."""
+    words = speaker.split()
+    return (
+        bool(words)
+        and is_name(speaker)
+        and not _artifact(words[-1])
+        and (words[-1].lower() not in ANAPHORS)
+    )
 
 
 def _join(target: Variant, variant: Variant) -> None:
