@@ -61,6 +61,13 @@ OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
     describe criticize criticise praise blame question claim allege report welcome""".split()
 )
+# Speech verbs whose object names who was spoken to or about: "…, Smith told CBS News",
+# '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
+AUDIENCE_LEMMAS = frozenset(
+    """tell thank inform assure accuse blame praise criticize criticise call quote cite
+    remind question urge advise describe label welcome condemn answer echo""".split()
+)
+INVERTING = (SPEECH_LEMMAS | QUOTE_ONLY_LEMMAS) - AUDIENCE_LEMMAS
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -111,6 +118,7 @@ class Cue:
     content: set[int]  # token indices of the content
     quote_only: bool
     cognitive: bool = False  # a verb of thinking or wanting: never a quotation's cue
+    author: bool = False  # its subject is "I" or "we": the writer, not a speaker
 
 
 def is_cue(token: Token) -> bool:
@@ -209,6 +217,9 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
 
 def _subject(cue: Token) -> Token | None:
     """The grammatical subject of a cue, inherited along conjunctions and participles."""
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     token: Token | None = cue
     for _ in range(4):
         if token is None:
@@ -217,10 +228,10 @@ def _subject(cue: Token) -> Token | None:
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
-                    return token.head
+                    return _appositive_name(token.head)
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head  # "activists, who said …" with the "who" left out
+            return _appositive_name(token.head)  # "activists, who said …", "who" left out
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             token = token.head
             continue
@@ -232,6 +243,36 @@ def _subject(cue: Token) -> Token | None:
             continue
         return _name_before(cue)
     return None
+
+
+def _appositive_name(head: Token) -> Token:
+    """The name a role stands beside: "Braynard, a native who writes …" -> "Braynard"."""
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+        return head.head
+    return head
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """X of '…, said X' and '"…," said X': after a comma or quote mark, a speech verb
+    followed by a name is said by that name, whatever the parse made the subject ("The
+    promise … appeals to whites, said Alan Abramowitz")."""
+    doc = cue.doc
+    if cue.i == 0 or cue.i + 1 >= len(doc) or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lemma_.lower() not in INVERTING:
+        return None
+    # "Steve Huhn, a former vice president, said Fiorina was …": a named subject before
+    # the verb is the speaker, and the name after it the subject of what was said.
+    if any(c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ == "PROPN") for c in cue.lefts):
+        return None
+    first = cue.i + 1
+    if doc[first].text.rstrip(".").lower() in TITLES and first + 1 < len(doc):
+        first += 1
+    entity = _entity_at(doc[first], doc)
+    if not entity or entity[0] != first or entity[2] not in ("PERSON", "ORG"):
+        return None
+    name = doc[entity[1] - 1]
+    return name if name.head.i == cue.i else None
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -301,17 +342,21 @@ def find_cues(
             continue
         if inside(token):
             continue
+        lemma = token.lemma_.lower()
+        quote_only = lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS
+        if quote_only and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "will continue to be", "are going to make": no speech
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
-        lemma = token.lemma_.lower()
         cues.append(
             Cue(
                 token=token,
                 claimant=claimant,
                 content=_content(token),
-                quote_only=lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS,
+                quote_only=quote_only,
                 cognitive=lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS,
+                author=subject_token is not None and subject_token.lower_ in FIRST_PERSON,
             )
         )
     return cues
@@ -436,11 +481,20 @@ def _skip_apposition(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _skip_aside(tokens: list[Token], k: int) -> int:
+    """Index after "(D-Wash.)" when a parenthesis opens at ``k``."""
+    if k < len(tokens) and tokens[k].text == "(":
+        for j in range(k + 1, min(len(tokens), k + 8)):
+            if tokens[j].text == ")":
+                return j + 1
+    return k
+
+
 def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token, Token] | None:
     """(cue, name) of '"…," said X' or '"…," X(, apposition,) said' right after a quote."""
     # '"…," Smith said' ends its quote with a comma, '?' or '!'; after a full stop the next
     # words begin a sentence of their own.
-    closing = spacy_doc.text[max(0, end - 3) : end + 1]
+    closing = spacy_doc.text[max(0, end - 4) : end + 1]  # also ',\' "' and ',’”'
     if "," not in closing and "?" not in closing and "!" not in closing:
         return None
     first_after = bisect_left(starts, end)
@@ -450,6 +504,8 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if not after:
         return None
     if _speech_cue(after[0]):
+        if after[0].lemma_.lower() not in INVERTING:
+            return None  # '"…," thanked Obama': Obama is thanked
         head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
         return (after[0], head) if head is not None else None
     head = _phrase_head(after, spacy_doc)
@@ -458,6 +514,7 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     k = after.index(head) + 1
     while k < len(after) and (after[k].ent_iob_ == "I" or after[k].pos_ == "PROPN"):
         k += 1
+    k = _skip_aside(after, k)
     k = _skip_apposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
+NAMED_KINDS = ("person", "organisation", "group", "place")
+# An opening mark typed where a closing one belongs: '“It's unusual,“ said Noble'.
+MISTYPED_CLOSE = re.compile(r"(?<=[,.!?])“(?=\s)")
 
 
 @dataclass(slots=True)
@@ -46,6 +49,8 @@ def quote_spans(paragraph: str) -> list[_Span]:
     while match := QUOTE_MARK.search(paragraph, i):
         opener = match.group(0)
         closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, match.end())) >= 0]
+        if opener == "“" and (mistyped := MISTYPED_CLOSE.search(paragraph, match.end())):
+            closes.append(mistyped.start())
         close = min(closes) if closes else -1
         if close < 0:
             spans.append(_Span(match.start(), len(paragraph), closed=False))
@@ -135,8 +140,9 @@ def extract_attributions(
     for item in located:
         span = item.span
         text = _inner(doc.text[span.start : span.end])
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            continue
+        # A short quotation ("Elections matter," Kelly said.) is no quote of its own, but
+        # who said it is who goes on speaking in the quotations after it.
+        short = len(text.split()) < MIN_QUOTE_WORDS
         inside = tokens_in(span.start, span.end)
         best: tuple[int, int, int, int] | None = None
         for number, cue in enumerate(cues):
@@ -153,7 +159,8 @@ def extract_attributions(
         cue: Cue | None = None
         if best is not None:
             cue = cues[best[3]]
-            used.add(best[3])
+            if not short:
+                used.add(best[3])
         if (
             cue is None
             or cue.claimant is None
@@ -165,41 +172,40 @@ def extract_attributions(
             cue = (
                 lexical_cue(spacy_doc, span.start, span.end, tracker, by_token, token_starts) or cue
             )
-        if cue is not None:
-            speaker = cue.claimant.name if cue.claimant else None
-            attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
-        elif previous is not None:
-            before, quote, attributed_to = previous
-            same_paragraph = before.paragraph == item.paragraph
-            continued = (
-                not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
-            )
-            # Names in the sentence that ends the quotation before are its attribution.
-            sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
-            between = (
-                max(before.span.end, sentence.end if sentence else 0, attributed_to),
+        if cue is not None and cue.claimant is not None:
+            speaker = cue.claimant.name
+        # A cue with no subject at all (the parse took a quoted word for it) says nothing
+        # of who spoke; one whose subject is the writer ("I") or a pronoun left unresolved
+        # does: no one named.
+        # A short one is too often a title or a scare quote ("Scandal") to pass on
+        # anything but a speaker a cue gives it.
+        open_cue = not short and (cue is None or (cue.claimant is None and not cue.author))
+        if open_cue and previous is not None:
+            speaker = _continued(
+                item,
+                previous,
                 span.start,
+                doc,
+                entities,
+                cues,
+                sentence_of,
+                spacy_doc,
+                token_starts,
             )
-            new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
-                between[0] <= c.token.idx < between[1]
-                and c.claimant is not None
-                and c.claimant.name != quote.speaker
-                for c in cues
-            )
-            # A paragraph that is only a quotation goes on with the quotation that ended
-            # the paragraph before, unless someone else came in after it.
-            alone = _alone(item)
-            after_last = before.paragraph + 1 == item.paragraph and not _new_name(
-                entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
-            )
-            if (same_paragraph and not new_name) or continued or (alone and after_last):
-                speaker = quote.speaker
-        if speaker is None and cue is None and _alone(item):
+        if speaker is None and open_cue:
+            found = _sentence_cue(cues, item, doc, sentence_of, quoted_tokens - inside)
+            if found is not None and not _new_name(
+                entities, _between(found, span), found.claimant.name, spacy_doc, token_starts
+            ):
+                cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
+        if speaker is None and open_cue and _alone(item):
             reported = _last_report_before(cues, item, previous, paragraph_bounds)
             if reported is not None:
                 cue = reported
                 speaker = reported.claimant.name if reported.claimant else None
                 weak.add(len(quotes))
+        if cue is not None and not short:
+            attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         quote = Quote(
             text=text,
             speaker=speaker,
@@ -208,13 +214,15 @@ def extract_attributions(
             start=span.start,
             end=span.end,
         )
-        quotes.append(quote)
+        if not short:
+            quotes.append(quote)
         attribution_end = 0
         if cue is not None:
             attribution_end = cue.token.idx + len(cue.token.text)
             if cue.claimant is not None:
                 attribution_end = max(attribution_end, cue.claimant.end)
-        previous = (item, quote, attribution_end)
+        if not short or speaker is not None:  # a title ("This Week") passes on nothing
+            previous = (item, quote, attribution_end)
     _resolve_forward(quotes, weak)
     quoted = [(q.span.start, q.span.end) for q in located]
     for number, cue in enumerate(cues):
@@ -228,6 +236,92 @@ def extract_attributions(
         attributions.append(_attribution(doc, cue, "indirect", start, end, sentence_of))
     attributions.sort(key=lambda a: (a.cue_start, a.content_start))
     return quotes, attributions
+
+
+def _continued(
+    item: _Located,
+    previous: tuple[_Located, Quote, int],
+    start: int,
+    doc: Document,
+    entities: list[Entity],
+    cues: list[Cue],
+    sentence_of: Callable[[int], int],
+    spacy_doc: SpacyDoc,
+    token_starts: list[int],
+) -> str | None:
+    """The speaker of the quotation before, when this one goes on with it.
+
+    In the same paragraph with no one else named in between ('"…," Smith said. "…"'); the
+    next paragraph of a quotation left open; a paragraph that is only a quotation, after
+    a paragraph that ended with the quotation before and brought in no one else.
+    """
+    before, quote, attributed_to = previous
+    if quote.speaker is None:
+        return None
+    same_paragraph = before.paragraph == item.paragraph
+    continued = not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
+    # Names in the sentence that ends the quotation before are its attribution.
+    sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
+    between = (max(before.span.end, sentence.end if sentence else 0, attributed_to), start)
+    new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
+        between[0] <= c.token.idx < between[1]
+        and c.claimant is not None
+        and c.claimant.name != quote.speaker
+        for c in cues
+    )
+    after_last = before.paragraph + 1 == item.paragraph and not _new_name(
+        entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+    )
+    if (same_paragraph and not new_name) or continued or (_alone(item) and after_last):
+        return quote.speaker
+    return None
+
+
+def _sentence_cue(
+    cues: list[Cue],
+    item: _Located,
+    doc: Document,
+    sentence_of: Callable[[int], int],
+    quoted: set[int],
+) -> Cue | None:
+    """The one speech cue of a quotation's sentence, when the parse tied it elsewhere.
+
+    'Zimmerman said he had received offers, but “the offers were …”'; 'The promise to
+    “take our country back” appeals to …, said Alan Abramowitz': one named claimant
+    speaks in the sentence, and the quotation is part of what they said. Two claimants,
+    or none: no speaker.
+    """
+    if not doc.sentences:
+        return None
+    sentence = doc.sentences[sentence_of(item.span.start)]
+    if sentence.end < item.span.end - 1:
+        return None  # a quotation running over sentences: not this sentence's alone
+    found = [
+        c
+        for c in cues
+        if sentence.start <= c.token.idx < sentence.end
+        and c.token.i not in quoted
+        and not c.cognitive
+        and not c.quote_only
+        and item.bounds[0] <= c.token.idx < item.bounds[1]
+    ]
+    if len(found) != 1 or found[0].claimant is None or not found[0].claimant.name:
+        return None
+    # A cue whose content is another quotation ('a clip Mosman called "distasteful"') is
+    # that quotation's; a description ("the promise") is too often the parse's mistake.
+    if found[0].content & quoted or found[0].claimant.kind not in NAMED_KINDS:
+        return None
+    return found[0]
+
+
+def _between(cue: Cue, span: _Span) -> tuple[int, int]:
+    """The words between a cue (and its claimant) and a quotation, either side."""
+    claimant = cue.claimant
+    cue_start = min(cue.token.idx, claimant.start if claimant else cue.token.idx)
+    cue_end = max(cue.token.idx + len(cue.token.text), claimant.end if claimant else 0)
+    if cue_end <= span.start:
+        return cue_end, span.start
+    return span.end, cue_start
 
 
 def _alone(item: _Located) -> bool:
