@@ -263,12 +263,17 @@ def _inverted_subject(cue: Token) -> Token | None:
         return None
     # "Steve Huhn, a former vice president, said Fiorina was …": a named subject before
     # the verb is the speaker, and the name after it the subject of what was said.
-    if any(c.dep_ == "nsubj" and (c.ent_type_ or c.pos_ == "PROPN") for c in cue.lefts):
+    if any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in cue.lefts):
         return None
     first = cue.i + 1
     if doc[first].text.rstrip(".").lower() in TITLES and first + 1 < len(doc):
         first += 1
     entity = _entity_at(doc[first], doc)
+    if not entity and doc[first].pos_ == "PROPN":  # "added Gowdy.", no entity tagged
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        entity = (first, last + 1, "PERSON")
     if not entity or entity[0] != first or entity[2] not in ("PERSON", "ORG"):
         return None
     name = doc[entity[1] - 1]
@@ -481,6 +486,28 @@ def _skip_apposition(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _said_sentence(spacy_doc: SpacyDoc, first: int) -> tuple[Token, Token] | None:
+    """(cue, name) of a sentence that is only 'Trump said.' right after a quotation that
+    ended in a full stop where its comma belonged."""
+    words = list(spacy_doc[first : first + 8])
+    while words and words[0].is_punct:
+        words = words[1:]
+    end = next((k for k, t in enumerate(words) if t.text in (".", "!", "?") or "\n" in t.text), -1)
+    if end < 2:
+        return None
+    cue = words[end - 1]
+    if not _speech_cue(cue) or cue.tag_ not in ("VBD", "VBZ"):
+        return None
+    names = words[: end - 1]
+    last = names[-1]
+    entity = _entity_at(last, spacy_doc)
+    if not entity or entity[2] != "PERSON" or spacy_doc[entity[0]].i < names[0].i:
+        return None
+    if any(t.pos_ not in ("PROPN",) and t.text.rstrip(".").lower() not in TITLES for t in names):
+        return None
+    return cue, last
+
+
 def _skip_aside(tokens: list[Token], k: int) -> int:
     """Index after "(D-Wash.)" when a parenthesis opens at ``k``."""
     if k < len(tokens) and tokens[k].text == "(":
@@ -495,9 +522,9 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     # '"…," Smith said' ends its quote with a comma, '?' or '!'; after a full stop the next
     # words begin a sentence of their own.
     closing = spacy_doc.text[max(0, end - 4) : end + 1]  # also ',\' "' and ',’”'
-    if "," not in closing and "?" not in closing and "!" not in closing:
-        return None
     first_after = bisect_left(starts, end)
+    if "," not in closing and "?" not in closing and "!" not in closing:
+        return _said_sentence(spacy_doc, first_after)
     after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
     while after and after[0].is_punct:
         after = after[1:]
@@ -608,8 +635,38 @@ def _cue_before(
             if subject is not None:
                 return token.head, subject, None
     if mark.text == ":":
-        return _transcript_speaker(window, mark)
+        return _transcript_speaker(window, mark) or _one_person_before_colon(mark)
     return None
+
+
+def _one_person_before_colon(mark: Token) -> tuple[Token, Token, None] | None:
+    """The one person a clause ending in a colon names: "Here's Clinton in 1992:", "The
+    surge doesn't surprise pollster Daron Shaw:", "More from Jones:". Two people ("Trump
+    attacked Clinton:") or none: no speaker."""
+    doc = mark.doc
+    first = mark.i
+    while first > 0 and mark.i - first < 25:
+        before = doc[first - 1]
+        if before.is_space or "\n" in before.text or before.text in (".", "!", "?", "”", '"'):
+            break
+        first -= 1
+    else:
+        if first > 0:
+            return None
+    people: set[tuple[int, int]] = set()
+    for token in doc[first : mark.i]:
+        entity = _entity_at(token, doc)
+        if entity and entity[2] == "PERSON":
+            people.add((entity[0], entity[1]))
+        elif token.pos_ == "PROPN" and not entity:
+            return None  # a name the recogniser missed may be the speaker
+    if len(people) != 1:
+        return None
+    ((_start, end),) = people
+    head = doc[end - 1]
+    if head.dep_ == "poss" or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None  # "Trump's response:" is no quotation of Trump by name alone
+    return mark, head, None
 
 
 def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:

@@ -198,6 +198,10 @@ def extract_attributions(
                 entities, _between(found, span), found.claimant.name, spacy_doc, token_starts
             ):
                 cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
+        if speaker is None and open_cue:
+            found = _sentence_before(cues, item, previous, doc, sentence_of)
+            if found is not None:
+                cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
         if speaker is None and open_cue and _alone(item):
             reported = _last_report_before(cues, item, previous, paragraph_bounds)
             if reported is not None:
@@ -304,14 +308,55 @@ def _sentence_cue(
         and not c.cognitive
         and not c.quote_only
         and item.bounds[0] <= c.token.idx < item.bounds[1]
+        and c.claimant is not None  # "… to answer questions": no one speaks
     ]
     if len(found) != 1 or found[0].claimant is None or not found[0].claimant.name:
         return None
     # A cue whose content is another quotation ('a clip Mosman called "distasteful"') is
     # that quotation's; a description ("the promise") is too often the parse's mistake.
-    if found[0].content & quoted or found[0].claimant.kind not in NAMED_KINDS:
+    content = found[0].content
+    if 2 * len(content & quoted) > len(content) or found[0].claimant.kind not in NAMED_KINDS:
         return None
     return found[0]
+
+
+def _sentence_before(
+    cues: list[Cue],
+    item: _Located,
+    previous: tuple[_Located, Quote, int] | None,
+    doc: Document,
+    sentence_of: Callable[[int], int],
+) -> Cue | None:
+    """The speaker of the sentence before a quotation that opens a sentence of its own.
+
+    'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys …"'; 'Greene added
+    that the Fed wants out. "They don't like …"': the sentence before, in the same
+    paragraph and after any quotation, reports what one named claimant said.
+    """
+    if not doc.sentences:
+        return None
+    number = sentence_of(item.span.start)
+    sentence = doc.sentences[number]
+    if number == 0 or doc.text[sentence.start : item.span.start].strip(" (—-"):
+        return None  # the quotation does not open its sentence
+    before = doc.sentences[number - 1]
+    start = max(before.start, item.bounds[0])
+    if previous is not None:
+        start = max(start, previous[0].span.end)
+    found = [
+        c
+        for c in cues
+        if start <= c.token.idx < sentence.start
+        and not c.cognitive
+        and c.claimant is not None
+        and c.token.idx >= item.bounds[0]
+    ]
+    names = {c.claimant.name for c in found if c.claimant is not None}
+    if len(names) != 1 or None in names or found[-1].claimant is None:
+        return None
+    if found[-1].claimant.kind not in NAMED_KINDS:
+        return None
+    return found[-1]
 
 
 def _between(cue: Cue, span: _Span) -> tuple[int, int]:
