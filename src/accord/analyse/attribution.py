@@ -43,7 +43,8 @@ SPEECH_LEMMAS = frozenset(
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
-    interject interrupt snap quote cite answer welcome thank echo fume condemn""".split()
+    interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
+    snipe bemoan scoff chide exclaim plead rant gush rave""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
@@ -125,6 +126,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and lemma == "say"):
         return False
+    if lemma == "point":  # "pointed out"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     return lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in QUOTE_ONLY_LEMMAS
 
 
@@ -526,8 +529,11 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if "," not in closing and "?" not in closing and "!" not in closing:
         return _said_sentence(spacy_doc, first_after)
     after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
-    while after and after[0].is_punct:
+    # ',”  Trump said' with two spaces; a new paragraph is no attribution of this one.
+    while after and (after[0].is_punct or after[0].is_space) and "\n" not in after[0].text:
         after = after[1:]
+    if after and "\n" in after[0].text:
+        return None
     if not after:
         return None
     if _speech_cue(after[0]):
