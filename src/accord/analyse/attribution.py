@@ -44,7 +44,7 @@ SPEECH_LEMMAS = frozenset(
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
-    snipe bemoan scoff chide exclaim plead rant gush rave""".split()
+    snipe bemoan scoff chide exclaim plead rant gush rave react""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
@@ -641,7 +641,39 @@ def _cue_before(
             if subject is not None:
                 return token.head, subject, None
     if mark.text == ":":
-        return _transcript_speaker(window, mark) or _one_person_before_colon(mark)
+        return (
+            _transcript_speaker(window, mark)
+            or _clause_before_colon(mark, cues)
+            or _one_person_before_colon(mark)
+        )
+    return None
+
+
+def _clause_before_colon(
+    mark: Token, cues: dict[int, Cue]
+) -> tuple[Token, Token | None, Claimant | None] | None:
+    """The speaker of the clause a colon ends: 'Clinton supports raises and recalled the
+    pay freeze: "…"'. Its main verb is a speech verb with a named claimant, or its subject
+    is a person ("Trump also embraced waterboarding: "…""). A verb of thinking gives none.
+    """
+    if mark.i == 0:
+        return None
+    root = mark.doc[mark.i - 1]
+    for _ in range(50):
+        if root.head.i == root.i or root.i > mark.i:
+            break
+        root = root.head
+    if root.i > mark.i:
+        return None
+    for token in [root, *(c for c in root.children if c.dep_ == "conj" and c.i < mark.i)]:
+        known = cues.get(token.i)
+        if known is not None and known.cognitive:
+            return None
+        if known is not None and known.claimant is not None and known.claimant.name:
+            return token, None, known.claimant
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.ent_type_ == "PERSON" and root.pos_ == "VERB":
+        return root, subject, None
     return None
 
 
