@@ -526,7 +526,9 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     # words begin a sentence of their own.
     closing = spacy_doc.text[max(0, end - 4) : end + 1]  # also ',\' "' and ',’”'
     first_after = bisect_left(starts, end)
-    if "," not in closing and "?" not in closing and "!" not in closing:
+    # '"…today" the editor responded' lacks only its comma; after a full stop the words
+    # begin a sentence of their own, which may be only "Trump said."
+    if not any(c in closing for c in ",?!") and any(c in closing for c in ".;:"):
         return _said_sentence(spacy_doc, first_after)
     after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
     # ',”  Trump said' with two spaces; a new paragraph is no attribution of this one.

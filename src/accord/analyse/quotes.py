@@ -194,8 +194,15 @@ def extract_attributions(
             )
         if speaker is None and open_cue:
             found = _sentence_cue(cues, item, doc, sentence_of, quoted_tokens - inside)
+            # A name in what the claimant said ("Yepez said Perez was right to urge …")
+            # is no new speaker; one outside it may be.
             if found is not None and not _new_name(
-                entities, _between(found, span), found.claimant.name, spacy_doc, token_starts
+                entities,
+                _between(found, span),
+                found.claimant.name,
+                spacy_doc,
+                token_starts,
+                ignore=found.content,
             ):
                 cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
         if speaker is None and open_cue:
@@ -405,8 +412,10 @@ def _new_name(
     speaker: str | None,
     spacy_doc: SpacyDoc,
     starts: list[int],
+    ignore: set[int] | None = None,
 ) -> bool:
-    """Whether the words between two quotations bring in someone else as a subject.
+    """Whether the words between two quotations bring in someone else as a subject
+    (outside the tokens ``ignore``).
 
     '"…," Smith said. "…"' goes on with Smith, and so does '"…," said Smith. Smith backs
     Jones for mayor. "…"'; '"…," said Smith. Jones disagrees. "…"' does not, nor does
@@ -414,7 +423,10 @@ def _new_name(
     """
     surname = speaker.split()[-1] if speaker else None
     first, last = bisect_left(starts, between[0]), bisect_left(starts, between[1])
+    ignore = ignore or set()
     for token in spacy_doc[first:last]:
+        if token.i in ignore:
+            continue
         # A named subject the entity recogniser missed: "Nina Roth disagrees."
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN"
         if subject and (surname is None or token.text != surname):
@@ -427,6 +439,8 @@ def _new_name(
         if surname is not None and surname in entity.text:
             continue
         last = spacy_doc[bisect_right(starts, entity.end - 1) - 1]
+        if last.i in ignore:
+            continue
         if last.dep_ in ("nsubj", "nsubjpass", "poss") or last.head.lower_ == "to":
             return True
     return False
