@@ -44,7 +44,8 @@ SPEECH_LEMMAS = frozenset(
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
-    snipe bemoan scoff chide exclaim plead rant gush rave react""".split()
+    snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
+    email""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
@@ -53,14 +54,15 @@ NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
 COGNITION_LEMMAS = frozenset(
     """think believe know feel expect hope fear worry want plan intend doubt consider
     understand realize realise suspect assume figure learn hear see find show decide
-    prefer""".split()
+    prefer support oppose back seek refuse decline""".split()
 )
 # "fired back", "shot back", "hit back": speech only next to a quotation.
 QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start fire shoot hit".split())
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
-    describe criticize criticise praise blame question claim allege report welcome""".split()
+    describe criticize criticise praise blame question claim allege report welcome endorse
+    defend blast slam support oppose back""".split()
 )
 # Speech verbs whose object names who was spoken to or about: "…, Smith told CBS News",
 # '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
@@ -357,6 +359,10 @@ def find_cues(
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
+        relative = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
+            # "Democrats, who said …": the mention that is the verb's subject is "who".
+            claimant.start, claimant.end = relative.idx, relative.idx + len(relative.text)
         cues.append(
             Cue(
                 token=token,
@@ -446,9 +452,25 @@ class PersonTracker:
         if kind == "person":
             name = self.full_name(name)
             self.people.append(name)
+        begin, finish = _mention_extent(head, begin, finish)
         found = Claimant(begin, finish, name, kind)
         self.last = found
         return found
+
+
+def _mention_extent(head: Token, begin: int, finish: int) -> tuple[int, int]:
+    """Character extent of a claimant's whole mention, its name being shorter: titles and
+    roles before it ("White House spokesman Josh Earnest") and an apposition after it
+    ("Kevin Brady, chairman of the committee,")."""
+    doc = head.doc
+    start, end = _noun_phrase(head)
+    for child in head.rights:
+        if child.dep_ == "appos":
+            end = max(end, child.right_edge.i + 1)
+    if end - start > 25:  # a parse gone astray: keep the name alone
+        return begin, finish
+    last = doc[end - 1]
+    return min(begin, doc[start].idx), max(finish, last.idx + len(last.text))
 
 
 ADJACENT_TOKENS = 4  # how far after a cue the speaker of an inverted "said X" may stand
