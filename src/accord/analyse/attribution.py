@@ -57,7 +57,9 @@ COGNITION_LEMMAS = frozenset(
     prefer support oppose back seek refuse decline""".split()
 )
 # "fired back", "shot back", "hit back": speech only next to a quotation.
-QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start fire shoot hit".split())
+QUOTE_ONLY_LEMMAS = frozenset(
+    "add continue go begin explain press start fire shoot hit relate".split()
+)
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
@@ -552,7 +554,12 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     # begin a sentence of their own, which may be only "Trump said."
     if not any(c in closing for c in ",?!") and any(c in closing for c in ".;:"):
         return _said_sentence(spacy_doc, first_after)
-    after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
+    # Double spaces ('“…?” Todd  asked') are no words; a new paragraph ends the search.
+    after = [
+        t
+        for t in spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS]
+        if not (t.is_space and "\n" not in t.text)
+    ]
     # ',”  Trump said' with two spaces; a new paragraph is no attribution of this one.
     while after and (after[0].is_punct or after[0].is_space) and "\n" not in after[0].text:
         after = after[1:]
