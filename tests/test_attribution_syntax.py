@@ -122,3 +122,29 @@ def test_the_words_of_the_next_paragraph_never_attribute_a_quotation():
         "The ministry of roads said it would answer the letter next week."
     )
     assert found == [None]
+
+
+def _indirect(text: str):
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    return [a for a in doc.attributions if a.kind == "indirect"]
+
+
+def test_the_claimant_mention_spans_its_role_and_the_name_stays_clean():
+    text = "City council spokesman Tomas Varga said the bridge would reopen in May."
+    (found,) = _indirect(text)
+    assert found.source == "Tomas Varga"
+    assert text[found.source_start : found.source_end] == "City council spokesman Tomas Varga"
+
+
+def test_a_relative_who_is_the_mention_and_its_antecedent_the_claimant():
+    text = "Fishermen, who said the new quota would ruin them, blocked the port."
+    (found,) = [a for a in _indirect(text) if a.cue == "said"]
+    assert found.source == "Fishermen"
+    assert text[found.source_start : found.source_end] == "who"
+
+
+def test_content_stays_in_its_paragraph_without_edge_punctuation():
+    text = "The mayor said the bridge would reopen in May, before the harvest.\n\nIt did not."
+    (found,) = [a for a in _indirect(text) if a.cue == "said"]
+    assert "\n" not in found.content
+    assert found.content[-1] not in ",;:"

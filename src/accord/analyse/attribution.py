@@ -328,7 +328,34 @@ def _content(cue: Token) -> set[int]:
             found |= _subtree(child)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
-    return found
+    return _within_paragraph(cue, found)
+
+
+def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
+    """The content tokens of the cue's own paragraph, without the punctuation at its
+    edges: a parse that runs over a paragraph break is no content of this cue."""
+    doc = cue.doc
+    if not found:
+        return found
+    low, high = cue.i, cue.i
+    while low > min(found) and "\n" not in doc[low - 1].text:
+        low -= 1
+    while high < max(found) and "\n" not in doc[high + 1].text:
+        high += 1
+    kept = sorted(i for i in found if low <= i <= high)
+
+    def edge(token: Token, opening: bool) -> bool:
+        if token.is_space:
+            return True
+        if opening:
+            return token.is_punct and token.text not in '“"‘'
+        return token.text in (",", ";", ":", "—", "-")
+
+    while kept and edge(doc[kept[0]], opening=True):
+        kept.pop(0)
+    while kept and edge(doc[kept[-1]], opening=False):
+        kept.pop()
+    return set(kept)
 
 
 def find_cues(
