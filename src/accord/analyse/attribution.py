@@ -45,10 +45,13 @@ SPEECH_LEMMAS = frozenset(
     apologise concur guarantee tout insinuate opine proclaim recount call remember
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
-    email""".split()
+    email rip chant fault""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
-PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
+PREPOSITION_CONTENT = frozenset(
+    """accuse warn complain boast speak talk thank rip blast slam criticize criticise praise
+    fault hit""".split()
+)
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
 COGNITION_LEMMAS = frozenset(
