@@ -7,8 +7,10 @@ content of a speech verb ("…," said Philip Luther; Luther said: "…"; "…," 
 Luther; Luther said the attacks "may amount to war crimes"), and its speaker is that
 verb's subject, titles stripped, surname completed, pronoun resolved. A quotation with no
 verb of its own continues the one before it (a split quote, "…," he said. "…"; a quote
-left open at the end of a paragraph); an unattributed one right before an attributed one
-is that speaker's.
+left open at the end of a paragraph; a short one, '"Elections matter," Kelly said.',
+passes its speaker on); failing that it is the one named claimant's of its sentence, or,
+when it opens a sentence, of the sentence before; an unattributed one right before an
+attributed one is that speaker's.
 """
 
 from __future__ import annotations
