@@ -148,3 +148,14 @@ def test_content_stays_in_its_paragraph_without_edge_punctuation():
     (found,) = [a for a in _indirect(text) if a.cue == "said"]
     assert "\n" not in found.content
     assert found.content[-1] not in ",;:"
+
+
+def test_she_skips_a_man_the_article_calls_he():
+    # Without the article's own pronouns, "she" would be the last subject, Karl Bergman.
+    found = speakers(
+        "Maria Lindqvist praised the plan, and her staff agreed. Karl Bergman opposed it, "
+        "and his aides left the hall. Maria Lindqvist called her allies on Sunday. Karl "
+        "Bergman phoned his lawyer.\n\nKarl Bergman rejected the offer on Monday.\n\n"
+        '"We will not give up on the valley or on the people who live in it," she said.'
+    )
+    assert found == ["Maria Lindqvist"]

@@ -408,6 +408,43 @@ def find_cues(
     return cues
 
 
+GENDERED = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+PRONOUN_REACH = 120  # characters after a name in which its pronoun is looked for
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
+
+
+def _pronoun_genders(entities: list[Entity], text: str) -> dict[str, str]:
+    """The gender the article's own pronouns give each surname: the first "he"/"his" or
+    "she"/"her" after a person's name, before any other person is named ("Erin Brockovich,
+    the activist, endorsed the plan, saying she …"). Only a clear majority of at least
+    two counts ("Clinton … his" once among several "her" does not make Clinton a man)."""
+    people = sorted((e for e in entities if e.kind == "person"), key=lambda e: e.start)
+    votes: dict[str, list[int]] = {}
+    for k, entity in enumerate(people):
+        limit = entity.end + PRONOUN_REACH
+        if k + 1 < len(people):
+            limit = min(limit, people[k + 1].start)
+        # Within the name's sentence: the next one's "he said" is what is being resolved.
+        stop = SENTENCE_END.search(text, entity.end, max(entity.end, limit))
+        if stop is not None:
+            limit = stop.start()
+        match = GENDERED.search(text, entity.end, max(entity.end, limit))
+        if match is None:
+            continue
+        words = clean_name(entity.text).split()
+        if not words:
+            continue
+        count = votes.setdefault(words[-1], [0, 0])
+        count[0 if match.group(1).lower() in ("he", "his", "him", "himself") else 1] += 1
+    found = {}
+    for surname, (male, female) in votes.items():
+        if male >= 2 and male >= 3 * female:
+            found[surname] = "m"
+        elif female >= 2 and female >= 3 * male:
+            found[surname] = "f"
+    return found
+
+
 class PersonTracker:
     """The people, organisations and groups an article has named so far, in order.
 
@@ -422,6 +459,8 @@ class PersonTracker:
         for match in HONORIFIC_NAME.finditer(text):
             title = match.group(1).lower()
             self.gender[match.group(2)] = "m" if title in MALE_TITLES else "f"
+        for surname, gender in _pronoun_genders(entities, text).items():
+            self.gender.setdefault(surname, gender)
         self.people: list[str] = []  # persons named as speakers or subjects, in order
         self.last: Claimant | None = None
 
