@@ -159,8 +159,10 @@ class Attribution:
     ("Russia has denied killing civilians"). ``source`` is the claimant's name or
     description, normalised like ``Quote.speaker`` (None when the article does not say or
     a pronoun cannot be resolved); ``source_start``/``source_end`` are the offsets of the
-    mention in the text ("he" for a resolved pronoun; both 0 when there is none). The
-    cue and content offsets point into ``Document.text`` like every other offset.
+    whole mention in the text, titles, role and apposition included ("White House
+    spokesman Josh Earnest"; "he" for a resolved pronoun, "who" for a relative; both 0
+    when there is none). The cue and content offsets point into ``Document.text`` like
+    every other offset.
     """
 
     kind: AttributionKind
