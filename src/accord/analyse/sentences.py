@@ -38,9 +38,9 @@ class _Segmenter(pysbd.Segmenter):
     pysbd finds each sentence it made in the original text by compiling the sentence itself
     into a pattern (``re.escape(sentence) + r"\s*"``) and taking the first match that ends
     after the previous sentence. Every sentence is a new pattern: they flooded ``re``'s cache
-    (512 patterns), so pysbd's own fixed ones were compiled again and again, a fifth of
-    the splitter's time on Multi-News. ``str.find``
-    finds the same non-overlapping occurrences, and the same ``\s*`` takes the spaces after.
+    (512 patterns), so pysbd's own fixed ones were compiled again and again, a fifth of the
+    splitter's time on Multi-News. ``str.find`` finds the same non-overlapping occurrences,
+    and the same ``\s*`` takes the spaces after them.
     """
 
     def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
