@@ -5,10 +5,12 @@ The model's ``attribute_ruler`` runs its 179 token patterns through spaCy's ``Ma
 which tries every pattern at every token: a tenth of a briefing's time on Multi-News, more
 than the tagger and parser together. The patterns are plain: one or two tokens, each a
 conjunction of tests on ``TAG``, ``LOWER``, ``DEP`` and ``IS_SPACE`` (equal, in, not in, a
-regular expression). :class:`AttributeRules` indexes them by an equality their first token
-requires, so each token is tested only against the few patterns it can start, and hands
-the matches, ordered as the ruler orders them, to the ruler's own ``set_annotations``: the
-tokens get the same attributes. A ruler with any other kind of pattern is run as it is.
+regular expression). :class:`AttributeRules` indexes them by a value one of their tests
+requires, so a token is tested only against the few patterns it can be part of, remembers
+what a token with the same four attributes matched (words recur), and hands the matches,
+ordered as the ruler orders them, to the ruler's own ``set_annotations``: the tokens get
+the same attributes. A ruler with any other kind of pattern is run as it is. Like the rest
+of the pipeline it runs under ``accord.analyse``'s lock (the memo is shared).
 """
 
 from __future__ import annotations
@@ -76,6 +78,14 @@ def _test(
 # the position in it of the token that led to it, its length, and the tests still to pass
 # as (offset from that token, test); the test the token was found by is not repeated.
 Candidate = tuple[int, int, int, int, tuple[tuple[int, Test], ...]]
+# What a token's row leads to: the (key, match id) of the single-token patterns it matches,
+# and the longer patterns to try.
+Known = tuple[tuple[tuple[int, int], ...], tuple[Candidate, ...]]
+
+
+# A token's attributes recur (the same word with the same tag and dependency): the
+# single-token patterns it matches are remembered for this many distinct rows.
+MEMO_ROWS = 50_000  # about 15 MB; then it starts again
 
 
 class AttributeRules:
@@ -83,9 +93,13 @@ class AttributeRules:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
-        # Per column, value -> the patterns one of whose tokens requires that value there.
-        self.index: list[dict[int, list[Candidate]]] = [{} for _ in COLUMNS]
-        self.anywhere: list[Candidate] = []  # patterns no token of which requires one value
+        # Per column, value -> the patterns one of whose tokens requires that value there;
+        # patterns of one token and of several apart.
+        self.single: list[dict[int, list[Candidate]]] = [{} for _ in COLUMNS]
+        self.several: list[dict[int, list[Candidate]]] = [{} for _ in COLUMNS]
+        # The patterns no token of which requires one value: of one token, of several.
+        self.anywhere: tuple[list[Candidate], list[Candidate]] = ([], [])
+        self.memo: dict[tuple[int, ...], Known] = {}
         for key in range(len(ruler.attrs)):
             match_id = ruler.vocab.strings[str(key)]
             _, token_patterns = ruler.matcher.get(match_id)
@@ -101,43 +115,60 @@ class AttributeRules:
                             anchors.append((len(tests), position, *anchor))
                         tests.append((position, test))
                 length = len(token_specs)
-                if not anchors:
-                    self.anywhere.append((key, match_id, 0, length, tuple(tests)))
+                index = self.single if length == 1 else self.several
+                if not anchors:  # tried at every token
+                    self.anywhere[index is self.several].append(
+                        (key, match_id, 0, length, tuple(tests))
+                    )
                     continue
                 # Index by the test the fewest values pass; the others are checked.
                 which, position, column, values = min(anchors, key=lambda a: len(a[3]))
                 rest = tuple((p - position, t) for k, (p, t) in enumerate(tests) if k != which)
                 for value in values:
                     candidate = (key, match_id, position, length, rest)
-                    self.index[column].setdefault(value, []).append(candidate)
+                    index[column].setdefault(value, []).append(candidate)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What ``AttributeRuler.match`` returns: (key, match id, start, end), sorted."""
         rows: list[list[int]] = doc.to_array(ARRAY_ATTRS).tolist()
-        count = len(rows)
         found: list[tuple[int, int, int, int]] = []
-        tags, lowers, deps, spaces = self.index
-        nothing: list[Candidate] = []
+        memo = self.memo
         for i, row in enumerate(rows):
-            for candidates in (
-                tags.get(row[0], nothing),
-                lowers.get(row[1], nothing),
-                deps.get(row[2], nothing),
-                spaces.get(row[3], nothing),
-                self.anywhere,
-            ):
-                for key, match_id, position, length, rest in candidates:
-                    start = i - position
-                    if start < 0 or start + length > count:
-                        continue
-                    if all(test(rows[i + offset]) for offset, test in rest):
-                        found.append((key, match_id, start, start + length))
+            known = memo.get(row_key := tuple(row))
+            if known is None:
+                known = self._of_row(row)
+                if len(memo) >= MEMO_ROWS:
+                    memo.clear()
+                memo[row_key] = known
+            single, several = known
+            for key, match_id in single:
+                found.append((key, match_id, i, i + 1))
+            for key, match_id, position, length, rest in several:
+                start = i - position
+                if start < 0 or start + length > len(rows):
+                    continue
+                if all(test(rows[i + offset]) for offset, test in rest):
+                    found.append((key, match_id, start, start + length))
         found.sort()
         return found
+
+    def _of_row(self, row: Row) -> Known:
+        """The single-token patterns a token with these attributes matches, and the longer
+        patterns to try with it in the place of the token they are indexed by."""
+        single = tuple(
+            (key, match_id)
+            for key, match_id, _, _, rest in _candidates(self.single, row) + self.anywhere[0]
+            if all(test(row) for _, test in rest)
+        )
+        return single, tuple(_candidates(self.several, row) + self.anywhere[1])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ruler.set_annotations(doc, self.match(doc))
         return doc
+
+
+def _candidates(index: list[dict[int, list[Candidate]]], row: Row) -> list[Candidate]:
+    return [c for column, value in enumerate(row) for c in index[column].get(value, ())]
 
 
 @Language.factory(NAME)
