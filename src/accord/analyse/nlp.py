@@ -6,7 +6,7 @@ Entities, part-of-speech tags, lemmas and the dependency parse are used (the par
 who said what, :mod:`accord.analyse.attribution`); nothing is disabled. On five news
 reports the parser adds about a tenth of a second to the pipeline. The model's attribute
 ruler is run by :mod:`accord.analyse.attribute_rules`, the same rules looked up rather
-than matched one by one (the same attributes, in a quarter of the time), and the
+than matched one by one (the same attributes, in a twelfth of the time), and the
 lemmatizer's word lists are made sets (:func:`index_lemmas`: the same lemmas).
 """
 
