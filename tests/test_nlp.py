@@ -30,6 +30,7 @@ def _attributes(doc):
 def test_tokens_get_the_attributes_spacys_own_components_give(plain):
     nlp = pipeline()
     assert "attribute_ruler" not in nlp.pipe_names  # run as indexed rules instead
+    assert "lemmatizer" not in nlp.pipe_names  # run remembering its lemmas
     for text in TEXTS:
         assert _attributes(nlp(text)) == _attributes(plain(text))
 

