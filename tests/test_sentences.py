@@ -181,3 +181,24 @@ def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monk
         InputError, match=r"coastal-courier\.txt: is too long to brief: \d+ sentences"
     ):
         accord.brief([EXAMPLE])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "It rained. It rained. It rained.  Then it stopped.\n",  # repeated sentences
+        "Mr. Lee met Gov. Ortiz at 9 a.m. on Jan. 5. They spoke (briefly). Done!",
+        "aaa. aaa. aa. a.",  # sentences that occur inside others
+        "   Leading spaces. And\u00a0a no-break space.\u2003 Then an em space.",
+    ],
+)
+def test_sentences_are_found_in_the_text_as_pysbd_finds_them(text):
+    # The segmenter finds pysbd's sentences by string search instead of pysbd's one
+    # regular expression per sentence: the same pieces, whitespace and all.
+    import pysbd
+
+    from accord.analyse.sentences import _segmenter
+
+    original = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    assert _segmenter().segment(text) == original.segment(text)
