@@ -24,7 +24,13 @@ from accord.compare.frames import (
     precise_place_conflicts,
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
-from accord.compare.places import anchored_place_conflicts, known_places, place_conflicts
+from accord.compare.places import (
+    anchored_place_conflicts,
+    known_places,
+    place_conflicts,
+    place_role,
+    roles_compatible,
+)
 from accord.compare.quotes import is_name, speaker_key
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.slots import PARALLEL
@@ -68,7 +74,8 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     ]
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
-    conflicts = [c for c in conflicts if _one_claim(c, parallel)]
+    conflicts = [c for c in conflicts if _one_claim(c, parallel) and _one_place_role(c, parallel)]
+    swaps = [c for c in swaps if _one_place_role(c, parallel)]
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
@@ -110,6 +117,23 @@ def _one_claim(
     bounds = qa.qualifier != "range" and qb.qualifier != "range"
     edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
     return not (bounds and overlap(qa, qb) and not edited)
+
+
+def _one_place_role(
+    conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
+) -> bool:
+    """Two places compare only in compatible roles of their sentences (where it happened,
+    where someone is from, what a place describes; never against where someone went:
+    :func:`.places.roles_compatible`). In one statement edited (parallel wording) the frame
+    is the same on both sides by construction, so "the president of Chile" / "the
+    president of Peru" compare there; elsewhere a place with no locative frame ("Russia
+    has violated", "chancellor of Germany") is no location."""
+    first, second = conflict
+    if first.kind != "place":
+        return True
+    if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
+        return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
+    return roles_compatible(first.sentence, first.text, second.sentence, second.text)
 
 
 def _furniture(observation: Observation) -> bool:
