@@ -7,6 +7,7 @@ still report.
 from __future__ import annotations
 
 from accord.compare.discrepancies import speaker_discrepancies
+from accord.compare.frames import states_figure
 from accord.compare.places import place_role, roles_compatible
 from accord.compare.quotes import merge_quotes
 from accord.model import Cluster
@@ -125,3 +126,60 @@ def test_a_listed_place_is_where_it_happens():
     s = sentence("The fever continues to batter Guinea, Mali and Liberia this year.")
     assert place_role(s, "Liberia") == "location"
     assert place_role(sentence("Chile and Peru vetoed the text."), "Peru") == ""
+
+
+def _numbers(*texts: str) -> list[set[float]]:
+    return [{v.value.value for v in d.variants} for d in brief(*texts) if d.kind in ("quantity",)]
+
+
+def test_thousands_grouped_by_spaces_are_one_number():
+    q = sentence("The trial enrolled 12 480 patients in four countries.").quantities[0]
+    assert (q.value, q.counted) == (12480, "patient")
+    values = [q.value for q in sentence("He ran the 3 100-metre heats.").quantities]
+    assert 3100 not in values
+
+
+def test_durations_of_two_events_do_not_compare():
+    assert not _numbers(
+        "The ferry captain was sentenced to 12 years in prison for the sinking on Monday.",
+        "The ferry captain has spent 3 years in a city jail since the sinking on Monday.",
+    )
+
+
+def test_duration_of_one_event_still_compares():
+    assert _numbers(
+        "The pump at the city hospital was switched off for 18 hours, the inquest heard.",
+        "The inquest heard the pump at the city hospital was switched off for 19 hours.",
+    ) == [{18.0, 19.0}]
+    # The nearest verb of "19 hours" is "undergoing"; "switched" stands near it too.
+    assert _numbers(
+        "The pump at the city hospital was switched off for 18 hours, the inquest heard.",
+        "The pump at the city hospital was switched off for 19 hours after undergoing tests.",
+    ) == [{18.0, 19.0}]
+
+
+def test_a_norm_is_not_a_measurement():
+    assert not _numbers(
+        "Adults need 8.5 hours of sleep a night, the sleep study of nurses found.",
+        "Nurses sleep 6.2 hours a night on average, the sleep study found.",
+    )
+
+
+def test_bare_figure_in_the_other_sentence_puts_it_in_play():
+    (three,) = sentence("Police searched the homes of three retired guards.").quantities
+    bare = sentence("The three are thought to have served in the unit that shot 40 guards.")
+    other = sentence("Three children and 40 guards were in the unit.")
+    assert states_figure(bare, three)
+    assert not states_figure(other, three)
+
+
+def test_a_label_is_not_a_count():
+    values = [q.value for q in sentence("Passengers of flight 212 waited 9 hours.").quantities]
+    assert values == [9]
+
+
+def test_years_ago_dates_an_event_and_still_compares():
+    assert _numbers(
+        "The drone was captured by the army about three years ago, state television said.",
+        "State television said the drone, seized about six years ago, was rebuilt by the army.",
+    ) == [{3.0, 6.0}]

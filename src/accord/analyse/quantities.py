@@ -114,7 +114,9 @@ WORD_START = "|".join(
 WORDS_NUMBER = (
     rf"(?:(?:{WORD_START})(?:[\s-]+(?:and[\s-]+)?(?:(?:a|an)[\s-]+)?(?:{NUMBER_CORE})\b)*)"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as journals print them ("661 137 men"): a
+# group of three digits after a space, not followed by a digit or a hyphen ("3 100-metre").
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d-])|\d+)(?:\.\d+)?"
 SCALED_DIGITS = re.compile(
     rf"({DIGITS})[\s-]*(hundred|thousand|million|billion|trillion|m|bn|k)?"
 )  # "1.76-million member church" is 1.76 million
@@ -139,6 +141,13 @@ MONTHS = re.compile(
 # Words that name what happened to those counted, even when tagged as adjectives.
 EVENT_WORDS = {"dead", "injured", "wounded", "missing", "killed", "hurt", "arrested", "displaced"}
 # "a 6-foot monument", "a 10-mile race": the figure measures the noun after it in this unit.
+# Nouns a number labels rather than counts: "flight 183", "route 66", "no. 10".
+LABEL_BEFORE = re.compile(
+    r"\b(?:flight|route|highway|interstate|room|gate|platform|channel|no\.|number|chapter|"
+    r"section|article|amendment|proposition|precinct|bus|track|exit|apartment|suite|seat|"
+    r"row|page|pier|terminal|ward|level|code|model|version|episode|season|district)\s+$",
+    re.IGNORECASE,
+)
 MEASURE_BEFORE_NOUN = re.compile(
     r"^-(foot|feet|inch|meter|metre|mile|kilometer|kilometre|pound|ton|tonne|acre|story|storey"
     r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
@@ -201,7 +210,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     match = SCALED_DIGITS.fullmatch(text)
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(match.group(1).replace(",", "").replace(" ", ""))
         scale = match.group(2)
         if scale:
             value *= {"m": 1e6, "bn": 1e9, "k": 1e3}.get(scale, SCALES.get(scale, 1))
@@ -280,6 +289,8 @@ def extract_quantities(
         before = text[max(0, match.start() - 12) : match.start()]
         if MONTHS.search(before.strip()) or ORDINAL_SUFFIX.match(text, match.end()):
             continue  # the day of a date, or an ordinal
+        if LABEL_BEFORE.search(before) and not qualifier_text:
+            continue  # "flight 183", "route 66", "room 212": a label, not a count
         if MULTIPLIER.match(text[match.end() :]):
             continue  # "increasing 14-fold": a ratio
         if CLOCK.search(before[-4:]) or CLOCK.match(text[match.end() : match.end() + 6]):

@@ -40,12 +40,14 @@ SOURCING_AFTER = re.compile(
     re.I,
 )
 SOURCING_NOUN = re.compile(r"^\s*(?:[\w'’-]+\s+)?sources?\b", re.I)
-# A figure hoped for, planned, possible: "hopes to eat a record 70", "could face 400 years".
+# A figure hoped for, planned, possible or advised: "hopes to eat a record 70", "could face
+# 400 years", "adults need 7.5 hours of sleep" (a norm, not what people get).
 # "may" and "might" hedge a finding ("runners may live three years longer"): the figure is
 # still the claim, stated with caution, and compares with the same finding stated plainly.
 IRREALIS_BEFORE = re.compile(
     r"\b(?:hopes?|hoping|plans?|planning|aims?|aiming|wants?|expects?|expected|intends?|"
-    r"would|could|maximum|up to|faced|faces|face|target|goal|record)\b"
+    r"would|could|maximum|up to|faced|faces|face|target|goal|record|"
+    r"need|needs|should|recommended|recommends|recommend)\b"
     r"(?:\s+[\w'’,-]+){0,6}\s*$",
     re.I,
 )
@@ -115,10 +117,13 @@ def person_words(sentence: Sentence) -> set[str]:
 def states_figure(sentence: Sentence, q: Quantity) -> bool:
     """Whether a sentence also states ``q``'s figure, of whatever noun: "1.8 million
     people ... only 1.4 million infections" has both figures in play. Small figures
-    (under 10) recur by chance and do not count, nor does an age against a count: "a
-    13-year-old girl ... helped eight people" does not state a count of 13."""
-    return q.value >= 10 and any(
-        abs(x.value - q.value) < 1e-9 and (x.counted == "age") == (q.counted == "age")
+    (under 10) recur by chance and count only of the same noun or bare ("the three are
+    believed ... the massacre of 86 men" is about the three men too); an age never counts
+    against a count: "a 13-year-old girl ... helped 13 people" states no count of 13."""
+    return any(
+        abs(x.value - q.value) < 1e-9
+        and (x.counted == "age") == (q.counted == "age")
+        and (q.value >= 10 or x.counted in ("", q.counted))
         for x in sentence.quantities
     )
 
@@ -175,9 +180,50 @@ def age_subject(sentence: Sentence, q: Quantity) -> str:
     return match.group(1).lower() if match else ""
 
 
+# Durations and distances belong to an event: "sentenced to 12 years" / "held for 4 years",
+# "a 16-hour flight" / "stuck for 28 hours", "seen at a mall 20 miles away" / "caught 500
+# miles away" are two events' measures, however alike the sentences.
+MEASURES = frozenset(
+    """second minute hour day week month year decade century mile kilometre kilometer km
+    metre meter foot feet inch yard mph""".split()
+)
+
+
+AGO = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
+EVENT_WINDOW = 6  # words either side of a figure where its event's verb may stand
+
+
+def _verb_near(sentence: Sentence, q: Quantity, lemma: str) -> bool:
+    """Whether a form of ``lemma`` stands within ``EVENT_WINDOW`` words of the figure."""
+    if len(lemma) < 3:
+        return False
+    words = [
+        (m.start() + sentence.start, m.group(0).lower())
+        for m in re.finditer(r"[A-Za-z]+", sentence.text)
+    ]
+    before = [w for at, w in words if at < q.start][-EVENT_WINDOW:]
+    after = [w for at, w in words if at >= q.end][:EVENT_WINDOW]
+    stem = lemma if len(lemma) <= 4 else lemma[:-1]  # "switch" -> "switched", "take" -> "taken"
+    return any(w.startswith(stem) for w in before + after)
+
+
+def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two durations or distances of different events: their nearest verbs differ and
+    neither verb stands near the other figure ("switched off for 19 hours after
+    undergoing surgery" / "was switched off for 18 hours" is one event; the nearest verb
+    of a figure is a guess, so the other sentence is asked too)."""
+    if qa.counted not in MEASURES or qb.counted not in MEASURES or qa.event == qb.event:
+        return False
+    if AGO.match(_after(a, qa, 20)) or AGO.match(_after(b, qb, 20)):
+        return False  # "three years ago" dates the event: compared like a date
+    return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
+        return True
+    if different_events(a, qa, b, qb):
         return True
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
