@@ -81,53 +81,6 @@ def test_places_in_one_role_still_conflict():
     ) == [{"ohio", "nevada"}]
 
 
-def test_place_role_of_a_described_site():
-    s = sentence("The whale washed up on a Vermont beach near the old pier.")
-    assert place_role(s, "a Vermont") == "modifier"
-
-
-def test_a_place_that_describes_and_a_place_where_are_one_fact():
-    assert roles_compatible(
-        sentence("Nobody has claimed the Denver shooting that killed two guards."),
-        "Denver",
-        sentence("Nobody has claimed the shooting in Houston that killed two guards."),
-        "Houston",
-    )
-    assert roles_compatible(
-        sentence("The clerk, a Vermont notary, refused to sign."),
-        "Vermont",
-        sentence("The clerk from Ohio refused to sign."),
-        "Ohio",
-    )
-    assert not roles_compatible(
-        sentence("The fugitive was arrested in Sonora, Mexico, last week."),
-        "Mexico",
-        sentence("The fugitive was deported to Texas last week."),
-        "Texas",
-    )
-
-
-def test_a_described_site_and_the_place_that_holds_it_do_not_conflict():
-    assert not roles_compatible(
-        sentence("Divers found a steamer off a Maine beach near the lighthouse."),
-        "a Maine",
-        sentence("Divers found a steamer off Wells Beach on Friday."),
-        "Wells Beach",
-    )
-    assert not roles_compatible(
-        sentence("Diggers found a chapel in the Karnak temple."),
-        "the Karnak",
-        sentence("Diggers found a chapel at a temple site in Luxor."),
-        "Luxor",
-    )
-
-
-def test_a_listed_place_is_where_it_happens():
-    s = sentence("The fever continues to batter Guinea, Mali and Liberia this year.")
-    assert place_role(s, "Liberia") == "location"
-    assert place_role(sentence("Chile and Peru vetoed the text."), "Peru") == ""
-
-
 def _numbers(*texts: str) -> list[set[float]]:
     return [{v.value.value for v in d.variants} for d in brief(*texts) if d.kind in ("quantity",)]
 
@@ -171,6 +124,95 @@ def test_bare_figure_in_the_other_sentence_puts_it_in_play():
     other = sentence("Three children and 40 guards were in the unit.")
     assert states_figure(bare, three)
     assert not states_figure(other, three)
+
+
+def test_place_role_of_a_described_site():
+    s = sentence("The whale washed up on a Vermont beach near the old pier.")
+    assert place_role(s, "a Vermont") == "modifier"
+
+
+def test_a_toll_and_an_estimate_in_unaligned_sentences():
+    found = _numbers(
+        "Officials said the death toll from the bombing of the market in the port rose to 64.",
+        "A lorry bomb at the crowded market killed about 90 people, hospital sources said.",
+    )
+    assert found == [{64.0, 90.0}]
+
+
+def test_tolls_of_one_size_are_not_estimates_apart():
+    assert not _numbers(
+        "Officials said the death toll from the bombing of the market in the port rose to 64.",
+        "A lorry bomb at the crowded market killed about 62 people, hospital sources said.",
+    )
+
+
+def test_two_magnitudes_of_one_quake():
+    found = _numbers(
+        "The national survey said a magnitude 4.1 earthquake struck the coast on Sunday.",
+        "Seismologists abroad recorded the 4.6-magnitude tremor, which damaged a school.",
+    )
+    assert found == [{4.1, 4.6}]
+    assert not _numbers(
+        "The national survey said a magnitude 4.1 earthquake struck the coast on Sunday.",
+        "Seismologists abroad recorded the magnitude 4.1 tremor, which damaged a school.",
+    )
+
+
+def test_one_persons_tally_stated_twice():
+    found = _numbers(
+        "The novelist Maria Lopez wrote more than 30 novels and taught in Leeds for years.",
+        "Lopez was the author of nineteen novels, her publisher said on Friday.",
+    )
+    assert found == [{30.0, 19.0}]
+
+
+def test_two_tallies_of_one_source_are_not_compared():
+    assert not _numbers(
+        "The novelist Maria Lopez wrote 12 novels before 1990 and she wrote 20 novels in all.",
+        "Lopez was the author of nineteen novels, her publisher said on Friday.",
+    )
+
+
+def test_a_place_that_describes_and_a_place_where_are_one_fact():
+    assert roles_compatible(
+        sentence("Nobody has claimed the Denver shooting that killed two guards."),
+        "Denver",
+        sentence("Nobody has claimed the shooting in Houston that killed two guards."),
+        "Houston",
+    )
+    assert roles_compatible(
+        sentence("The clerk, a Vermont notary, refused to sign."),
+        "Vermont",
+        sentence("The clerk from Ohio refused to sign."),
+        "Ohio",
+    )
+    assert not roles_compatible(
+        sentence("The fugitive was arrested in Sonora, Mexico, last week."),
+        "Mexico",
+        sentence("The fugitive was deported to Texas last week."),
+        "Texas",
+    )
+
+
+def test_a_described_site_and_the_place_that_holds_it_do_not_conflict():
+    assert not roles_compatible(
+        sentence("Divers found a steamer off a Maine beach near the lighthouse."),
+        "a Maine",
+        sentence("Divers found a steamer off Wells Beach on Friday."),
+        "Wells Beach",
+    )
+    assert not roles_compatible(
+        sentence("Diggers found a chapel in the Karnak temple."),
+        "the Karnak",
+        sentence("Diggers found a chapel at a temple site in Luxor."),
+        "Luxor",
+    )
+
+
+def test_a_listed_place_is_where_it_happens():
+    s = sentence("The fever continues to batter Guinea, Mali and Liberia this year.")
+    assert place_role(s, "Liberia") == "location"
+    assert place_role(sentence("Chile and Peru vetoed the text."), "Peru") == ""
 
 
 def test_a_label_is_not_a_count():

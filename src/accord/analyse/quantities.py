@@ -132,6 +132,13 @@ QUANTITY = re.compile(
 AGE = re.compile(r"^[\s-]*years?[\s-]+old\b|^-year-old\b", re.I)
 # A count stated after its noun: "the death toll rose to 57", "a toll of 42".
 TOLL_BEFORE = re.compile(r"\b(death\s+toll|toll|deaths|dead|fatalities)\b[^.;]{0,25}$", re.I)
+# "the death toll from a car bombing south of the capital rose to 73": a toll stated
+# after a long subject.
+TOLL_RISE = re.compile(
+    r"\b(?:death\s+toll|toll)\b[^.;\d]{0,100}\b(?:rose|risen|climbed|jumped|reached|"
+    r"stood|stands|increased|grew)\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 MONTHS = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
@@ -141,6 +148,9 @@ MONTHS = re.compile(
 # Words that name what happened to those counted, even when tagged as adjectives.
 EVENT_WORDS = {"dead", "injured", "wounded", "missing", "killed", "hurt", "arrested", "displaced"}
 # "a 6-foot monument", "a 10-mile race": the figure measures the noun after it in this unit.
+# An earthquake's size, whatever noun follows: "magnitude 3.0 earthquake", "3.4 magnitude".
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.I)
 # Nouns a number labels rather than counts: "flight 183", "route 66", "no. 10".
 LABEL_BEFORE = re.compile(
     r"\b(?:flight|route|highway|interstate|room|gate|platform|channel|no\.|number|chapter|"
@@ -322,7 +332,14 @@ def extract_quantities(
             counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
         elif measure:
             counted = measure.group(1).lower()
-        elif not counted and TOLL_BEFORE.search(text[max(0, start - 40) : start]):
+        elif MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]) or MAGNITUDE_AFTER.match(
+            text[end:]
+        ):
+            counted = "magnitude"  # "a magnitude 3.4 quake", "a 6.1-magnitude earthquake"
+        elif not counted and (
+            TOLL_BEFORE.search(text[max(0, start - 40) : start])
+            or TOLL_RISE.search(text[max(0, start - 120) : start])
+        ):
             event = "kill"
         if match.group("pct"):
             counted = "percent"

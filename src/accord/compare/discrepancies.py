@@ -18,9 +18,11 @@ from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
 from accord.compare.frames import (
+    counts_of_one_person,
     different_claims,
     estimates_of_one_total,
     list_conflicts,
+    magnitudes_of_one_quake,
     precise_place_conflicts,
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
@@ -77,7 +79,8 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts = [c for c in conflicts if _one_claim(c, parallel) and _one_place_role(c, parallel)]
     swaps = [c for c in swaps if _one_place_role(c, parallel)]
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
-    conflicts += estimates_of_one_total(cluster)
+    conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
+    conflicts += counts_of_one_person(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
