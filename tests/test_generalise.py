@@ -225,3 +225,37 @@ def test_years_ago_dates_an_event_and_still_compares():
         "The drone was captured by the army about three years ago, state television said.",
         "State television said the drone, seized about six years ago, was rebuilt by the army.",
     ) == [{3.0, 6.0}]
+
+
+def test_one_thing_in_opposite_parts_of_one_country():
+    found = [
+        d
+        for d in brief(
+            "Rangers patrol the reserve in northwestern Kenya, home to the last white rhinos.",
+            "The reserve in north-east Kenya is home to the last white rhinos, rangers said.",
+        )
+        if d.kind == "place"
+    ]
+    assert [{v.text.lower() for v in d.variants} for d in found] == [
+        {"northwestern kenya", "north-east kenya"}
+    ]
+    assert not [
+        d
+        for d in brief(
+            "Rangers patrol the reserve in northwestern Kenya, home to the last white rhinos.",
+            "The reserve in northern Kenya is home to the last white rhinos, rangers said.",
+        )
+        if d.kind == "place"
+    ]
+
+
+def test_one_item_ranked_differently():
+    found = _numbers(
+        "The bill would change the second verse of the hymn sung at every match.",
+        "If passed, the fourth verse of the hymn will be sung differently at matches.",
+    )
+    assert found == [{2.0, 4.0}]
+    assert not _numbers(
+        "The bill would change the second verse of the hymn and the third verse of the hymn.",
+        "If passed, the fourth verse of the hymn will be sung differently at matches.",
+    )

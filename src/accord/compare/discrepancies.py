@@ -34,6 +34,7 @@ from accord.compare.places import (
     roles_compatible,
 )
 from accord.compare.quotes import is_name, speaker_key
+from accord.compare.regions import ordinal_conflicts, region_conflicts
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.slots import PARALLEL
 from accord.compare.statements import only_in_furniture
@@ -81,6 +82,7 @@ def slot_discrepancies(cluster: Cluster) -> list[Discrepancy]:
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
+    conflicts += region_conflicts(cluster) + ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster)
