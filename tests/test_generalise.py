@@ -6,9 +6,9 @@ still report.
 
 from __future__ import annotations
 
-from accord.compare.discrepancies import speaker_discrepancies
+from accord.compare.discrepancies import _one_speaker, speaker_discrepancies
 from accord.compare.frames import states_figure
-from accord.compare.places import place_role, roles_compatible
+from accord.compare.places import detail_of_one_place, place_role, roles_compatible
 from accord.compare.quotes import merge_quotes
 from accord.model import Cluster
 from tests.analysed import brief, documents, sentence
@@ -258,4 +258,20 @@ def test_one_item_ranked_differently():
     assert not _numbers(
         "The bill would change the second verse of the hymn and the third verse of the hymn.",
         "If passed, the fourth verse of the hymn will be sung differently at matches.",
+    )
+
+
+def test_one_place_in_more_or_less_detail():
+    assert detail_of_one_place("the Kew", "Kew Gardens")
+    assert detail_of_one_place("East Africa", "northern Tanzania")
+    assert not detail_of_one_place("Sudan", "South Sudan")
+    assert not detail_of_one_place("Ohio", "Nevada")
+
+
+def test_a_speaker_with_the_words_around_the_name_is_the_same_speaker():
+    assert _one_speaker("showrunner Rob Thomas tweeted", "Rob Thomas")
+    assert not _one_speaker("Rob Thomas", "Rob Hale")
+    assert not _speaker_items(
+        'Writer Rob Thomas tweeted: "I am heartbroken to hear of his passing today."',
+        '"I am heartbroken to hear of his passing today," said Rob Thomas.',
     )

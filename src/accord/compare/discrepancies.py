@@ -28,6 +28,7 @@ from accord.compare.frames import (
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.places import (
     anchored_place_conflicts,
+    detail_of_one_place,
     known_places,
     place_conflicts,
     place_role,
@@ -136,6 +137,8 @@ def _one_place_role(
     first, second = conflict
     if first.kind != "place":
         return True
+    if detail_of_one_place(first.text, second.text):
+        return False
     if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
         return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
     return roles_compatible(first.sentence, first.text, second.sentence, second.text)
@@ -286,6 +289,16 @@ def _named_person(variant: Variant, people: list[str]) -> bool:
     return any(re.search(rf"\b{re.escape(surname)}\b", e.text.lower()) for e in variant.evidence)
 
 
+def _one_speaker(a: str, b: str) -> bool:
+    """Variants of one name, or one inside the other word for word ("showrunner Rob Thomas
+    tweeted", an attribution that kept the words around the name, and "Rob Thomas")."""
+    key_a, key_b = speaker_key(a), speaker_key(b)
+    if same_name(key_a, key_b):
+        return True
+    short, long = sorted((NAME_WORDS.findall(key_a), NAME_WORDS.findall(key_b)), key=len)
+    return len(short) >= 2 and f" {' '.join(short)} " in f" {' '.join(long)} "
+
+
 def _surname(variant: Variant) -> str:
     words = NAME_WORDS.findall(speaker_key(variant.text))
     return words[-1] if words else ""
@@ -309,10 +322,7 @@ def speaker_discrepancies(
             named = [v for v in named if _named_person(v, people)]
         distinct: list[Variant] = []
         for variant in named:
-            match = next(
-                (d for d in distinct if same_name(speaker_key(d.text), speaker_key(variant.text))),
-                None,
-            )
+            match = next((d for d in distinct if _one_speaker(d.text, variant.text)), None)
             if match is None:
                 distinct.append(variant)
         if len(distinct) < 2:

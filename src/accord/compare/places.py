@@ -475,3 +475,32 @@ def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str
     if role_a == "modifier" and holds_site(second, text_b, site_noun(first, text_a)):
         return False
     return not (role_b == "modifier" and holds_site(first, text_a, site_noun(second, text_b)))
+
+
+# Continents and world regions hold countries the gazetteer does not nest in them
+# ("northern Tanzania" is in "East Africa"), so they never conflict with a place.
+def world_region(text: str) -> bool:
+    """A continent or world region ("East Africa", "the Middle East", "Latin America")."""
+    return bool(WORLD_REGION.search(_bare(text)))
+
+
+WORLD_REGION = re.compile(
+    r"^(?:(?:north|south|east|west|central|southern|northern|eastern|western|sub-saharan|"
+    r"southeast|south-east|northeast|north-east)\s+)?(?:africa|asia|europe|america|americas|"
+    r"oceania|antarctica)$|^(?:middle|near|far)\s+east$|^latin\s+america$|^caribbean$|"
+    r"^balkans$|^scandinavia$|^horn\s+of\s+africa$",
+    re.IGNORECASE,
+)
+
+
+def detail_of_one_place(text_a: str, text_b: str) -> bool:
+    """Two place names that are one place told in more or less detail: one inside the
+    other once articles go ("the Kew" / "Kew Gardens"), or a world region against anything
+    (it holds countries the gazetteer does not nest in it)."""
+    a, b = _bare(text_a).lower(), _bare(text_b).lower()
+    words_a, words_b = a.replace("-", " ").split(), b.replace("-", " ").split()
+    short, long = sorted((words_a, words_b), key=len)
+    peers = place_kind(a) is not None and place_kind(a) == place_kind(b)  # Sudan, South Sudan
+    if short and not peers and f" {' '.join(short)} " in f" {' '.join(long)} ":
+        return True
+    return world_region(a) or world_region(b)
