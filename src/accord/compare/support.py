@@ -41,7 +41,7 @@ def supporting_sentences(
     space = cluster.space
     if not space.refs:
         return [ref]
-    sims = space.similarities()[space.index(ref)]
+    sims = space.row(space.index(ref))
     best: dict[str, tuple[float, SentenceRef]] = {}
     for k, other in enumerate(space.refs):
         if other.doc_id == ref.doc_id or sims[k] < threshold:

@@ -64,7 +64,6 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
     space = cluster.space
     if not space.refs:
         return []
-    sims = space.similarities()
     lengths = np.array([len(summary_text(cluster.sentence(ref)).split()) for ref in space.refs])
     scores = score_sentences(cluster) + LENGTH_BONUS * np.log(np.maximum(lengths, 1) / 20)
     candidates = {
@@ -95,7 +94,7 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
         chosen_refs.add(ref)
         stated |= figures
         used += int(lengths[best])
-        redundancy = np.maximum(redundancy, sims[best])
+        redundancy = np.maximum(redundancy, space.row(best))
         if used >= words:
             break
     return reading_order(cluster, [space.refs[k] for k in chosen])
