@@ -99,8 +99,12 @@ def _cosine(vectors: Any, target: np.ndarray) -> np.ndarray:
     return vectors @ (target / norm) if norm else np.zeros(vectors.shape[0])
 
 
-def _mean(vectors: Any) -> np.ndarray:
-    return np.asarray(vectors.mean(axis=0)).ravel()
+def _centrality(vectors: Any) -> np.ndarray:
+    """Cosine of each row with the rows' mean, over the terms the rows use (a document's
+    rows use a few hundred of the cluster's terms: no vector as long as the vocabulary)."""
+    used = np.unique(vectors.indices)
+    rows = vectors[:, used]
+    return _cosine(rows, np.asarray(rows.mean(axis=0)).ravel())
 
 
 def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
@@ -187,9 +191,8 @@ def features(cluster: Cluster) -> np.ndarray:
     own_centroid = np.zeros(n)
     bounds = np.flatnonzero(np.diff(owner, prepend=-1, append=-1))  # documents are runs
     for lo, hi in pairwise(bounds.tolist()):
-        own = vectors[lo:hi]
-        own_centroid[lo:hi] = _cosine(own, _mean(own))
-    centrality = _cosine(vectors, _mean(vectors))
+        own_centroid[lo:hi] = _centrality(vectors[lo:hi])
+    centrality = _centrality(vectors)
     similar = sims > 0.1
     lexrank = _lexrank(similar)
     similar_counts = np.diff(similar.indptr)
