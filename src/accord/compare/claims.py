@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from accord.compare.restate import MIN_TERMS, figures, restates, topic_words
 from accord.compare.support import supporting_sentences
@@ -62,13 +62,21 @@ def stated_elsewhere(
         return True
     if index is None:
         index = mentions(cluster, topic)
-    candidates = {
-        id(other): other
-        for key in [*(terms - topic), *figures(sentence)]
-        for other in index.get(key, ())
-        if other.doc_id != sentence.doc_id
-    }
-    return any(restates(sentence, other, topic) for other in candidates.values())
+    # restates needs two words outside the topic in common, or two figures (one figure
+    # and two more words, two figures and one, or three figures): count them first.
+    hits: Counter[int] = Counter()
+    found: dict[int, Sentence] = {}
+    for keys in (terms - topic, figures(sentence)):
+        for key in keys:
+            for other in index.get(key, ()):
+                if other.doc_id != sentence.doc_id:
+                    hits[id(other)] += 1
+                    found[id(other)] = other
+        candidates = [found[k] for k, n in hits.items() if n >= 2]
+        if any(restates(sentence, other, topic) for other in candidates):
+            return True
+        hits.clear()
+    return False
 
 
 def single_source_claims(cluster: Cluster) -> list[SingleSourceClaim]:
