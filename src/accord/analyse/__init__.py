@@ -37,6 +37,10 @@ _SPACY_LOCK = threading.Lock()
 MAX_SPACY_CHARS = 20_000
 # A longer document is parsed whole only for attribution, up to this size.
 MAX_ATTRIBUTION_CHARS = 200_000
+# Documents parsed by spaCy at once: their parses (about 2.5 MB a Multi-News article) are
+# held until attribution has read them, so a cluster of hundreds of sources goes through in
+# batches; a cluster of up to this many goes through in one, as it always has.
+SPACY_BATCH = 64
 MAX_SENTENCES = 50_000  # in all documents of one briefing: see _refuse_too_many_sentences
 
 
@@ -97,6 +101,14 @@ def _annotations(
     through in pieces, one at a time, each piece's offsets shifted to the document's.
     """
     nlp = _pipeline()
+    for first in range(0, len(documents), SPACY_BATCH):
+        yield from _batch_annotations(nlp, documents[first : first + SPACY_BATCH])
+
+
+def _batch_annotations(
+    nlp: Language, documents: Sequence[Document]
+) -> Iterator[tuple[Document, list[Entity], list[Quantity], SpacyDoc | None]]:
+    """:func:`_annotations` of at most ``SPACY_BATCH`` documents."""
     size = min(MAX_SPACY_CHARS, nlp.max_length)
     whole = [d for d in documents if len(d.text) <= size]
     with _SPACY_LOCK:
