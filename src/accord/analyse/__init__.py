@@ -37,10 +37,10 @@ _SPACY_LOCK = threading.Lock()
 MAX_SPACY_CHARS = 20_000
 # A longer document is parsed whole only for attribution, up to this size.
 MAX_ATTRIBUTION_CHARS = 200_000
-# Documents parsed by spaCy at once: their parses (about 2.5 MB a Multi-News article) are
+# Documents parsed by spaCy at once: their parses (about 3 MB a Multi-News article) are
 # held until attribution has read them, so a cluster of hundreds of sources goes through in
 # batches; a cluster of up to this many goes through in one, as it always has.
-SPACY_BATCH = 64
+SPACY_BATCH = 32
 MAX_SENTENCES = 50_000  # in all documents of one briefing: see _refuse_too_many_sentences
 
 
