@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -112,6 +114,24 @@ def chunks(records: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[lis
         yield chunk
 
 
+def warm_up() -> None:
+    """Load what a briefing needs (spaCy, the gazetteer, the scorer) in this process.
+
+    Called before the local pool is made: its workers are forked from this process, so they
+    share the loaded model instead of each loading its own (seconds of CPU and hundreds of
+    MB per worker; on two cores, the one part of a run that did not divide)."""
+    brief_record(
+        {
+            "id": "warm-up",
+            "documents": [
+                "At least 200 people were evacuated from the valley on Tuesday, police said.",
+                "About 180 people were evacuated from the valley on Tuesday, officials said.",
+            ],
+        },
+        40,
+    )
+
+
 def in_order(
     submit: Any, records: Iterable[dict[str, Any]], window: int
 ) -> Iterator[dict[str, Any]]:
@@ -132,7 +152,12 @@ def run_local(records: Iterable[dict[str, Any]], options: BatchOptions) -> Itera
         for chunk in chunks(records):
             yield from brief_chunk(chunk, options.words)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # On Linux the workers are forked, so the model loaded here once is theirs too;
+    # elsewhere (spawn) each worker loads its own.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    if context is not None:
+        warm_up()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
 
         def submit(chunk: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
             return pool.submit(brief_chunk, chunk, options.words)
