@@ -41,7 +41,7 @@ MAX_ATTRIBUTION_CHARS = 200_000
 # held until attribution has read them, so a cluster of hundreds of sources goes through in
 # batches; a cluster of up to this many goes through in one, as it always has.
 SPACY_BATCH = 32
-MAX_SENTENCES = 50_000  # in all documents of one briefing: see _refuse_too_many_sentences
+MAX_SENTENCES = 30_000  # in all documents of one briefing: see _refuse_too_many_sentences
 
 
 def _by_sentence(sentences: list[Sentence], items: Sequence[T]) -> list[list[T]]:
@@ -150,12 +150,12 @@ def _refuse_lone_surrogates(doc: Document) -> None:
 
 def _refuse_too_many_sentences(documents: Sequence[Document]) -> None:
     """Work is bounded: alignment keeps each sentence's nearest sentences only (sparse
-    similarities, see ``model.SentenceSpace``), so memory grows with the sentences, but the
-    similarities are still computed block by block against every sentence, and spaCy
-    takes about a millisecond a word. 50,000 sentences (about 7 MB of text, 7,500
-    Multi-News articles) is minutes of work on one core; the 20 MB a file may hold would
-    be 150,000 sentences. Past ``MAX_SENTENCES`` the briefing is refused with a message
-    instead (``accord stories`` sorts a larger pile into stories, each briefed alone)."""
+    similarities, see ``model.SentenceSpace``), so memory grows with the sentences, not
+    their square: 23,000 sentences (2 MB of text) peak at 830 MB and take two CPU minutes,
+    and 30,000 stay near 1 GB, the memory a web worker may use. The 20 MB a file may hold
+    would be 150,000 sentences. Past ``MAX_SENTENCES`` the briefing is refused with a
+    message instead (``accord stories`` sorts a larger pile into stories, each briefed
+    alone)."""
     total = sum(len(d.sentences) for d in documents)
     if total <= MAX_SENTENCES:
         return
