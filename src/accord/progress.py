@@ -130,7 +130,7 @@ class Bar:
         if total:
             columns += [BarColumn(), MofNCompleteColumn()]
         else:
-            columns += [TextColumn("{task.completed} clusters")]
+            columns += [TextColumn("{task.completed:.0f} clusters")]
         columns += [
             TextColumn("{task.fields[rate]} clusters/s"),
             TextColumn("{task.fields[errors]} errors"),
