@@ -18,7 +18,7 @@ def test_a_figure_in_reported_speech_carries_its_claimant():
     homes = [f for f in briefing.facts if f.kind == "quantity" and "homes" in f.text]
     assert homes and homes[0].claimant in ("The regional council", "the regional council")
     data = briefing.to_dict()
-    assert data["schema"] == "2" and "claimant" in data["facts"][0]
+    assert data["schema"] == "3" and "claimant" in data["facts"][0]
 
 
 def test_a_figure_in_the_source_s_own_voice_has_no_claimant():

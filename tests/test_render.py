@@ -122,3 +122,104 @@ def test_short_lists_have_no_more_line(example_briefing) -> None:
     briefing.facts = briefing.facts[:3]
     assert "more facts" not in render(briefing, "text")
     assert "more facts" not in render(briefing, "html")
+
+
+# --- outlets, copies and the one HTML renderer --------------------------------------------
+
+WIRE = (
+    "Harbour fire forces hundreds from their homes\n\n"
+    "KELMOUTH (Reuters) - At least 300 residents were evacuated from homes near the harbour "
+    "on Tuesday after a fire broke out at a warehouse, the county fire service said. "
+    "More than 60 firefighters fought the blaze for nine hours. "
+    "Fifteen people were treated in hospital for smoke inhalation, the health board said. "
+    "The ferry service to the island was suspended for the day, the operator said."
+)
+OTHER = (
+    "Warehouse blaze in Kelmouth\n\n"
+    "About 250 residents were evacuated after a fire at a harbour warehouse on Tuesday, "
+    "police said. Twelve people were treated in hospital for smoke inhalation. "
+    "Sixty firefighters fought the blaze through the night, the fire service said.\n\n"
+    "Source: The Coastal Courier"
+)
+
+
+@pytest.fixture(scope="module")
+def copies_briefing():
+    """A wire story carried by two outlets (one copy), and one other report."""
+    from accord.model import Document
+
+    return accord.brief(
+        [
+            Document("a.txt", WIRE + "\n\nSource: The Northern Star"),
+            Document("b.txt", WIRE + "\n\nSource: Harbour Daily"),
+            Document("c.txt", OTHER),
+        ]
+    )
+
+
+def test_copies_are_counted_once_and_outlets_named(copies_briefing) -> None:
+    b = copies_briefing
+    assert [s.duplicate_of for s in b.sources] == [None, "a.txt", None]
+    assert [s.meta.get("outlet") for s in b.sources] == [
+        "The Northern Star",
+        "Harbour Daily",
+        "The Coastal Courier",
+    ]
+    assert b.sources[0].meta["agency"] == "Reuters"
+    page = render(b, "html")
+    assert f"<title>{b.headline.text} · Accord briefing</title>" in page  # a chosen title
+    assert "2 sources (+1 copy, not counted)" in page
+    assert 'class="cite-name">The Northern Star<' in page
+    assert 'class="cite-name">Harbour Daily<' not in page  # the copy is never a chip ...
+    assert "(also in Harbour Daily)" in page  # ... but named beside its original
+    assert "Also in" in page and "A copy of" in page
+    supports = re.findall(r'class="fact-support">(\d+)/(\d+)<', page)
+    assert supports and all(total == "2" and int(n) <= 2 for n, total in supports)
+    assert 'data-source="b.txt"' in page  # ids stay what the page refers to
+    markdown = render(b, "md")
+    assert "[The Northern Star]" in markdown and "[a.txt]" not in markdown
+    assert "(also in Harbour Daily)" in markdown
+    assert (
+        "**Harbour Daily** (Reuters wire copy · b.txt)" in markdown
+        and "copy of The Northern Star" in markdown
+    )
+    assert all(": a.txt" not in line for line in markdown.splitlines() if "| " in line)
+    text = render(b, "text")
+    assert "[The Northern Star]" in text
+    from accord.render.terminal import to_text
+
+    assert "copy of The Northern Star, not counted" in to_text(b, width=240)
+
+
+def headings_levelled(html: str) -> str:
+    """HTML with h1 and h2 alike: the fragment's headline is an h2, the page's an h1."""
+    return re.sub(r"<(/?)h[12]\b", r"<\1h", html)
+
+
+def test_the_web_fragment_is_the_page_body(copies_briefing) -> None:
+    from accord.render.html import to_fragment
+
+    fragment = to_fragment(copies_briefing)
+    page = render(copies_briefing, "html")
+    # the same HTML, but for the headline's level (the page's h1, an h2 under the desk's)
+    assert headings_levelled(fragment).strip() in headings_levelled(page)
+    assert "<script" not in fragment and "<style" not in fragment and " style=" not in fragment
+    assert page.count("<style>") == 1 and "<link" not in page and "<script src" not in page
+
+
+def test_wire_name_when_only_the_agency_is_known() -> None:
+    from accord.model import SourceSummary
+    from accord.render.common import source_name
+
+    source = SourceSummary("x.txt", None, "", [], {"agency": "AFP"}, [])
+    assert source_name(source) == "AFP (wire)"
+    assert source_name(SourceSummary("x.txt", None, "", [], {}, [])) == "x.txt"
+
+
+def test_source_links_are_web_addresses_only(copies_briefing) -> None:
+    briefing = copy.deepcopy(copies_briefing)
+    briefing.sources[0].meta["url"] = "javascript:alert(1)"
+    briefing.sources[2].meta["url"] = "https://www.courier.example/fire"
+    page = render(briefing, "html")
+    assert "javascript:" not in page
+    assert 'href="https://www.courier.example/fire"' in page and "courier.example ·" in page

@@ -107,8 +107,8 @@ def test_openapi_describes_the_api(client: httpx.Client) -> None:
 def test_page_and_assets_are_served_and_offline(client: httpx.Client) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assets = re.findall(r'(?:href|src)="(/static/[^"?]+)', page.text)
-    assert sorted(assets) == ["/static/accord.css", "/static/accord.js"]
+    assets = re.findall(r'(?:href|src)="(/(?:static|assets)/[^"?]+)', page.text)
+    assert sorted(assets) == ["/assets/accord.css", "/assets/briefing.js", "/static/accord.js"]
     for text in [page.text] + [client.get(a).text for a in assets]:
         # nothing is fetched from elsewhere: no remote scripts, styles, fonts or images
         assert not re.search(r'(?:src|href)=["\']?(?:https?:)?//', text)
@@ -195,6 +195,37 @@ def test_render_downloads_each_format(client: httpx.Client, fmt: str) -> None:
     assert response.text == render(brief_documents(documents, BriefOptions(250)), fmt)  # type: ignore[arg-type]
     if fmt == "html":
         assert "<html" in response.text.lower() and "<script src=" not in response.text
+
+
+def test_view_is_the_fragment_of_the_html_download(client: httpx.Client) -> None:
+    from accord.render.html import to_fragment
+
+    request = {
+        "documents": [
+            {"id": "a", "text": 'At least 200 people <img src=x onerror="alert(1)"> left.'},
+            {
+                "id": "b",
+                "html": "<html><head><meta property='og:site_name' content='Paper'>"
+                "</head><body><article><p>About 180 people left their homes on Tuesday, "
+                "police said.</p></article></body></html>",
+            },
+        ]
+    }
+    response = client.post("/api/view", json=request)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "content-security-policy" in response.headers
+    assert "<img" not in response.text and "&lt;img" in response.text
+    assert "<script" not in response.text and " style=" not in response.text
+    download = client.post("/api/render", json={**request, "format": "html"}).text
+    levelled = re.sub(r"<(/?)h[12]\b", r"<\1h", response.text)  # h2 here, h1 in the page
+    assert levelled.strip() in re.sub(r"<(/?)h[12]\b", r"<\1h", download)
+    documents = [
+        document_from_text("a", request["documents"][0]["text"], html=False),
+        document_from_text("b", request["documents"][1]["html"], html=True),
+    ]
+    assert response.text == to_fragment(brief_documents(documents, BriefOptions(250)))
+    assert 'class="cite-name">Paper<' in response.text or ">Paper<" in response.text
 
 
 def test_download_reuses_the_briefing() -> None:

@@ -13,9 +13,13 @@ Both samples are deterministic and were drawn before any rule was looked at.
 * ``clusters-c.txt`` (sample C, 40): heavier overlap, after A and B showed how rarely
   truncated coverage states one fact twice: at least three documents of 80+ words, some
   pair sharing at least 25% of their words, ``random.Random(11)``, excluding A and B.
+* ``clusters-d.txt`` (sample D, 40): a second held-out sample drawn like C (80+ words,
+  25% shared words), ``random.Random(13)``, excluding A, B and C; read blind, before
+  Accord was run on any of its clusters.
 
-* ``clusters-train.txt`` (development sample, 50): drawn like C but from the *train* split,
-  ``random.Random(12)``, when ``--train FILE`` is given. Rules are developed against this
+* ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
+  ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
+  way with ``random.Random(14)`` from the rest (80 in all). Rules are developed against this
   sample (and PolNeAR train); the validation samples only measure.
 
     python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
@@ -63,10 +67,16 @@ def main() -> None:
     taken = {*sample_a, *sample_b}
     pool_c = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     sample_c = random.Random(11).sample(pool_c, 40)
+    taken |= set(sample_c)
+    pool_d = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    sample_d = random.Random(13).sample(pool_d, 40)
     samples = {"clusters.txt": sample_a, "clusters-b.txt": sample_b, "clusters-c.txt": sample_c}
+    samples["clusters-d.txt"] = sample_d
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
-        samples["clusters-train.txt"] = random.Random(12).sample(train, 50)
+        first = random.Random(12).sample(train, 50)
+        more = random.Random(14).sample([t for t in train if t not in set(first)], 30)
+        samples["clusters-train.txt"] = first + more
     for name, ids in samples.items():
         (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
         print(f"{name}: {len(ids)} clusters")

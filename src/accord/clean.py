@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord import provenance
 from accord.model import Document, Removal
 
 ADVERT = re.compile(
@@ -39,10 +40,9 @@ CREDIT = re.compile(
 SOURCE_TAIL = re.compile(
     r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I
 )
-AGENCY_TAG = re.compile(
-    r"^\s*[-–—]*\s*\(?(reuters|ap|afp|dpa|ians|pti|xinhua|tass|aap|upi)\)?\s*$", re.I
-)
+AGENCY_TAG = provenance.AGENCY_LINE  # "– (Reuters)" on a line of its own
 
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the Document.meta["date"] contract
 BLANK_RUN = re.compile(r"\n{3,}")
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -135,14 +135,13 @@ def clean_text(raw: str) -> Cleaned:
     """Clean plain text; the first headline-like line becomes the title."""
     lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     reasons: dict[int, str] = {}
-    meta: dict[str, str] = {}
+    position = 0  # lines with text so far: bylines and date lines are read near the top only
     for i, line in enumerate(lines):
-        if line.strip() and (reason := line_reason(line)):
+        if not line.strip():
+            continue
+        if reason := provenance.line_kind(line, position) or line_reason(line):
             reasons[i] = reason
-            if reason == "source line" and (m := SOURCE_TAIL.match(line)):
-                meta.setdefault("outlet", m.group(2).strip())
-            elif reason == "credit line" and (m := AGENCY_TAG.match(line)):
-                meta.setdefault("agency", m.group(1).strip())
+        position += 1
 
     title_index = next(
         (i for i, line in enumerate(lines) if line.strip() and i not in reasons), None
@@ -177,6 +176,7 @@ def clean_text(raw: str) -> Cleaned:
         else:
             kept.append(line.strip())
     text = BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
+    meta = provenance.read_lines(lines, text)
     return Cleaned(text=text, title=title, removed=removed, meta=meta)
 
 
@@ -206,8 +206,8 @@ def clean_html(raw: str, url: str | None = None) -> Cleaned:
             ("url", extracted.url or url),
             ("author", extracted.author),
         ):
-            if value:
-                meta[key] = str(value)
+            if value and (key != "date" or ISO_DAY.match(str(value))):
+                meta[key] = str(value).strip()
     meta.update({k: v for k, v in cleaned.meta.items() if k not in meta})
     text = cleaned.text
     if title and not text.startswith(title):

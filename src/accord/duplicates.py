@@ -86,7 +86,17 @@ def find_duplicates(documents: Sequence[Document], threshold: float = JACCARD) -
 def mark_duplicates(documents: list[Document]) -> list[str]:
     """Set ``duplicate_of`` on documents whose text repeats an earlier one; return notes."""
     notes = []
+    by_id = {d.id: d for d in documents}
     for doc_id, original in find_duplicates(documents).items():
-        next(d for d in documents if d.id == doc_id).duplicate_of = original
-        notes.append(f"{doc_id} repeats {original}: shown as a duplicate, counted once in support")
+        by_id[doc_id].duplicate_of = original
+        notes.append(
+            f"{_label(by_id[doc_id])} repeats {_label(by_id[original])}: shown as a "
+            "duplicate, counted once in support"
+        )
     return notes
+
+
+def _label(doc: Document) -> str:
+    """ "b.txt (Harbour Daily)": the id, and the outlet where the text names one."""
+    outlet = doc.meta.get("outlet")
+    return f"{doc.id} ({outlet})" if outlet and outlet != doc.id else doc.id

@@ -19,7 +19,10 @@ from typing import Any, Literal
 
 import numpy as np
 
-SCHEMA_VERSION = "2"  # 2: facts and variants carry a claimant; quotes their speakers
+# 2: facts and variants carry a claimant; quotes their speakers. 3: the story page (source
+# metadata from plain text: outlet, agency, author, date; headline, key points, timeline;
+# see the README's schema section; positions, the coverage grid, summary claimants)
+SCHEMA_VERSION = "3"
 DEFAULT_WORDS = 250  # the summary budget everywhere a caller gives none
 
 EntityKind = Literal["person", "organisation", "place", "group"]
@@ -67,14 +70,31 @@ class Quantity:
     event: str = ""  # the verb or noun the count belongs to ("killed", "attacks"), if found
 
 
+DateBound = Literal["", "start", "end"]
+
+
 @dataclass(slots=True)
 class DateMention:
-    """A calendar date or period; ``value`` is ISO-like and may be partial ("--11-29")."""
+    """A calendar date or period; ``value`` is ISO-like and may be partial ("--11-29").
+
+    ``value`` is the date *as stated*: a relative expression keeps a value of its own kind
+    ("tuesday" for a weekday, "last week", "earlier this month") that
+    :func:`accord.analyse.dates.compatible` never sets against a calendar date, so that
+    comparing sources never depends on their publication days. ``relative`` marks those.
+    ``resolved`` is the date placed against the article's own date where that is known
+    ("tuesday" in an article of Thursday 3 December 2015 -> "2015-12-01"; "last week" ->
+    "2015-11-23/2015-11-29", an ISO interval), or completed with its year ("--09-30" ->
+    "2015-09-30"); None where it cannot be placed. ``bound`` says whether the date opens
+    or closes a period ("from 1967 to 1979", "since March 2011", "up to 29 November").
+    """
 
     text: str
     value: str
     start: int
     end: int
+    relative: bool = False
+    resolved: str | None = None
+    bound: DateBound = ""
 
 
 @dataclass(slots=True)
@@ -139,8 +159,10 @@ class Attribution:
     ("Russia has denied killing civilians"). ``source`` is the claimant's name or
     description, normalised like ``Quote.speaker`` (None when the article does not say or
     a pronoun cannot be resolved); ``source_start``/``source_end`` are the offsets of the
-    mention in the text ("he" for a resolved pronoun; both 0 when there is none). The
-    cue and content offsets point into ``Document.text`` like every other offset.
+    whole mention in the text, titles, role and apposition included ("White House
+    spokesman Josh Earnest"; "he" for a resolved pronoun, "who" for a relative; both 0
+    when there is none). The cue and content offsets point into ``Document.text`` like
+    every other offset.
     """
 
     kind: AttributionKind
@@ -167,7 +189,8 @@ class Document:
     is_html: bool = False
     text: str = ""  # the cleaned text that every offset refers to
     title: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)  # outlet, date, url, path
+    # outlet, agency, author, date (ISO), url, path: only what the input states (provenance)
+    meta: dict[str, str] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -312,7 +335,8 @@ class Cluster:
 
     ``prepare`` (clean + analyse) fills the documents; :mod:`accord.align` fills ``space``,
     ``groups`` and ``pairs``; :mod:`accord.compare` fills ``quotes``, ``discrepancies``,
-    ``facts`` and ``single_source``; :mod:`accord.summarise` fills ``summary``. A
+    ``facts``, ``single_source`` and ``positions``; :mod:`accord.summarise` fills
+    ``summary``, ``headline``, ``key_points``, ``timeline`` and ``coverage``. A
     :class:`Briefing` is the public view of a finished cluster.
     """
 
@@ -328,6 +352,11 @@ class Cluster:
     facts: list[Fact] = field(default_factory=list)
     single_source: list[SingleSourceClaim] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)  # compare: who says what
+    coverage: Coverage | None = None  # summarise: which outlet states which key point
+    headline: Headline | None = None
+    key_points: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -367,9 +396,17 @@ class Evidence:
 
 @dataclass(slots=True)
 class SummarySentence:
+    """A summary sentence, the sources stating it, and who they say claims it.
+
+    ``claimants`` are the parties (canonical names) that a citing source gives the
+    sentence's claim to ("Amnesty International said …"); empty when every source states
+    it in its own voice.
+    """
+
     text: str
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    claimants: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,6 +478,157 @@ class QuoteGroup:
     speakers: list[Variant] = field(default_factory=list)
 
 
+StatementKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Answered:
+    """The claim a denial answers: another party's statement sharing its topic words, or
+    only that party where the denial names it but no statement of it fits."""
+
+    party: str
+    text: str | None
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Statement:
+    """One thing a party says, however many sources carry it.
+
+    ``text`` is the quotation (``kind`` "direct") or the reported speech ("indirect") as a
+    source words it; ``speaker`` is who the source gives it to, when that is someone
+    speaking for the party ("Igor Konashenkov" for the defence ministry); ``denial`` marks
+    a denial or rebuttal ("denied killing civilians", "full of lies"), with ``answers``
+    the claim it answers when one can be told.
+    """
+
+    text: str
+    kind: StatementKind
+    cue: str
+    speaker: str
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    denial: bool = False
+    answers: Answered | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    """What one party (a person, organisation, group, country or role) says in the cluster.
+
+    ``party`` is its canonical name; ``speakers`` the people the sources say speak for it
+    ("Philip Luther, director … at Amnesty International"); ``sources`` every source that
+    carries a statement of it.
+    """
+
+    party: str
+    kind: str  # "person", "organisation", "group", "place" or "role"
+    statements: list[Statement]
+    sources: list[str]
+    speakers: list[str] = field(default_factory=list)
+
+
+CoverageState = Literal["states", "differs", "silent"]
+
+
+@dataclass(slots=True)
+class CoverageColumn:
+    """One report (copies of it counted once, named in ``also``) and its outlet label."""
+
+    source: str
+    label: str  # the outlet where the source's metadata names one, else the source id
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageCell:
+    """What one report says about one row: the row's value, another value, or nothing."""
+
+    source: str
+    state: CoverageState
+    text: str = ""  # the value as this report states it ("" when silent)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    """A key fact or claim of the story, and each report's cell for it.
+
+    ``kind`` is "discrepancy" (``discrepancy`` is then its index in the briefing's
+    discrepancies, and cells that state another variant are "differs"), "fact" or "claim"
+    (a summary sentence).
+    """
+
+    kind: Literal["discrepancy", "fact", "claim"]
+    about: str
+    text: str
+    cells: list[CoverageCell]
+    claimant: str | None = None
+    discrepancy: int | None = None
+
+
+@dataclass(slots=True)
+class Coverage:
+    """The coverage grid: the story's key facts and claims by report."""
+
+    columns: list[CoverageColumn]
+    rows: list[CoverageRow]
+
+
+HeadlineKind = Literal["title", "lead"]
+
+
+@dataclass(slots=True)
+class Headline:
+    """The briefing's headline: one source's title, chosen, never written.
+
+    ``kind`` is "title" (a ``Document.title``, minus its outlet's name where the title ends
+    with it) or "lead" (where no source has a title: the most representative opening
+    sentence, lightly compressed, with its ``evidence``). ``sources`` are the sources that
+    carry this title or state that sentence.
+    """
+
+    text: str
+    kind: HeadlineKind
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+TimelineKind = Literal["event", "period", "response"]
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    """One event of the story's timeline, however many sources date it.
+
+    ``date`` is the value the event is placed by: the most precise date its sources give,
+    resolved against the article's date where that is known ("2015-12-02"), otherwise as
+    stated ("--09-30", "wednesday", "last week"); ``until`` the end of a period ("from 30
+    September to 29 November"), ``date`` then its start (None for "up to 29 November").
+    ``when`` is the date as a reader sees it ("30 September", "Wednesday",
+    "30 September to 29 November"); ``stated`` is True where the date could not be placed
+    on the calendar (a weekday or "last week" in an article of unknown date): such events
+    come after the dated ones, in the order their words give. A "response" (a denial or
+    rejection of what the story reports) has no date of its own: it follows the event it
+    answers. ``text`` is a source sentence, lightly compressed; ``evidence`` one sentence
+    per source. Where sources date the event differently, ``dates`` holds one
+    :class:`Variant` per date and ``discrepancy`` the position of that date discrepancy
+    in the briefing's ``discrepancies``.
+    """
+
+    when: str
+    date: str | None
+    text: str
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: TimelineKind = "event"
+    until: str | None = None
+    stated: bool = False
+    dates: list[Variant] = field(default_factory=list)
+    discrepancy: int | None = None
+
+
 @dataclass(slots=True)
 class SingleSourceClaim:
     text: str
@@ -479,7 +667,11 @@ class Briefing:
 
     ``summary`` sentences cite every source that states them; ``facts`` list each value
     with the sources stating it; ``discrepancies`` the values sources give differently;
-    ``quotes`` who said what; ``single_source`` what only one source claims. ``to_dict()``
+    ``quotes`` who said what; ``single_source`` what only one source claims; ``headline``
+    (one source's title), ``key_points`` (3 to 5 cited sentences) and ``timeline`` (the
+    dated events in order) open the story page; ``positions`` what each party says,
+    denials beside the claims they answer; ``coverage`` which report states each key fact
+    and claim. ``to_dict()``
     is the JSON structure documented in the README; ``render(fmt)`` gives Markdown, HTML,
     JSON or the terminal's text.
     """
@@ -491,6 +683,11 @@ class Briefing:
     discrepancies: list[Discrepancy]
     single_source: list[SingleSourceClaim]
     notes: list[str] = field(default_factory=list)
+    headline: Headline | None = None
+    key_points: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @classmethod
     def of(cls, cluster: Cluster) -> Briefing:
@@ -503,6 +700,11 @@ class Briefing:
             discrepancies=cluster.discrepancies,
             single_source=cluster.single_source,
             notes=cluster.notes,
+            headline=cluster.headline,
+            key_points=cluster.key_points,
+            timeline=cluster.timeline,
+            positions=cluster.positions,
+            coverage=cluster.coverage,
         )
 
     def to_dict(self) -> dict[str, Any]:

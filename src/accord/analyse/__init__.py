@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, TypeVar
 
-from accord.analyse.dates import extract_dates
+from accord.analyse.dates import article_date, extract_dates
 from accord.analyse.entities import extract_entities
 from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
@@ -180,11 +180,12 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
     if not entities:
         return list(documents)
     for doc, found_entities, all_quantities, spacy_doc in _annotations(documents):
-        found_dates = extract_dates(doc.text)
+        found_dates = extract_dates(doc.text, reference=article_date(doc.text, doc.meta))
         found_quantities = [
             q
             for q in all_quantities
-            if not any(d.start < q.end and q.start < d.end for d in found_dates)
+            # a relative date ("35 years ago") leaves its duration a quantity, as before
+            if not any(d.start < q.end and q.start < d.end for d in found_dates if not d.relative)
         ]
         for sentence, ents, quantities, dates in zip(
             doc.sentences,

@@ -2,14 +2,30 @@
 
 "30 September", "September 30" and "Sept. 30" all become "--09-30"; "March 2011" becomes
 "2011-03"; "in September" becomes "--09"; "Wednesday" becomes "wednesday". Relative
-expressions ("last week") are left alone: without the publication date they cannot be
-placed. :func:`compatible` says whether two values can name the same day, so that a
-partial date ("September") never contradicts a full one ("30 September").
+expressions ("last week", "earlier this month", "this weekend", "yesterday", "two years
+ago") keep their words as their value and are marked ``relative``; both ends of a range
+("from 1967 to 1979", "between 30 September and 29 November") are mentions, marked by
+``bound``, and so are "since March 2011" (a start) and "up to 29 November" (an end).
+
+:func:`resolve` places every mention against the article's date where it is known
+(:func:`article_date`: the ``date`` of the document's metadata, or a dateline line at the
+top of the text that is a full date): weekdays and relative expressions become days, ISO
+weeks ("2015-11-23/2015-11-29"), months or years, and dates without a year get the year
+that puts them nearest the article (past rather than future). It never guesses where
+there is no article date: the mention then keeps only its stated value.
+
+:func:`compatible` says whether two *stated* values can name the same day, so that a
+partial date ("September") never contradicts a full one ("30 September") and a relative
+expression never contradicts anything: "last week" in Monday's paper and "last week" in
+the next Saturday's can be different weeks, and two resolved values that differ only
+because the articles were published on different days are no disagreement either, so
+the comparison of sources reads ``value``, never ``resolved``.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from accord.model import DateMention
 
@@ -58,7 +74,7 @@ _MONTH_DAY = (
     r"(?!\s*(?:%|per|million|thousand|billion|people|years?))"
 )
 _MONTH_YEAR = rf"\b{MONTH.format(name='m3')}\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
-_YEAR = rf"\b(?:in|since|by|until|of|from|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
+_YEAR = rf"\b(?:in|since|by|until|of|from|between|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
 _WEAK_MONTH = FULL_MONTH.replace("m5", "m6")
 _MONTH_ALONE = (
     rf"\b(?:{MONTH_CUE}\s+{FULL_MONTH}|{WEAK_CUE}\s+(?!may\b|march\b){_WEAK_MONTH})"
@@ -124,8 +140,71 @@ def compatible(a: str, b: str) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(pa, pb, strict=True))
 
 
-def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
-    """Every date mention in ``text``, with offsets shifted by ``offset``."""
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+RELATIVE = re.compile(
+    r"\b(?P<rq>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next))\s+"
+    r"(?P<ru>week(?:end)?|month|year)\b(?!\s*'s\s+(?:top|best))"
+    r"|\b(?P<rd>the\s+day\s+before\s+yesterday|yesterday|tomorrow)\b"
+    rf"|\b(?P<rn>{'|'.join(NUMBER_WORDS)}|\d{{1,2}})\s+(?P<rnu>days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
+WEEKDAY_QUALIFIER = re.compile(r"\b(?P<q>last|next|this|past)\s+$", re.I)
+# Words before a weekday that put it ahead of the article: "will meet on Friday".
+FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|is set to|are set to|is expected|are expected|"
+    r"scheduled|plans? to|planned for|next|upcoming|until|by)\b[^.;!?]*$",
+    re.I,
+)
+RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:to|and|through|till|until|-|–|—)\s*(?:the\s+)?", re.I)
+YEAR_END = re.compile(r"\s*(?:to|and|through|till|until|-|–|—)\s*(?P<y>1[89]\d\d|20\d\d)\b", re.I)
+# "since March 2011", "since it broke out in March 2011": the date opens a period that
+# runs to the article's day.
+OPEN_START = re.compile(
+    r"\b(?:since\b[^,.;:!?]{0,60}?|(?:starting|beginning)(?:\s+(?:in|on))?\s+)"
+    r"(?:the\s+\w+\s+of\s+|early\s+|late\s+|mid-?)?$",
+    re.I,
+)
+OPEN_END = re.compile(
+    r"\b(?:until|till|up\s+to|through)\s+(?:the\s+\w+\s+of\s+|early\s+|late\s+|mid-?)?$", re.I
+)
+
+
+def _relative_value(match: re.Match[str]) -> str:
+    """The stated value of a relative expression: its words, lower-cased, one space apart."""
+    return " ".join(match.group(0).lower().split())
+
+
+def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Mark the ends of ranges and open periods, adding a range's closing year if missing."""
+    extra: list[DateMention] = []
+    for n, mention in enumerate(found):
+        before = text[max(0, mention.start - 70) : mention.start]
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if RANGE_START.search(before[-30:]):
+            if nxt is not None and RANGE_JOIN.fullmatch(text[mention.end : nxt.start]):
+                mention.bound, nxt.bound = "start", "end"
+            elif YEAR_VALUE.fullmatch(mention.value) and (end := YEAR_END.match(text, mention.end)):
+                mention.bound = "start"
+                extra.append(
+                    DateMention(end["y"], end["y"], end.start("y"), end.end("y"), bound="end")
+                )
+        elif not mention.bound and OPEN_START.search(before):
+            mention.bound = "start"
+        elif not mention.bound and OPEN_END.search(before[-30:]):
+            mention.bound = "end"
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+def extract_dates(text: str, offset: int = 0, reference: str | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, with offsets shifted by ``offset``.
+
+    ``reference`` is the article's ISO date where known: the mentions are then resolved
+    against it (:func:`resolve`).
+    """
     found: list[DateMention] = []
     for match in DATE.finditer(text):
         value = normalise(match)
@@ -137,7 +216,204 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
             start = match.start("y4")
         elif groups.get("m5") or groups.get("m6"):
             start = match.start("m5" if groups.get("m5") else "m6")
-        found.append(
-            DateMention(text=text[start:end], value=value, start=offset + start, end=offset + end)
-        )
+        relative = value in WEEKDAYS
+        if relative and (q := WEEKDAY_QUALIFIER.search(text, max(0, start - 6), start)):
+            start = q.start("q")  # "last Tuesday": the qualifier belongs to the date
+        found.append(DateMention(text[start:end], value, start, end, relative=relative))
+    for match in RELATIVE.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        found.append(DateMention(text[start:end], _relative_value(match), start, end, True))
+    found = _bounds(text, sorted(found, key=lambda m: m.start))
+    if reference is not None:
+        resolve(text, found, reference)
+    for mention in found:
+        mention.start += offset
+        mention.end += offset
     return found
+
+
+# --- resolution against the article's date ----------------------------------------------
+
+ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+# A line at the top of an article that is its date: "Published: 2 December 2015 10:31 GMT",
+# "Wednesday, Dec. 2, 2015", "BEIRUT, Dec 2, 2015 -".
+DATELINE_WORDS = frozenset(
+    "published posted updated last on at am pm gmt utc bst cet edt est pst cdt et by "
+    "a.m p.m".split()
+) | frozenset(WEEKDAYS)
+FUTURE_COST = 8  # a day ahead of the article counts as this many days behind it
+DATELINE_CITY = re.compile(r"^[A-Z][A-Z .'’-]{1,30},\s*$")
+
+
+def _day(value: str | None) -> date | None:
+    if not value or not (match := ISO_DAY.fullmatch(value.strip()[:10])):
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def article_date(text: str, meta: dict[str, str] | None = None) -> str | None:
+    """The article's own date (ISO day): ``meta["date"]``, else a dateline at the top.
+
+    A dateline is one of the first three lines that holds a full date with its year and
+    nothing else but publication words, a time or a capitalised city ("BEIRUT,"); a date
+    inside a sentence is never taken for the article's, and there is no guess without one.
+    """
+    if meta and (day := _day(meta.get("date"))):
+        return day.isoformat()
+    for line in [line for line in text.splitlines() if line.strip()][:3]:
+        if len(line) > 120:
+            continue
+        for mention in extract_dates(line):
+            if not ISO_DAY.fullmatch(mention.value):
+                continue
+            rest = (line[: mention.start] + " " + line[mention.end :]).strip(" -—–|:,()")
+            words = re.findall(r"[A-Za-z.]+", rest.lower())
+            city = DATELINE_CITY.match(line[: mention.start].strip(" -—–|:(,") + ",")
+            if all(w.strip(".") in DATELINE_WORDS for w in words) or (
+                city and not line[mention.end :].strip(" -—–:")
+            ):
+                return mention.value if _day(mention.value) else None
+    return None
+
+
+def _week(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _interval(a: date, b: date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _month_shift(year: int, month: int, by: int) -> str:
+    n = year * 12 + month - 1 + by
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
+
+
+def _weekday(value: str, stated: str, ref: date, future: bool) -> date:
+    """The day a weekday names: the latest on or before the article's day, or the next one
+    after it where the sentence looks ahead ("will meet on Friday", "next Friday")."""
+    target = WEEKDAYS.index(value)
+    qualifier = stated.split()[0].lower() if " " in stated else ""
+    if qualifier == "next" or (future and qualifier not in {"last", "past"}):
+        return ref + timedelta(days=(target - ref.weekday() - 1) % 7 + 1)
+    back = (ref.weekday() - target) % 7
+    if qualifier in {"last", "past"} and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _relative(value: str, ref: date) -> str | None:
+    """The resolved value of a relative expression (see :data:`RELATIVE`)."""
+    words = value.split()
+    if words[-1] == "ago":
+        n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
+        unit = words[1].rstrip("s")
+        if unit == "day":
+            return (ref - timedelta(days=n)).isoformat()
+        if unit == "week":
+            return _interval(*_week(ref - timedelta(weeks=n)))
+        if unit == "month":
+            return _month_shift(ref.year, ref.month, -n)
+        return f"{ref.year - n:04d}"
+    if value in {"yesterday", "tomorrow", "the day before yesterday"}:
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}[value]
+        return (ref + timedelta(days=shift)).isoformat()
+    which, unit = words[-2], words[-1]
+    shift = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "week":
+        monday, sunday = _week(ref + timedelta(weeks=shift))
+        return _interval(monday, sunday)
+    if unit == "weekend":
+        if shift == 0:
+            # "this weekend" in a Saturday, Sunday or Monday paper is the one just past or
+            # under way; from Tuesday to Friday it could be either: left unresolved.
+            if ref.weekday() in (5, 6, 0):
+                saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+                return _interval(saturday, saturday + timedelta(days=1))
+            return None
+        saturday = (
+            ref - timedelta(days=(ref.weekday() - 5) % 7 or 7)
+            if shift < 0
+            else (ref + timedelta(days=(5 - ref.weekday()) % 7 or 7))
+        )
+        return _interval(saturday, saturday + timedelta(days=1))
+    if unit == "month":
+        return _month_shift(ref.year, ref.month, shift)
+    return f"{ref.year + shift:04d}"
+
+
+def _complete_year(value: str, ref: date) -> str | None:
+    """A month or day without its year, given the year that puts it nearest the article,
+    the past strongly preferred ("--11-29" in December 2015 -> "2015-11-29"; "--12" in
+    January 2016 -> "2015-12"): reports look back far more often than ahead."""
+    match = MONTH_DAY_VALUE.fullmatch(value)
+    if not match:
+        return None
+    month, day = int(match[1]), int(match[2]) if match[2] else None
+
+    def cost(year: int) -> int:
+        try:
+            delta = (date(year, month, day or 15) - ref).days
+        except ValueError:
+            return 10**6
+        return -delta if delta <= 0 else FUTURE_COST * delta
+
+    year = min((ref.year - 1, ref.year, ref.year + 1), key=cost)
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve(text: str, mentions: list[DateMention], reference: str) -> None:
+    """Fill ``resolved`` of each mention against the article's date ``reference``.
+
+    Offsets are those of ``text`` (before any shift). Calendar dates with a year resolve
+    to themselves; nothing resolves without a valid reference.
+    """
+    ref = _day(reference)
+    if ref is None:
+        return
+    for mention in mentions:
+        value = mention.value
+        if value in WEEKDAYS:
+            before = text[max(0, mention.start - 80) : mention.start]
+            future = FUTURE.search(before) is not None
+            mention.resolved = _weekday(value, mention.text, ref, future).isoformat()
+        elif mention.relative:
+            mention.resolved = _relative(value, ref)
+        elif value.startswith("--"):
+            mention.resolved = _complete_year(value, ref)
+        else:
+            mention.resolved = value
+
+
+def interval(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a resolved or stated value can mean; None without a year."""
+    if not value:
+        return None
+    if "/" in value:
+        a, b = (_day(v) for v in value.split("/", 1))
+        return (a, b) if a and b else None
+    found = parts(value)
+    if isinstance(found, str) or found[0] is None:
+        return None
+    year, month, day = found
+    if day is not None and month is not None:
+        try:
+            one = date(year, month, day)
+        except ValueError:
+            return None
+        return one, one
+    if month is not None:
+        last = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+        return date(year, month, 1), last
+    return date(year, 1, 1), date(year, 12, 31)

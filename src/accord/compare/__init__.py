@@ -5,8 +5,8 @@ One module per job: :mod:`.support` (which sentences back a statement), :mod:`.c
 (single-source claims) and the discrepancy detectors (:mod:`.numbers`, :mod:`.dates`,
 :mod:`.places`, :mod:`.swaps`, :mod:`.roles`, on the shared :mod:`.slots` and
 :mod:`.counts`), assembled by :mod:`.discrepancies`. :func:`compare` is the stage: it
-reads an aligned cluster and fills its ``quotes``, ``discrepancies``, ``facts`` and
-``single_source``.
+reads an aligned cluster and fills its ``quotes``, ``discrepancies``, ``facts``,
+``single_source`` and ``positions`` (:mod:`.positions`: what each party says).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from accord.compare.claims import single_source_claims
 from accord.compare.discrepancies import discrepancies
 from accord.compare.facts import collect_facts
+from accord.compare.positions import positions
 from accord.compare.quotes import merge_quotes
 from accord.model import Cluster
 
@@ -21,9 +22,10 @@ __all__ = ["compare"]
 
 
 def compare(cluster: Cluster) -> Cluster:
-    """Fill the cluster's quotes, discrepancies, facts and single-source claims."""
+    """Fill the cluster's quotes, discrepancies, facts, single-source claims and positions."""
     cluster.quotes = merge_quotes(cluster)
     cluster.discrepancies = discrepancies(cluster)
     cluster.facts = collect_facts(cluster)
     cluster.single_source = single_source_claims(cluster)
+    cluster.positions = positions(cluster)
     return cluster

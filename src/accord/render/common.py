@@ -4,22 +4,61 @@
   one; where both support a statement, the statement has one source more only in
   appearance. :func:`support` splits a statement's sources into the ones that count (one
   per original report) and the copies, shown as "also in ...".
+- **Outlets, not file names.** Readers see a source by its outlet (:func:`source_name`),
+  its id only where nothing better is known; ids stay what citations refer to.
 - **No silent caps.** Where a view shows the top entries of a section, it says how many
   more there are and where the full list is (:data:`SHOWN` entries per section).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from accord.model import Briefing
+from accord.model import Briefing, CoverageRow, SourceSummary, Statement
 
 T = TypeVar("T")
 
 # how many entries of a section the terminal view and the HTML page show before "N more"
-SHOWN = {"discrepancies": 8, "facts": 12, "quotes": 12, "single_source": 10}
+SHOWN = {
+    "discrepancies": 8,
+    "facts": 12,
+    "quotes": 12,
+    "speakers": 8,
+    "single_source": 10,
+    "timeline": 12,
+    "positions": 6,  # parties
+    "statements": 4,  # statements of one party
+    "coverage": 12,  # rows of the coverage grid
+}
+# The coverage grid's cells, the same in every view; LEGEND says what they mean.
+MARKS = {"states": "●", "differs": "≠", "silent": "○"}
+LEGEND = "● states it, ≠ states another value, ○ silent"
+
+
+def other_values(row: CoverageRow) -> list[tuple[str, list[int]]]:
+    """The other values a row's reports give, each with its column numbers (from 1):
+    [("more than 25 Russian attacks", [1])]."""
+    found: dict[str, list[int]] = {}
+    for number, cell in enumerate(row.cells, 1):
+        if cell.state == "differs" and cell.text:
+            found.setdefault(cell.text, []).append(number)
+    return list(found.items())
+
+
+def other_values_note(row: CoverageRow) -> str:
+    """ "≠ 1: more than 25 Russian attacks; ≠ 3, 4: seven attacks" (or "")."""
+    return "; ".join(
+        f"{MARKS['differs']} {', '.join(map(str, numbers))}: {text}"
+        for text, numbers in other_values(row)
+    )
+
+
+def denials(briefing: Briefing) -> list[tuple[str, Statement]]:
+    """Every denial or rebuttal with the party making it, in the order of the positions."""
+    return [(p.party, s) for p in briefing.positions for s in p.statements if s.denial]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +66,37 @@ class Support:
     counted: list[str]  # one id per original report, in the order given
     also: list[str]  # copies of a report already counted
 
-    def label(self) -> str:
-        """``"2: dup1, two (also in dup2)"``."""
-        return f"{len(self.counted)}: {self.names()}"
+    def label(self, names: Mapping[str, str] | None = None) -> str:
+        """``"2: dup1, two (also in dup2)"``, each source by its name in ``names``."""
+        return f"{len(self.counted)}: {self.names(names)}"
 
-    def names(self) -> str:
-        also = f" (also in {', '.join(self.also)})" if self.also else ""
-        return ", ".join(self.counted) + also
+    def names(self, names: Mapping[str, str] | None = None) -> str:
+        names = names or {}
+        also = ", ".join(names.get(s, s) for s in self.also)
+        shown = ", ".join(names.get(s, s) for s in self.counted)
+        return shown + (f" (also in {also})" if also else "")
+
+
+def source_name(source: SourceSummary) -> str:
+    """The name readers see: the outlet, else the wire agency the text credits, else the id.
+
+    An agency credit ("BEIRUT (AFP) -") says whose copy the text is, not who published it,
+    so it is shown as "AFP (wire)", never as the outlet.
+    """
+    meta = source.meta
+    if meta.get("outlet"):
+        return meta["outlet"]
+    if meta.get("agency"):
+        return f"{meta['agency']} (wire)"
+    return source.id
+
+
+def source_names(briefing: Briefing) -> dict[str, str]:
+    """Source id -> the name readers see; where two sources would share a name (two
+    copies of AP wire stories), each gets its id after it: "AP (wire) · a.txt"."""
+    names = {s.id: source_name(s) for s in briefing.sources}
+    counts = Counter(names.values())
+    return {i: (f"{n} · {i}" if counts[n] > 1 and n != i else n) for i, n in names.items()}
 
 
 def originals(briefing: Briefing) -> dict[str, str]:

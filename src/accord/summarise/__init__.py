@@ -13,25 +13,49 @@ hand-weighted score (centrality, agreement, position) is used instead. See
 ``docs/summarise.md`` for the measurements behind these choices.
 
 :func:`summarise` is the stage: it fills ``cluster.summary``, each sentence citing the
-sources that state it (:mod:`accord.compare.citations`).
+sources that state it (:mod:`accord.compare.citations`) and the parties they give its
+claim to (:func:`accord.compare.parties.sentence_claimants`), its ``headline`` and
+``key_points`` (:mod:`.headline`), its ``timeline`` (:mod:`.timeline`) and its
+``coverage`` (:mod:`.coverage`: which report states each key fact and claim).
 """
 
 from __future__ import annotations
 
 from accord.compare.citations import citations
+from accord.compare.parties import Parties, sentence_claimants
 from accord.model import Cluster, SummarySentence
 from accord.summarise import select as selection
+from accord.summarise.coverage import coverage
+from accord.summarise.headline import choose_headline, key_points
+from accord.summarise.timeline import build_timeline
 
 __all__ = ["summarise"]
 
 
 def summarise(cluster: Cluster, words: int) -> Cluster:
-    """Fill ``cluster.summary``: the selected sentences, each with every source stating it."""
+    """Fill ``cluster.summary`` (the selected sentences, each with every source stating
+    it and the parties those sources give it to), ``headline``, ``key_points``,
+    ``timeline`` and ``coverage``."""
     refs = selection.select(cluster, words)
-    cluster.summary = [
-        SummarySentence(
-            text=selection.summary_text(cluster.sentence(ref)), sources=sources, evidence=evidence
+    parties = Parties(cluster)
+    cluster.summary = []
+    for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True):
+        claimants: list[str] = []
+        for item in evidence:
+            found = sentence_claimants(cluster, parties, cluster.sentence(item.ref))
+            # "state department spokeswoman Marie Harf said": the name, not the description.
+            named = [p.name for p in found if p.kind != "role"]
+            claimants += [n for n in named or [p.name for p in found] if n not in claimants]
+        cluster.summary.append(
+            SummarySentence(
+                text=selection.summary_text(cluster.sentence(ref)),
+                sources=sources,
+                evidence=evidence,
+                claimants=claimants,
+            )
         )
-        for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True)
-    ]
+    cluster.headline = choose_headline(cluster)
+    cluster.key_points = key_points(cluster, cluster.headline)
+    cluster.timeline = build_timeline(cluster)
+    cluster.coverage = coverage(cluster)
     return cluster

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 import accord
 from accord.render import render
+from accord.render.html import to_fragment
 from accord.web import errors
 from accord.web.examples import bundled_examples
 from accord.web.guard import GuardMiddleware
@@ -23,6 +25,7 @@ from accord.web.service import Briefer, BriefFn
 from accord.web.settings import WebSettings
 
 HERE = Path(__file__).parent
+ASSETS = Path(str(files("accord.render").joinpath("assets")))
 MEDIA_TYPES = {
     "json": "application/json",
     "md": "text/markdown; charset=utf-8",
@@ -72,6 +75,8 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
     app.add_middleware(GuardMiddleware, allowed_hosts=settings.allowed_hosts)  # outermost
     errors.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # the briefing's stylesheet and script, the same files the static HTML page inlines
+    app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index(request: Request) -> HTMLResponse:
@@ -121,6 +126,18 @@ def create_app(settings: WebSettings | None = None, brief_fn: BriefFn | None = N
         """The briefing as JSON: the same document as ``accord brief --format json``."""
         briefing = await briefer.brief(body)
         return Response(render(briefing, "json"), media_type=MEDIA_TYPES["json"])
+
+    @app.post(
+        "/api/view",
+        tags=["briefing"],
+        responses={200: {"content": {"text/html": {}}}, **ERRORS},
+    )
+    async def view(body: BriefRequest) -> Response:
+        """The briefing as the HTML fragment the briefing desk shows: the body of the HTML
+        download, every source text escaped. Style it with /assets/accord.css; the
+        citation highlighting is /assets/briefing.js."""
+        briefing = await briefer.brief(body)
+        return Response(to_fragment(briefing), media_type=MEDIA_TYPES["html"])
 
     @app.post("/api/render", tags=["briefing"], responses=ERRORS)
     async def render_briefing(body: RenderRequest) -> Response:
