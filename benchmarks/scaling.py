@@ -17,7 +17,14 @@ runs past ``--timeout`` is reported as such. Inputs are generated from the bundl
 - ``paragraph``: one document of one paragraph of N sentences (the example's sentences
   drawn at random);
 - ``long``: one document of N KB of numbered paragraphs (drawn the same way), beside the
-  example.
+  example;
+- ``multinews``: one cluster of N real articles: the Multi-News validation clusters'
+  articles in file order (those of at least 30 words), concatenated, so the cluster mixes
+  the stories of N / 2.7 clusters (about 6.5 sentences an article: Multi-News articles are
+  short). The cluster-size curve (10, 30, 100, 300 articles);
+- ``stories``: ``accord stories`` grouping a pile of N such articles into stories
+  (cleaning, TF-IDF, linkage), the part of a pile's work that grows with the pile; each
+  story is then briefed on its own (the ``multinews`` curve at a story's size).
 """
 
 from __future__ import annotations
@@ -40,6 +47,8 @@ SIZES = {
     "numbers": [24, 48, 96],
     "paragraph": [1000, 2000, 4000],
     "long": [250, 500, 1100],
+    "multinews": [10, 30, 100, 300],
+    "stories": [250, 500, 1000, 2000],
 }
 UNITS = {
     "similar": "reports",
@@ -47,7 +56,11 @@ UNITS = {
     "numbers": "KB",
     "paragraph": "sentences",
     "long": "KB",
+    "multinews": "articles",
+    "stories": "articles",
 }
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
+MIN_WORDS = 30
 NUMBER = re.compile(r"\b\d+\b")
 
 
@@ -60,8 +73,24 @@ def _sentences() -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", " ".join(text.split())) if s]
 
 
+def _articles(count: int) -> list[str]:
+    """The first ``count`` articles (of at least ``MIN_WORDS`` words) of Multi-News
+    validation, in file order."""
+    import gzip
+
+    found: list[str] = []
+    with gzip.open(MULTINEWS, "rt", encoding="utf-8") as stream:
+        for line in stream:
+            found += [d for d in json.loads(line)["documents"] if len(d.split()) >= MIN_WORDS]
+            if len(found) >= count:
+                break
+    return found[:count]
+
+
 def make_input(kind: str, size: int, seed: int = 0) -> list[str]:
     """The texts of one case."""
+    if kind in ("multinews", "stories"):
+        return _articles(size)
     rng = random.Random(f"{kind}-{size}-{seed}")
     reports = _reports()
     if kind == "similar":
@@ -113,7 +142,14 @@ def run_one(kind: str, size: int) -> dict[str, float | int | str]:
     texts = make_input(kind, size)
     start, cpu_start = time.perf_counter(), time.process_time()
     try:
-        sentences: int | str = sum(len(s.sentences) for s in accord.brief(texts).sources)
+        if kind == "stories":
+            from accord.ingest.sources import read_items
+            from accord.stories import group_stories
+
+            stories = group_stories(read_items(texts))
+            sentences: int | str = f"{len(stories)} stories"
+        else:
+            sentences = sum(len(s.sentences) for s in accord.brief(texts).sources)
     except accord.AccordError as error:  # refused with a message: a result too
         sentences = f"refused ({str(error).split(': ', 1)[-1][:60]}...)"
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start

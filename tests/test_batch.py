@@ -73,9 +73,14 @@ def _write_lines(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def _accord_batch(source: Path, out: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def _accord_batch(
+    source: Path, out: Path, timeout: int = 300, *extra: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "accord", "batch", str(source), "-o", str(out), "--workers", "1"],
+        [
+            sys.executable,
+            *("-m", "accord", "batch", str(source), "-o", str(out), "--workers", "1", *extra),
+        ],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -98,7 +103,7 @@ def test_bad_records_give_error_lines_and_the_run_goes_on(tmp_path: Path):
         ],
     )
     out = tmp_path / "out.jsonl"
-    result = _accord_batch(source, out)
+    result = _accord_batch(source, out, 300, "--every", "0")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["first", "h", "s", "broken", "last"]
@@ -111,6 +116,85 @@ def test_bad_records_give_error_lines_and_the_run_goes_on(tmp_path: Path):
     ]
     assert "not a string" in lines[1]["error"]
     assert "2 briefed, 3 failed" in result.stderr
+    # stderr is a pipe: a plain status line per result (--every 0), the total counted
+    status = [line for line in result.stderr.splitlines() if line.startswith("accord: batch:")]
+    assert status[0].startswith("accord: batch: 1/5 clusters (20%), ")
+    assert "clusters/s, 0 errors, about " in status[0]
+    assert status[-1].startswith("accord: batch: 5/5 clusters (100%), ")
+    assert status[-1].endswith(", 3 errors, done in " + status[-1].rsplit(" ", 1)[-1])
+    assert "\x1b" not in result.stderr  # no terminal control codes in a log
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path: Path):
+    """Run as a user at a terminal runs it (a pseudo-terminal): a rich bar on stderr, the
+    output file as always."""
+    import os
+    import pty
+
+    source = _dataset(tmp_path)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "accord", "batch", str(source), "-o", str(out)]
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
+    process = subprocess.Popen(
+        [*command, "--workers", "1", "--limit", "2"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        seen += data
+    os.close(master)
+    assert process.wait(timeout=300) == 0, seen
+    shown = seen.decode("utf-8", "replace")
+    assert "\x1b[" in shown and "━" in shown  # drawn with control codes: a bar
+    assert "2/2" in shown and "1 errors" in shown and "clusters/s" in shown
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "fire",
+        "broken",
+    ]
+
+
+def test_status_lines_give_rate_errors_and_time_left():
+    import io
+
+    from accord.progress import StatusLines
+
+    now = [0.0]
+    stream = io.StringIO()
+    status = StatusLines(10, stream, interval=5.0, clock=lambda: now[0])
+    for failed in (False, True, False, False):
+        now[0] += 2.0
+        status.advance(failed)
+    status.close()
+    assert stream.getvalue().splitlines() == [
+        "accord: batch: 1/10 clusters (10%), 0.5 clusters/s, 0 errors, about 18s left",
+        "accord: batch: 4/10 clusters (40%), 0.5 clusters/s, 1 error, about 12s left",
+    ]
+    unknown = StatusLines(None, io.StringIO(), clock=lambda: 4.0)
+    unknown.started = 0.0
+    unknown.advance(False)
+    assert unknown.line() == "accord: batch: 1 clusters, 0.2 clusters/s, 0 errors"
+
+
+def test_records_are_counted_when_cheap(tmp_path: Path):
+    from accord.progress import count_records
+
+    dataset = _dataset(tmp_path)
+    assert count_records(dataset) == 3
+    assert count_records(dataset, limit=2) == 2
+    plain = _write_lines(tmp_path / "p.jsonl", ['{"documents": []}', "", '{"documents": []}'])
+    assert count_records(plain) == 2
+    assert count_records(tmp_path / "missing.jsonl") is None
 
 
 def test_an_unexpected_error_in_one_cluster_becomes_its_error_line(

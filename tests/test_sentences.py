@@ -2,7 +2,7 @@ import pytest
 
 from accord.analyse.sentences import split_sentences
 from accord.analyse.terms import content_terms
-from accord.analyse.vectors import tfidf_matrix
+from accord.analyse.vectors import tfidf_sparse
 
 TEXT = (
     "Dr. Jane Smith of the U.S. Geological Survey said the quake struck at 3 a.m. local time. "
@@ -30,10 +30,10 @@ def test_terms_are_stemmed_and_do_not_depend_on_case():
 
 
 def test_tfidf_rows_are_unit_length_and_similar_texts_are_close():
-    matrix = tfidf_matrix(
+    matrix = tfidf_sparse(
         ["forty civilians were killed", "civilians killed in the strike", "the match ended 2-1"],
         content_terms,
-    )
+    ).toarray()
     norms = (matrix**2).sum(axis=1)
     assert abs(norms[0] - 1) < 1e-9 and abs(norms[2] - 1) < 1e-9
     sims = matrix @ matrix.T
@@ -181,3 +181,24 @@ def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monk
         InputError, match=r"coastal-courier\.txt: is too long to brief: \d+ sentences"
     ):
         accord.brief([EXAMPLE])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "It rained. It rained. It rained.  Then it stopped.\n",  # repeated sentences
+        "Mr. Lee met Gov. Ortiz at 9 a.m. on Jan. 5. They spoke (briefly). Done!",
+        "aaa. aaa. aa. a.",  # sentences that occur inside others
+        "   Leading spaces. And\u00a0a no-break space.\u2003 Then an em space.",
+    ],
+)
+def test_sentences_are_found_in_the_text_as_pysbd_finds_them(text):
+    # The segmenter finds pysbd's sentences by string search instead of pysbd's one
+    # regular expression per sentence: the same pieces, whitespace and all.
+    import pysbd
+
+    from accord.analyse.sentences import _segmenter
+
+    original = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    assert _segmenter().segment(text) == original.segment(text)

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
 from accord.analyse.terms import bigrams
-from accord.analyse.vectors import tfidf_matrix
+from accord.analyse.vectors import tfidf_sparse
 from accord.model import (
+    BLOCK_CELLS,
     Cluster,
     Document,
     Sentence,
@@ -41,8 +43,28 @@ def sentence_space(documents: list[Document]) -> SentenceSpace:
     refs = [s.ref for d in documents for s in d.sentences]
     terms = [s.terms for d in documents for s in d.sentences]
     if not terms:
-        return SentenceSpace(refs, np.zeros((0, 0)))
-    return SentenceSpace(refs, tfidf_matrix(terms, _analyzer))
+        return SentenceSpace.empty()
+    return SentenceSpace(refs, tfidf_sparse(terms, _analyzer))
+
+
+def document_ordinals(docs: list[str]) -> np.ndarray:
+    """For each sentence, the number of its document in order (sentences of one document
+    are consecutive)."""
+    changes = [0] + [int(docs[k] != docs[k - 1]) for k in range(1, len(docs))]
+    return np.cumsum(np.asarray(changes, dtype=np.int64))[: len(docs)]
+
+
+def later_pairs(matrix: Any, docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The stored entries (i, j, value) of a sparse sentence x sentence matrix with j in a
+    later document than i, ordered by i, then j. Sentences of one document are
+    consecutive, so "a later document" is "from the next document's first sentence on"."""
+    ordinal = document_ordinals(docs)
+    coo = matrix.tocoo()
+    rows, cols, vals = coo.row, coo.col, coo.data
+    keep = ordinal[cols] > ordinal[rows]
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    order = np.lexsort((cols, rows))
+    return rows[order], cols[order], vals[order]
 
 
 def group_sentences(
@@ -52,22 +74,16 @@ def group_sentences(
     skip: frozenset[str] = frozenset(),
 ) -> list[list[SentenceRef]]:
     """Groups of sentences from different documents that say the same thing."""
-    sims = space.similarities()
     n = len(space.refs)
     docs = [ref.doc_id for ref in space.refs]
-    # Sentences of one document are consecutive: each row is searched (by numpy) from the
-    # next document's first sentence on, not pair by pair from the next sentence.
-    next_document = [n] * n
-    for k in range(n - 2, -1, -1):
-        next_document[k] = next_document[k + 1] if docs[k + 1] == docs[k] else k + 1
+    # Only stored (non-zero) similarities can reach the threshold: the pairs come from the
+    # sparse matrix, not from every pair of sentences.
+    rows, cols, vals = later_pairs(space.similarities(), docs)
+    keep = vals >= threshold
     candidates = [
-        (sims[i, j], i, j)
-        for i in range(n)
-        if docs[i] not in skip
-        for j in (
-            np.flatnonzero(sims[i, next_document[i] :] >= threshold) + next_document[i]
-        ).tolist()
-        if docs[i] != docs[j] and docs[j] not in skip
+        (value, i, j)
+        for value, i, j in zip(vals[keep], rows[keep].tolist(), cols[keep].tolist(), strict=True)
+        if docs[i] not in skip and docs[i] != docs[j] and docs[j] not in skip
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     group_of = list(range(n))
@@ -79,7 +95,8 @@ def group_sentences(
         merged = members[gi] + members[gj]
         if len({docs[k] for k in merged}) < len(merged):
             continue
-        if min(sims[a, b] for a in members[gi] for b in members[gj]) < link_threshold:
+        others = np.asarray(members[gj])
+        if min(space.values(a, others).min() for a in members[gi]) < link_threshold:
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -157,42 +174,77 @@ def statement_pairs(cluster: Cluster, threshold: float = PAIR_THRESHOLD) -> list
     space = cluster.space
     if not space.refs:
         return []
-    sims = space.similarities()
     docs = [ref.doc_id for ref in space.refs]
     sentences = [cluster.sentence(ref) for ref in space.refs]
     terms = [set(s.terms) for s in sentences]
-    # Sentences of one document are consecutive: start each row at the next document's.
-    next_document = [0] * len(docs)
-    for k in range(len(docs) - 1, -1, -1):
-        same = k + 1 < len(docs) and docs[k + 1] == docs[k]
-        next_document[k] = next_document[k + 1] if same else k + 1
-    candidates: list[tuple[int, int, float]] = []
-    for i in range(len(sentences)):
-        for j in range(next_document[i], len(sentences)):
-            if docs[i] == docs[j] or sentences[i].text == sentences[j].text:
-                continue  # a sentence repeated word for word cannot disagree with itself
-            shared = len(terms[i] & terms[j])
-            containment = shared / max(1, min(len(terms[i]), len(terms[j])))
-            # One content word of the shorter sentence may be the value that differs.
-            loose = shared / max(1, min(len(terms[i]), len(terms[j])) - 1)
-            if sims[i, j] < threshold and not (shared >= MIN_CONTAINED and loose >= CONTAINMENT):
-                continue
-            candidates.append((i, j, containment))
+    n = len(sentences)
+    # The pairs worth a look, from sparse products (pairs with no word in common are never
+    # visited): those similar enough, and those sharing MIN_CONTAINED content words or more.
+    rows, cols, values = later_pairs(space.similarities(), docs)
+    similar = values >= threshold
+    keys = np.union1d(rows[similar] * n + cols[similar], _contained_pairs(terms, docs))
+    candidates: list[tuple[int, int, float, float]] = []
+    for key in keys.tolist():
+        i, j = divmod(key, n)
+        if docs[i] == docs[j] or sentences[i].text == sentences[j].text:
+            continue  # a sentence repeated word for word cannot disagree with itself
+        shared = len(terms[i] & terms[j])
+        containment = shared / max(1, min(len(terms[i]), len(terms[j])))
+        # One content word of the shorter sentence may be the value that differs.
+        loose = shared / max(1, min(len(terms[i]), len(terms[j])) - 1)
+        similarity = float(space.values(i, np.array([j]))[0])
+        if similarity < threshold and not (shared >= MIN_CONTAINED and loose >= CONTAINMENT):
+            continue
+        candidates.append((i, j, containment, similarity))
     pairs = []
-    for i, j, containment in _most_similar_partners(candidates, sims):
-        pairs.append(word_diff(sentences[i], sentences[j], float(sims[i, j]), containment))
+    for i, j, containment, similarity in _most_similar_partners(candidates):
+        pairs.append(word_diff(sentences[i], sentences[j], similarity, containment))
     return pairs
 
 
+def _contained_pairs(terms: list[set[str]], docs: list[str]) -> np.ndarray:
+    """Keys ``i * n + j`` of the pairs (j in a later document) sharing at least
+    ``MIN_CONTAINED`` content words, most of the shorter sentence's: a sparse product of
+    sentence x word incidence, in blocks of rows so that memory follows the pairs kept."""
+    from scipy import sparse
+
+    n = len(terms)
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for sentence_terms in terms:
+        indices.extend(sorted(vocabulary.setdefault(t, len(vocabulary)) for t in sentence_terms))
+        indptr.append(len(indices))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int32), indices, indptr),
+        shape=(n, max(1, len(vocabulary))),
+    )
+    transposed = sparse.csr_matrix(incidence.T)
+    sizes = np.diff(incidence.indptr)
+    ordinal = document_ordinals(docs)
+    step = max(1, BLOCK_CELLS // max(1, n))
+    found = []
+    for start in range(0, n, step):
+        block = sparse.csr_matrix(incidence[start : start + step] @ transposed)
+        block.data[block.data < MIN_CONTAINED] = 0
+        block.eliminate_zeros()
+        ijs = block.tocoo()
+        rows, cols, shared = ijs.row + start, ijs.col, ijs.data
+        loose = shared / np.maximum(1, np.minimum(sizes[rows], sizes[cols]) - 1)
+        keep = (ordinal[cols] > ordinal[rows]) & (loose >= CONTAINMENT)
+        found.append(rows[keep].astype(np.int64) * n + cols[keep])
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def _most_similar_partners(
-    candidates: list[tuple[int, int, float]], sims: np.ndarray
-) -> list[tuple[int, int, float]]:
-    """The candidate pairs, in their order, that are among the ``MAX_PARTNERS`` most similar
-    of one of their two sentences (all of them when no sentence has more)."""
+    candidates: list[tuple[int, int, float, float]],
+) -> list[tuple[int, int, float, float]]:
+    """The candidate pairs (i, j, containment, similarity), in their order, that are among
+    the ``MAX_PARTNERS`` most similar of one of their two sentences (all of them when no
+    sentence has more)."""
     partners: dict[int, list[tuple[float, int, int]]] = {}
-    for k, (i, j, _) in enumerate(candidates):
-        partners.setdefault(i, []).append((-float(sims[i, j]), j, k))
-        partners.setdefault(j, []).append((-float(sims[i, j]), i, k))
+    for k, (i, j, _, similarity) in enumerate(candidates):
+        partners.setdefault(i, []).append((-similarity, j, k))
+        partners.setdefault(j, []).append((-similarity, i, k))
     if all(len(p) <= MAX_PARTNERS for p in partners.values()):
         return candidates
     kept = {k for p in partners.values() for _, _, k in sorted(p)[:MAX_PARTNERS]}

@@ -13,27 +13,33 @@ Engines:
   cluster is started (useful to try the setup before pointing it at a real cluster).
 
 Records travel to workers in chunks so that each worker loads spaCy once and the
-scheduler is not flooded with tiny tasks.
+scheduler is not flooded with tiny tasks. At most a few chunks per worker are in flight:
+the input is read as the work goes, not all at once (a dataset may not fit in memory),
+and the output is written in input order as soon as the earliest chunk is done.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 from accord.errors import AccordError, InputError
 from accord.ingest.sources import documents_from_records
 from accord.model import DEFAULT_WORDS, Document
+from accord.progress import Progress
 
 Engine = Literal["local", "dask"]
-CHUNK = 16
+CHUNK = 4  # clusters per task: small enough that no worker waits long for the last one
+AHEAD = 4  # chunks in flight per worker: keeps every worker busy while output is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,16 +114,55 @@ def chunks(records: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[lis
         yield chunk
 
 
+def warm_up() -> None:
+    """Load what a briefing needs (spaCy, the gazetteer, the scorer) in this process.
+
+    Called before the local pool is made: its workers are forked from this process, so they
+    share the loaded model instead of each loading its own (seconds of CPU and hundreds of
+    MB per worker; on two cores, the one part of a run that did not divide)."""
+    brief_record(
+        {
+            "id": "warm-up",
+            "documents": [
+                "At least 200 people were evacuated from the valley on Tuesday, police said.",
+                "About 180 people were evacuated from the valley on Tuesday, officials said.",
+            ],
+        },
+        40,
+    )
+
+
+def in_order(
+    submit: Any, records: Iterable[dict[str, Any]], window: int
+) -> Iterator[dict[str, Any]]:
+    """Results of ``submit(chunk)`` futures in input order, with at most ``window`` chunks
+    submitted and not yet written (``Executor.map`` would read the whole input first)."""
+    pending: deque[Any] = deque()
+    for chunk in chunks(records):
+        pending.append(submit(chunk))
+        while len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
 def run_local(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[dict[str, Any]]:
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
         for chunk in chunks(records):
             yield from brief_chunk(chunk, options.words)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # map keeps input order; results stream out as the earliest chunk finishes
-        for results in pool.map(partial(brief_chunk, words=options.words), chunks(records)):
-            yield from results
+    # On Linux the workers are forked, so the model loaded here once is theirs too;
+    # elsewhere (spawn) each worker loads its own.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    if context is not None:
+        warm_up()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+
+        def submit(chunk: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+            return pool.submit(brief_chunk, chunk, options.words)
+
+        yield from in_order(submit, records, workers * AHEAD)
 
 
 def run_dask(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[dict[str, Any]]:
@@ -137,12 +182,13 @@ def run_dask(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterat
         )
         client = Client(cluster)
     try:
-        futures = [
-            client.submit(brief_chunk, chunk, options.words, pure=False)
-            for chunk in chunks(records)
-        ]
-        for future in futures:  # in submission order, so output follows input
-            yield from future.result()
+        # workers that join later are fed too: the window is only how far input is read ahead
+        workers = max(2, sum(client.nthreads().values()))
+
+        def submit(chunk: list[dict[str, Any]]) -> Any:
+            return client.submit(brief_chunk, chunk, options.words, pure=False)
+
+        yield from in_order(submit, records, workers * AHEAD)
     finally:
         client.close()
         if cluster is not None:
@@ -162,8 +208,11 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int]:
-    """Write results atomically; return (briefed, failed) counts."""
+def write_jsonl(
+    results: Iterable[dict[str, Any]], path: Path, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Write results atomically; return (briefed, failed) counts. ``progress`` hears of
+    each result as it is written."""
     from accord.output import write_atomic_lines
 
     counts = [0, 0]
@@ -171,6 +220,8 @@ def write_jsonl(results: Iterable[dict[str, Any]], path: Path) -> tuple[int, int
     def lines() -> Iterator[str]:
         for result in results:
             counts["error" in result] += 1
+            if progress is not None:
+                progress.advance("error" in result)
             line = json.dumps(result, ensure_ascii=False)
             if not line.isascii() and _has_surrogate(line):
                 line = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form

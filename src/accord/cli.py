@@ -227,10 +227,22 @@ def batch(
     workers: Annotated[int, typer.Option("--workers", min=0, help="0: one per core.")] = 0,
     words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000)] = DEFAULT_WORDS,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="First N clusters.")] = None,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show progress on stderr: a bar on a terminal, else a status line every "
+            "--every seconds.",
+        ),
+    ] = True,
+    every: Annotated[
+        float, typer.Option("--every", min=0.0, help="Seconds between status lines.")
+    ] = 10.0,
 ) -> None:
     """Brief every cluster of a dataset, on this machine or on a Dask cluster."""
     from accord.batch import BatchOptions, read_records, run, write_jsonl
     from accord.output import check_writable
+    from accord.progress import count_records, progress_for
 
     if engine not in ("local", "dask"):
         fail(f"--engine {engine}: choose local or dask")
@@ -238,7 +250,11 @@ def batch(
         fail("--scheduler goes with --engine dask")
     check_writable(output, [dataset])
     options = BatchOptions(words=words, engine=engine, workers=workers, scheduler=scheduler)  # type: ignore[arg-type]
-    briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output)
+    shown = progress_for(count_records(dataset, limit) if progress else None, progress, every)
+    try:
+        briefed, failed = write_jsonl(run(read_records(dataset, limit), options), output, shown)
+    finally:
+        shown.close()
     typer.echo(f"accord: wrote {output}: {briefed} briefed, {failed} failed", err=True)
 
 

@@ -159,8 +159,10 @@ class Attribution:
     ("Russia has denied killing civilians"). ``source`` is the claimant's name or
     description, normalised like ``Quote.speaker`` (None when the article does not say or
     a pronoun cannot be resolved); ``source_start``/``source_end`` are the offsets of the
-    mention in the text ("he" for a resolved pronoun; both 0 when there is none). The
-    cue and content offsets point into ``Document.text`` like every other offset.
+    whole mention in the text, titles, role and apposition included ("White House
+    spokesman Josh Earnest"; "he" for a resolved pronoun, "who" for a relative; both 0
+    when there is none). The cue and content offsets point into ``Document.text`` like
+    every other offset.
     """
 
     kind: AttributionKind
@@ -202,28 +204,65 @@ class Document:
         return self.sentences[index]
 
 
+# Similarities of a sentence space (see SentenceSpace.similarities): every pair with a term
+# in common is kept up to EXACT_SENTENCES sentences; past that, the matrix is computed in
+# blocks of rows and each sentence keeps only its NEIGHBOURS most similar sentences at or
+# above FLOOR (the lowest similarity any stage asks about: counts of one noun compare at
+# 0.05), so memory grows with the sentences, not with their square.
+EXACT_SENTENCES = 3_000
+FLOOR = 0.05
+NEIGHBOURS = 200
+BLOCK_CELLS = 4_000_000  # dense cells of one block of rows (32 MB)
+
+
 @dataclass(slots=True)
 class SentenceSpace:
     """Every sentence of a cluster as a unit-length TF-IDF vector, with its reference.
 
     Built by :mod:`accord.align`; compare and summarise ask it which sentences are alike.
+    Vectors and similarities are sparse (scipy CSR): two sentences with no term in common
+    have similarity 0 and cost nothing, so a cluster of hundreds of sources fits.
     """
 
     refs: list[SentenceRef]
-    vectors: np.ndarray  # dense (sentences x terms) is fine: clusters are small
-    _similarities: np.ndarray | None = field(default=None, repr=False, compare=False)
+    vectors: Any  # scipy.sparse.csr_matrix (sentences x terms), unit rows
+    _similarities: Any = field(default=None, repr=False, compare=False)
     _positions: dict[SentenceRef, int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def empty(cls) -> SentenceSpace:
-        return cls([], np.zeros((0, 0)))
+        from scipy import sparse
 
-    def similarities(self) -> np.ndarray:
-        """Cosine similarity of every pair of sentences, computed once: every stage asks."""
+        return cls([], sparse.csr_matrix((0, 0)))
+
+    def similarities(self) -> Any:
+        """Cosine similarity of the sentence pairs (CSR, sorted indices, symmetric, the
+        diagonal included), computed once: every stage asks. Pairs not stored are 0 (or,
+        past ``EXACT_SENTENCES``, below ``FLOOR`` or beyond each sentence's
+        ``NEIGHBOURS`` nearest)."""
         if self._similarities is None:
-            self._similarities = self.vectors @ self.vectors.T
-            self._similarities.setflags(write=False)  # shared: no caller may change it
+            self._similarities = _similarities(self.vectors)
         return self._similarities
+
+    def row(self, i: int) -> np.ndarray:
+        """Similarities of sentence ``i`` to every sentence, dense."""
+        sims = self.similarities()
+        out = np.zeros(sims.shape[1])
+        lo, hi = sims.indptr[i], sims.indptr[i + 1]
+        out[sims.indices[lo:hi]] = sims.data[lo:hi]
+        return out
+
+    def values(self, i: int, columns: np.ndarray) -> np.ndarray:
+        """Similarities of sentence ``i`` to the sentences ``columns`` (an int array)."""
+        sims = self.similarities()
+        lo, hi = sims.indptr[i], sims.indptr[i + 1]
+        indices, data = sims.indices[lo:hi], sims.data[lo:hi]
+        at = np.searchsorted(indices, columns)
+        found = at < len(indices)
+        found[found] = indices[at[found]] == columns[found]
+        out = np.zeros(len(columns))
+        out[found] = data[at[found]]
+        return out
 
     def index(self, ref: SentenceRef) -> int:
         if self._positions is None:
@@ -231,6 +270,31 @@ class SentenceSpace:
         if ref not in self._positions:
             raise ValueError(f"{ref} is not in the sentence space")
         return self._positions[ref]
+
+
+def _similarities(vectors: Any) -> Any:
+    """See :meth:`SentenceSpace.similarities`."""
+    from scipy import sparse
+
+    n = vectors.shape[0]
+    if n <= EXACT_SENTENCES:
+        sims = sparse.csr_matrix(vectors @ vectors.T)
+    else:
+        transposed = sparse.csr_matrix(vectors.T)
+        step = max(1, BLOCK_CELLS // n)
+        blocks = []
+        for start in range(0, n, step):
+            block = (vectors[start : start + step] @ transposed).toarray()
+            block[block < FLOOR] = 0.0
+            if block.shape[1] > NEIGHBOURS:  # each row's nearest (itself first: 1.0)
+                cut = np.partition(block, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
+                block[block < cut] = 0.0
+            blocks.append(sparse.csr_matrix(block))
+        kept = sparse.vstack(blocks, format="csr")
+        sims = kept.maximum(kept.T).tocsr()  # a pair kept by either of its two sentences
+    sims.sort_indices()
+    sims.data.setflags(write=False)  # shared: no caller may change it
+    return sims
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,24 +43,39 @@ SPEECH_LEMMAS = frozenset(
     propose recommend advise swear assure inform signal hint imply acknowledge disclose
     speculate lament shout yell scream whisper muse retort protest object apologize
     apologise concur guarantee tout insinuate opine proclaim recount call remember
-    interject interrupt snap quote cite answer welcome thank echo fume condemn""".split()
+    interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
+    snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
+    email rip chant fault""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
-PREPOSITION_CONTENT = frozenset("accuse warn complain boast speak talk thank".split())
+PREPOSITION_CONTENT = frozenset(
+    """accuse warn complain boast speak talk thank rip blast slam criticize criticise praise
+    fault hit""".split()
+)
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
 COGNITION_LEMMAS = frozenset(
     """think believe know feel expect hope fear worry want plan intend doubt consider
     understand realize realise suspect assume figure learn hear see find show decide
-    prefer""".split()
+    prefer support oppose back seek refuse decline""".split()
 )
 # "fired back", "shot back", "hit back": speech only next to a quotation.
-QUOTE_ONLY_LEMMAS = frozenset("add continue go begin explain press start fire shoot hit".split())
+QUOTE_ONLY_LEMMAS = frozenset(
+    "add continue go begin explain press start fire shoot hit relate".split()
+)
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
-    describe criticize criticise praise blame question claim allege report welcome""".split()
+    describe criticize criticise praise blame question claim allege report welcome endorse
+    defend blast slam support oppose back""".split()
 )
+# Speech verbs whose object names who was spoken to or about: "…, Smith told CBS News",
+# '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
+AUDIENCE_LEMMAS = frozenset(
+    """tell thank inform assure accuse blame praise criticize criticise call quote cite
+    remind question urge advise describe label welcome condemn answer echo""".split()
+)
+INVERTING = (SPEECH_LEMMAS | QUOTE_ONLY_LEMMAS) - AUDIENCE_LEMMAS
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -111,12 +126,15 @@ class Cue:
     content: set[int]  # token indices of the content
     quote_only: bool
     cognitive: bool = False  # a verb of thinking or wanting: never a quotation's cue
+    author: bool = False  # its subject is "I" or "we": the writer, not a speaker
 
 
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and lemma == "say"):
         return False
+    if lemma == "point":  # "pointed out"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     return lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in QUOTE_ONLY_LEMMAS
 
 
@@ -209,6 +227,9 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
 
 def _subject(cue: Token) -> Token | None:
     """The grammatical subject of a cue, inherited along conjunctions and participles."""
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     token: Token | None = cue
     for _ in range(4):
         if token is None:
@@ -217,10 +238,10 @@ def _subject(cue: Token) -> Token | None:
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
-                    return token.head
+                    return _appositive_name(token.head)
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head  # "activists, who said …" with the "who" left out
+            return _appositive_name(token.head)  # "activists, who said …", "who" left out
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             token = token.head
             continue
@@ -232,6 +253,41 @@ def _subject(cue: Token) -> Token | None:
             continue
         return _name_before(cue)
     return None
+
+
+def _appositive_name(head: Token) -> Token:
+    """The name a role stands beside: "Braynard, a native who writes …" -> "Braynard"."""
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+        return head.head
+    return head
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """X of '…, said X' and '"…," said X': after a comma or quote mark, a speech verb
+    followed by a name is said by that name, whatever the parse made the subject ("The
+    promise … appeals to whites, said Alan Abramowitz")."""
+    doc = cue.doc
+    if cue.i == 0 or cue.i + 1 >= len(doc) or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lemma_.lower() not in INVERTING:
+        return None
+    # "Steve Huhn, a former vice president, said Fiorina was …": a named subject before
+    # the verb is the speaker, and the name after it the subject of what was said.
+    if any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in cue.lefts):
+        return None
+    first = cue.i + 1
+    if doc[first].text.rstrip(".").lower() in TITLES and first + 1 < len(doc):
+        first += 1
+    entity = _entity_at(doc[first], doc)
+    if not entity and doc[first].pos_ == "PROPN":  # "added Gowdy.", no entity tagged
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        entity = (first, last + 1, "PERSON")
+    if not entity or entity[0] != first or entity[2] not in ("PERSON", "ORG"):
+        return None
+    name = doc[entity[1] - 1]
+    return name if name.head.i == cue.i else None
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -275,7 +331,34 @@ def _content(cue: Token) -> set[int]:
             found |= _subtree(child)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
-    return found
+    return _within_paragraph(cue, found)
+
+
+def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
+    """The content tokens of the cue's own paragraph, without the punctuation at its
+    edges: a parse that runs over a paragraph break is no content of this cue."""
+    doc = cue.doc
+    if not found:
+        return found
+    low, high = cue.i, cue.i
+    while low > min(found) and "\n" not in doc[low - 1].text:
+        low -= 1
+    while high < max(found) and "\n" not in doc[high + 1].text:
+        high += 1
+    kept = sorted(i for i in found if low <= i <= high)
+
+    def edge(token: Token, opening: bool) -> bool:
+        if token.is_space:
+            return True
+        if opening:
+            return token.is_punct and token.text not in '“"‘'
+        return token.text in (",", ";", ":", "—", "-")
+
+    while kept and edge(doc[kept[0]], opening=True):
+        kept.pop(0)
+    while kept and edge(doc[kept[-1]], opening=False):
+        kept.pop()
+    return set(kept)
 
 
 def find_cues(
@@ -301,20 +384,65 @@ def find_cues(
             continue
         if inside(token):
             continue
+        lemma = token.lemma_.lower()
+        quote_only = lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS
+        if quote_only and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "will continue to be", "are going to make": no speech
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
-        lemma = token.lemma_.lower()
+        relative = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
+            # "Democrats, who said …": the mention that is the verb's subject is "who".
+            claimant.start, claimant.end = relative.idx, relative.idx + len(relative.text)
         cues.append(
             Cue(
                 token=token,
                 claimant=claimant,
                 content=_content(token),
-                quote_only=lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS,
+                quote_only=quote_only,
                 cognitive=lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS,
+                author=subject_token is not None and subject_token.lower_ in FIRST_PERSON,
             )
         )
     return cues
+
+
+GENDERED = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+PRONOUN_REACH = 120  # characters after a name in which its pronoun is looked for
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
+
+
+def _pronoun_genders(entities: list[Entity], text: str) -> dict[str, str]:
+    """The gender the article's own pronouns give each surname: the first "he"/"his" or
+    "she"/"her" after a person's name, before any other person is named ("Erin Brockovich,
+    the activist, endorsed the plan, saying she …"). Only a clear majority of at least
+    two counts ("Clinton … his" once among several "her" does not make Clinton a man)."""
+    people = sorted((e for e in entities if e.kind == "person"), key=lambda e: e.start)
+    votes: dict[str, list[int]] = {}
+    for k, entity in enumerate(people):
+        limit = entity.end + PRONOUN_REACH
+        if k + 1 < len(people):
+            limit = min(limit, people[k + 1].start)
+        # Within the name's sentence: the next one's "he said" is what is being resolved.
+        stop = SENTENCE_END.search(text, entity.end, max(entity.end, limit))
+        if stop is not None:
+            limit = stop.start()
+        match = GENDERED.search(text, entity.end, max(entity.end, limit))
+        if match is None:
+            continue
+        words = clean_name(entity.text).split()
+        if not words:
+            continue
+        count = votes.setdefault(words[-1], [0, 0])
+        count[0 if match.group(1).lower() in ("he", "his", "him", "himself") else 1] += 1
+    found = {}
+    for surname, (male, female) in votes.items():
+        if male >= 2 and male >= 3 * female:
+            found[surname] = "m"
+        elif female >= 2 and female >= 3 * male:
+            found[surname] = "f"
+    return found
 
 
 class PersonTracker:
@@ -331,6 +459,8 @@ class PersonTracker:
         for match in HONORIFIC_NAME.finditer(text):
             title = match.group(1).lower()
             self.gender[match.group(2)] = "m" if title in MALE_TITLES else "f"
+        for surname, gender in _pronoun_genders(entities, text).items():
+            self.gender.setdefault(surname, gender)
         self.people: list[str] = []  # persons named as speakers or subjects, in order
         self.last: Claimant | None = None
 
@@ -393,9 +523,25 @@ class PersonTracker:
         if kind == "person":
             name = self.full_name(name)
             self.people.append(name)
+        begin, finish = _mention_extent(head, begin, finish)
         found = Claimant(begin, finish, name, kind)
         self.last = found
         return found
+
+
+def _mention_extent(head: Token, begin: int, finish: int) -> tuple[int, int]:
+    """Character extent of a claimant's whole mention, its name being shorter: titles and
+    roles before it ("White House spokesman Josh Earnest") and an apposition after it
+    ("Kevin Brady, chairman of the committee,")."""
+    doc = head.doc
+    start, end = _noun_phrase(head)
+    for child in head.rights:
+        if child.dep_ == "appos":
+            end = max(end, child.right_edge.i + 1)
+    if end - start > 25:  # a parse gone astray: keep the name alone
+        return begin, finish
+    last = doc[end - 1]
+    return min(begin, doc[start].idx), max(finish, last.idx + len(last.text))
 
 
 ADJACENT_TOKENS = 4  # how far after a cue the speaker of an inverted "said X" may stand
@@ -436,20 +582,63 @@ def _skip_apposition(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _said_sentence(spacy_doc: SpacyDoc, first: int) -> tuple[Token, Token] | None:
+    """(cue, name) of a sentence that is only 'Trump said.' right after a quotation that
+    ended in a full stop where its comma belonged."""
+    words = list(spacy_doc[first : first + 8])
+    while words and words[0].is_punct:
+        words = words[1:]
+    end = next((k for k, t in enumerate(words) if t.text in (".", "!", "?") or "\n" in t.text), -1)
+    if end < 2:
+        return None
+    cue = words[end - 1]
+    if not _speech_cue(cue) or cue.tag_ not in ("VBD", "VBZ"):
+        return None
+    names = words[: end - 1]
+    last = names[-1]
+    entity = _entity_at(last, spacy_doc)
+    if not entity or entity[2] != "PERSON" or spacy_doc[entity[0]].i < names[0].i:
+        return None
+    if any(t.pos_ not in ("PROPN",) and t.text.rstrip(".").lower() not in TITLES for t in names):
+        return None
+    return cue, last
+
+
+def _skip_aside(tokens: list[Token], k: int) -> int:
+    """Index after "(D-Wash.)" when a parenthesis opens at ``k``."""
+    if k < len(tokens) and tokens[k].text == "(":
+        for j in range(k + 1, min(len(tokens), k + 8)):
+            if tokens[j].text == ")":
+                return j + 1
+    return k
+
+
 def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token, Token] | None:
     """(cue, name) of '"…," said X' or '"…," X(, apposition,) said' right after a quote."""
     # '"…," Smith said' ends its quote with a comma, '?' or '!'; after a full stop the next
     # words begin a sentence of their own.
-    closing = spacy_doc.text[max(0, end - 3) : end + 1]
-    if "," not in closing and "?" not in closing and "!" not in closing:
-        return None
+    closing = spacy_doc.text[max(0, end - 4) : end + 1]  # also ',\' "' and ',’”'
     first_after = bisect_left(starts, end)
-    after = list(spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS])
-    while after and after[0].is_punct:
+    # '"…today" the editor responded' lacks only its comma; after a full stop the words
+    # begin a sentence of their own, which may be only "Trump said."
+    if not any(c in closing for c in ",?!") and any(c in closing for c in ".;:"):
+        return _said_sentence(spacy_doc, first_after)
+    # Double spaces ('“…?” Todd  asked') are no words; a new paragraph ends the search.
+    after = [
+        t
+        for t in spacy_doc[first_after : first_after + ADJACENT_TOKENS + APPOSITION_TOKENS]
+        if not (t.is_space and "\n" not in t.text)
+    ]
+    # ',”  Trump said' with two spaces; a new paragraph is no attribution of this one.
+    while after and (after[0].is_punct or after[0].is_space) and "\n" not in after[0].text:
         after = after[1:]
+    if after and "\n" in after[0].text:
+        return None
     if not after:
         return None
     if _speech_cue(after[0]):
+        if after[0].lemma_.lower() not in INVERTING:
+            return None  # '"…," thanked Obama': Obama is thanked
         head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
         return (after[0], head) if head is not None else None
     head = _phrase_head(after, spacy_doc)
@@ -458,6 +647,7 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     k = after.index(head) + 1
     while k < len(after) and (after[k].ent_iob_ == "I" or after[k].pos_ == "PROPN"):
         k += 1
+    k = _skip_aside(after, k)
     k = _skip_apposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
@@ -551,8 +741,70 @@ def _cue_before(
             if subject is not None:
                 return token.head, subject, None
     if mark.text == ":":
-        return _transcript_speaker(window, mark)
+        return (
+            _transcript_speaker(window, mark)
+            or _clause_before_colon(mark, cues)
+            or _one_person_before_colon(mark)
+        )
     return None
+
+
+def _clause_before_colon(
+    mark: Token, cues: dict[int, Cue]
+) -> tuple[Token, Token | None, Claimant | None] | None:
+    """The speaker of the clause a colon ends: 'Clinton supports raises and recalled the
+    pay freeze: "…"'. Its main verb is a speech verb with a named claimant, or its subject
+    is a person ("Trump also embraced waterboarding: "…""). A verb of thinking gives none.
+    """
+    if mark.i == 0:
+        return None
+    root = mark.doc[mark.i - 1]
+    for _ in range(50):
+        if root.head.i == root.i or root.i > mark.i:
+            break
+        root = root.head
+    if root.i > mark.i:
+        return None
+    for token in [root, *(c for c in root.children if c.dep_ == "conj" and c.i < mark.i)]:
+        known = cues.get(token.i)
+        if known is not None and known.cognitive:
+            return None
+        if known is not None and known.claimant is not None and known.claimant.name:
+            return token, None, known.claimant
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.ent_type_ == "PERSON" and root.pos_ == "VERB":
+        return root, subject, None
+    return None
+
+
+def _one_person_before_colon(mark: Token) -> tuple[Token, Token, None] | None:
+    """The one person a clause ending in a colon names: "Here's Clinton in 1992:", "The
+    surge doesn't surprise pollster Daron Shaw:", "More from Jones:". Two people ("Trump
+    attacked Clinton:") or none: no speaker."""
+    doc = mark.doc
+    first = mark.i
+    while first > 0 and mark.i - first < 25:
+        before = doc[first - 1]
+        if before.is_space or "\n" in before.text or before.text in (".", "!", "?", "”", '"'):
+            break
+        first -= 1
+    else:
+        if first > 0:
+            return None
+    people: set[tuple[int, int]] = set()
+    for token in doc[first : mark.i]:
+        entity = _entity_at(token, doc)
+        if entity and entity[2] == "PERSON":
+            people.add((entity[0], entity[1]))
+        elif token.pos_ == "PROPN" and not entity:
+            return None  # a name the recogniser missed may be the speaker
+    if len(people) != 1:
+        return None
+    ((_start, end),) = people
+    head = doc[end - 1]
+    if head.dep_ == "poss" or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None  # "Trump's response:" is no quotation of Trump by name alone
+    return mark, head, None
 
 
 def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:

@@ -114,7 +114,9 @@ WORD_START = "|".join(
 WORDS_NUMBER = (
     rf"(?:(?:{WORD_START})(?:[\s-]+(?:and[\s-]+)?(?:(?:a|an)[\s-]+)?(?:{NUMBER_CORE})\b)*)"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as journals print them ("661 137 men"): a
+# group of three digits after a space, not followed by a digit or a hyphen ("3 100-metre").
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d-])|\d+)(?:\.\d+)?"
 SCALED_DIGITS = re.compile(
     rf"({DIGITS})[\s-]*(hundred|thousand|million|billion|trillion|m|bn|k)?"
 )  # "1.76-million member church" is 1.76 million
@@ -130,6 +132,13 @@ QUANTITY = re.compile(
 AGE = re.compile(r"^[\s-]*years?[\s-]+old\b|^-year-old\b", re.I)
 # A count stated after its noun: "the death toll rose to 57", "a toll of 42".
 TOLL_BEFORE = re.compile(r"\b(death\s+toll|toll|deaths|dead|fatalities)\b[^.;]{0,25}$", re.I)
+# "the death toll from a car bombing south of the capital rose to 73": a toll stated
+# after a long subject.
+TOLL_RISE = re.compile(
+    r"\b(?:death\s+toll|toll)\b[^.;\d]{0,100}\b(?:rose|risen|climbed|jumped|reached|"
+    r"stood|stands|increased|grew)\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 MONTHS = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
@@ -139,6 +148,16 @@ MONTHS = re.compile(
 # Words that name what happened to those counted, even when tagged as adjectives.
 EVENT_WORDS = {"dead", "injured", "wounded", "missing", "killed", "hurt", "arrested", "displaced"}
 # "a 6-foot monument", "a 10-mile race": the figure measures the noun after it in this unit.
+# An earthquake's size, whatever noun follows: "magnitude 3.0 earthquake", "3.4 magnitude".
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.I)
+MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.I)
+# Nouns a number labels rather than counts: "flight 183", "route 66", "no. 10".
+LABEL_BEFORE = re.compile(
+    r"\b(?:flight|route|highway|interstate|room|gate|platform|channel|no\.|number|chapter|"
+    r"section|article|amendment|proposition|precinct|bus|track|exit|apartment|suite|seat|"
+    r"row|page|pier|terminal|ward|level|code|model|version|episode|season|district)\s+$",
+    re.IGNORECASE,
+)
 MEASURE_BEFORE_NOUN = re.compile(
     r"^-(foot|feet|inch|meter|metre|mile|kilometer|kilometre|pound|ton|tonne|acre|story|storey"
     r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
@@ -201,7 +220,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     match = SCALED_DIGITS.fullmatch(text)
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(match.group(1).replace(",", "").replace(" ", ""))
         scale = match.group(2)
         if scale:
             value *= {"m": 1e6, "bn": 1e9, "k": 1e3}.get(scale, SCALES.get(scale, 1))
@@ -280,6 +299,8 @@ def extract_quantities(
         before = text[max(0, match.start() - 12) : match.start()]
         if MONTHS.search(before.strip()) or ORDINAL_SUFFIX.match(text, match.end()):
             continue  # the day of a date, or an ordinal
+        if LABEL_BEFORE.search(before) and not qualifier_text:
+            continue  # "flight 183", "route 66", "room 212": a label, not a count
         if MULTIPLIER.match(text[match.end() :]):
             continue  # "increasing 14-fold": a ratio
         if CLOCK.search(before[-4:]) or CLOCK.match(text[match.end() : match.end() + 6]):
@@ -311,7 +332,14 @@ def extract_quantities(
             counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
         elif measure:
             counted = measure.group(1).lower()
-        elif not counted and TOLL_BEFORE.search(text[max(0, start - 40) : start]):
+        elif MAGNITUDE_BEFORE.search(text[max(0, start - 12) : start]) or MAGNITUDE_AFTER.match(
+            text[end:]
+        ):
+            counted = "magnitude"  # "a magnitude 3.4 quake", "a 6.1-magnitude earthquake"
+        elif not counted and (
+            TOLL_BEFORE.search(text[max(0, start - 40) : start])
+            or TOLL_RISE.search(text[max(0, start - 120) : start])
+        ):
             event = "kill"
         if match.group("pct"):
             counted = "percent"

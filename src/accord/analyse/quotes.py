@@ -7,8 +7,10 @@ content of a speech verb ("…," said Philip Luther; Luther said: "…"; "…," 
 Luther; Luther said the attacks "may amount to war crimes"), and its speaker is that
 verb's subject, titles stripped, surname completed, pronoun resolved. A quotation with no
 verb of its own continues the one before it (a split quote, "…," he said. "…"; a quote
-left open at the end of a paragraph); an unattributed one right before an attributed one
-is that speaker's.
+left open at the end of a paragraph; a short one, '"Elections matter," Kelly said.',
+passes its speaker on); failing that it is the one named claimant's of its sentence, or,
+when it opens a sentence, of the sentence before; an unattributed one right before an
+attributed one is that speaker's.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
 OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
+NAMED_KINDS = ("person", "organisation", "group", "place")
+# An opening mark typed where a closing one belongs: '“It's unusual,“ said Noble'.
+MISTYPED_CLOSE = re.compile(r"(?<=[,.!?])“(?=\s)")
 
 
 @dataclass(slots=True)
@@ -46,6 +51,8 @@ def quote_spans(paragraph: str) -> list[_Span]:
     while match := QUOTE_MARK.search(paragraph, i):
         opener = match.group(0)
         closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, match.end())) >= 0]
+        if opener == "“" and (mistyped := MISTYPED_CLOSE.search(paragraph, match.end())):
+            closes.append(mistyped.start())
         close = min(closes) if closes else -1
         if close < 0:
             spans.append(_Span(match.start(), len(paragraph), closed=False))
@@ -135,8 +142,9 @@ def extract_attributions(
     for item in located:
         span = item.span
         text = _inner(doc.text[span.start : span.end])
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            continue
+        # A short quotation ("Elections matter," Kelly said.) is no quote of its own, but
+        # who said it is who goes on speaking in the quotations after it.
+        short = len(text.split()) < MIN_QUOTE_WORDS
         inside = tokens_in(span.start, span.end)
         best: tuple[int, int, int, int] | None = None
         for number, cue in enumerate(cues):
@@ -153,7 +161,8 @@ def extract_attributions(
         cue: Cue | None = None
         if best is not None:
             cue = cues[best[3]]
-            used.add(best[3])
+            if not short:
+                used.add(best[3])
         if (
             cue is None
             or cue.claimant is None
@@ -165,41 +174,51 @@ def extract_attributions(
             cue = (
                 lexical_cue(spacy_doc, span.start, span.end, tracker, by_token, token_starts) or cue
             )
-        if cue is not None:
-            speaker = cue.claimant.name if cue.claimant else None
-            attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
-        elif previous is not None:
-            before, quote, attributed_to = previous
-            same_paragraph = before.paragraph == item.paragraph
-            continued = (
-                not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
-            )
-            # Names in the sentence that ends the quotation before are its attribution.
-            sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
-            between = (
-                max(before.span.end, sentence.end if sentence else 0, attributed_to),
+        if cue is not None and cue.claimant is not None:
+            speaker = cue.claimant.name
+        # A cue with no subject at all (the parse took a quoted word for it) says nothing
+        # of who spoke; one whose subject is the writer ("I") or a pronoun left unresolved
+        # does: no one named.
+        # A short one is too often a title or a scare quote ("Scandal") to pass on
+        # anything but a speaker a cue gives it.
+        open_cue = not short and (cue is None or (cue.claimant is None and not cue.author))
+        if open_cue and previous is not None:
+            speaker = _continued(
+                item,
+                previous,
                 span.start,
+                doc,
+                entities,
+                cues,
+                sentence_of,
+                spacy_doc,
+                token_starts,
             )
-            new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
-                between[0] <= c.token.idx < between[1]
-                and c.claimant is not None
-                and c.claimant.name != quote.speaker
-                for c in cues
-            )
-            # A paragraph that is only a quotation goes on with the quotation that ended
-            # the paragraph before, unless someone else came in after it.
-            alone = _alone(item)
-            after_last = before.paragraph + 1 == item.paragraph and not _new_name(
-                entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
-            )
-            if (same_paragraph and not new_name) or continued or (alone and after_last):
-                speaker = quote.speaker
-        if speaker is None and cue is None and _alone(item):
+        if speaker is None and open_cue:
+            found = _sentence_cue(cues, item, doc, sentence_of, quoted_tokens - inside)
+            # A name in what the claimant said ("Yepez said Perez was right to urge …")
+            # is no new speaker; one outside it may be.
+            if found is not None and not _new_name(
+                entities,
+                _between(found, span),
+                found.claimant.name,
+                spacy_doc,
+                token_starts,
+                ignore=found.content,
+            ):
+                cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
+        if speaker is None and open_cue:
+            found = _sentence_before(cues, item, previous, doc, sentence_of)
+            if found is not None:
+                cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
+        if speaker is None and open_cue and _alone(item):
             reported = _last_report_before(cues, item, previous, paragraph_bounds)
             if reported is not None:
                 cue = reported
                 speaker = reported.claimant.name if reported.claimant else None
                 weak.add(len(quotes))
+        if cue is not None and not short:
+            attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         quote = Quote(
             text=text,
             speaker=speaker,
@@ -208,13 +227,15 @@ def extract_attributions(
             start=span.start,
             end=span.end,
         )
-        quotes.append(quote)
+        if not short:
+            quotes.append(quote)
         attribution_end = 0
         if cue is not None:
             attribution_end = cue.token.idx + len(cue.token.text)
             if cue.claimant is not None:
                 attribution_end = max(attribution_end, cue.claimant.end)
-        previous = (item, quote, attribution_end)
+        if not short or speaker is not None:  # a title ("This Week") passes on nothing
+            previous = (item, quote, attribution_end)
     _resolve_forward(quotes, weak)
     quoted = [(q.span.start, q.span.end) for q in located]
     for number, cue in enumerate(cues):
@@ -228,6 +249,133 @@ def extract_attributions(
         attributions.append(_attribution(doc, cue, "indirect", start, end, sentence_of))
     attributions.sort(key=lambda a: (a.cue_start, a.content_start))
     return quotes, attributions
+
+
+def _continued(
+    item: _Located,
+    previous: tuple[_Located, Quote, int],
+    start: int,
+    doc: Document,
+    entities: list[Entity],
+    cues: list[Cue],
+    sentence_of: Callable[[int], int],
+    spacy_doc: SpacyDoc,
+    token_starts: list[int],
+) -> str | None:
+    """The speaker of the quotation before, when this one goes on with it.
+
+    In the same paragraph with no one else named in between ('"…," Smith said. "…"'); the
+    next paragraph of a quotation left open; a paragraph that is only a quotation, after
+    a paragraph that ended with the quotation before and brought in no one else.
+    """
+    before, quote, attributed_to = previous
+    if quote.speaker is None:
+        return None
+    same_paragraph = before.paragraph == item.paragraph
+    continued = not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
+    # Names in the sentence that ends the quotation before are its attribution.
+    sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
+    between = (max(before.span.end, sentence.end if sentence else 0, attributed_to), start)
+    new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
+        between[0] <= c.token.idx < between[1]
+        and c.claimant is not None
+        and c.claimant.name != quote.speaker
+        for c in cues
+    )
+    after_last = before.paragraph + 1 == item.paragraph and not _new_name(
+        entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+    )
+    if (same_paragraph and not new_name) or continued or (_alone(item) and after_last):
+        return quote.speaker
+    return None
+
+
+def _sentence_cue(
+    cues: list[Cue],
+    item: _Located,
+    doc: Document,
+    sentence_of: Callable[[int], int],
+    quoted: set[int],
+) -> Cue | None:
+    """The one speech cue of a quotation's sentence, when the parse tied it elsewhere.
+
+    'Zimmerman said he had received offers, but “the offers were …”'; 'The promise to
+    “take our country back” appeals to …, said Alan Abramowitz': one named claimant
+    speaks in the sentence, and the quotation is part of what they said. Two claimants,
+    or none: no speaker.
+    """
+    if not doc.sentences:
+        return None
+    sentence = doc.sentences[sentence_of(item.span.start)]
+    if sentence.end < item.span.end - 1:
+        return None  # a quotation running over sentences: not this sentence's alone
+    found = [
+        c
+        for c in cues
+        if sentence.start <= c.token.idx < sentence.end
+        and c.token.i not in quoted
+        and not c.cognitive
+        and not c.quote_only
+        and item.bounds[0] <= c.token.idx < item.bounds[1]
+        and c.claimant is not None  # "… to answer questions": no one speaks
+    ]
+    if len(found) != 1 or found[0].claimant is None or not found[0].claimant.name:
+        return None
+    # A cue whose content is another quotation ('a clip Mosman called "distasteful"') is
+    # that quotation's; a description ("the promise") is too often the parse's mistake.
+    content = found[0].content
+    if 2 * len(content & quoted) > len(content) or found[0].claimant.kind not in NAMED_KINDS:
+        return None
+    return found[0]
+
+
+def _sentence_before(
+    cues: list[Cue],
+    item: _Located,
+    previous: tuple[_Located, Quote, int] | None,
+    doc: Document,
+    sentence_of: Callable[[int], int],
+) -> Cue | None:
+    """The speaker of the sentence before a quotation that opens a sentence of its own.
+
+    'Or maybe Jeb Bush, consultant Phil Musser says. "Several surveys …"'; 'Greene added
+    that the Fed wants out. "They don't like …"': the sentence before, in the same
+    paragraph and after any quotation, reports what one named claimant said.
+    """
+    if not doc.sentences:
+        return None
+    number = sentence_of(item.span.start)
+    sentence = doc.sentences[number]
+    if number == 0 or doc.text[sentence.start : item.span.start].strip(" (—-"):
+        return None  # the quotation does not open its sentence
+    before = doc.sentences[number - 1]
+    start = max(before.start, item.bounds[0])
+    if previous is not None:
+        start = max(start, previous[0].span.end)
+    found = [
+        c
+        for c in cues
+        if start <= c.token.idx < sentence.start
+        and not c.cognitive
+        and c.claimant is not None
+        and c.token.idx >= item.bounds[0]
+    ]
+    names = {c.claimant.name for c in found if c.claimant is not None}
+    if len(names) != 1 or None in names or found[-1].claimant is None:
+        return None
+    if found[-1].claimant.kind not in NAMED_KINDS:
+        return None
+    return found[-1]
+
+
+def _between(cue: Cue, span: _Span) -> tuple[int, int]:
+    """The words between a cue (and its claimant) and a quotation, either side."""
+    claimant = cue.claimant
+    cue_start = min(cue.token.idx, claimant.start if claimant else cue.token.idx)
+    cue_end = max(cue.token.idx + len(cue.token.text), claimant.end if claimant else 0)
+    if cue_end <= span.start:
+        return cue_end, span.start
+    return span.end, cue_start
 
 
 def _alone(item: _Located) -> bool:
@@ -266,8 +414,10 @@ def _new_name(
     speaker: str | None,
     spacy_doc: SpacyDoc,
     starts: list[int],
+    ignore: set[int] | None = None,
 ) -> bool:
-    """Whether the words between two quotations bring in someone else as a subject.
+    """Whether the words between two quotations bring in someone else as a subject
+    (outside the tokens ``ignore``).
 
     '"…," Smith said. "…"' goes on with Smith, and so does '"…," said Smith. Smith backs
     Jones for mayor. "…"'; '"…," said Smith. Jones disagrees. "…"' does not, nor does
@@ -275,7 +425,10 @@ def _new_name(
     """
     surname = speaker.split()[-1] if speaker else None
     first, last = bisect_left(starts, between[0]), bisect_left(starts, between[1])
+    ignore = ignore or set()
     for token in spacy_doc[first:last]:
+        if token.i in ignore:
+            continue
         # A named subject the entity recogniser missed: "Nina Roth disagrees."
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN"
         if subject and (surname is None or token.text != surname):
@@ -288,6 +441,8 @@ def _new_name(
         if surname is not None and surname in entity.text:
             continue
         last = spacy_doc[bisect_right(starts, entity.end - 1) - 1]
+        if last.i in ignore:
+            continue
         if last.dep_ in ("nsubj", "nsubjpass", "poss") or last.head.lower_ == "to":
             return True
     return False

@@ -40,12 +40,14 @@ SOURCING_AFTER = re.compile(
     re.I,
 )
 SOURCING_NOUN = re.compile(r"^\s*(?:[\w'’-]+\s+)?sources?\b", re.I)
-# A figure hoped for, planned, possible: "hopes to eat a record 70", "could face 400 years".
+# A figure hoped for, planned, possible or advised: "hopes to eat a record 70", "could face
+# 400 years", "adults need 7.5 hours of sleep" (a norm, not what people get).
 # "may" and "might" hedge a finding ("runners may live three years longer"): the figure is
 # still the claim, stated with caution, and compares with the same finding stated plainly.
 IRREALIS_BEFORE = re.compile(
     r"\b(?:hopes?|hoping|plans?|planning|aims?|aiming|wants?|expects?|expected|intends?|"
-    r"would|could|maximum|up to|faced|faces|face|target|goal|record)\b"
+    r"would|could|maximum|up to|faced|faces|face|target|goal|record|"
+    r"need|needs|should|recommended|recommends|recommend)\b"
     r"(?:\s+[\w'’,-]+){0,6}\s*$",
     re.I,
 )
@@ -115,10 +117,13 @@ def person_words(sentence: Sentence) -> set[str]:
 def states_figure(sentence: Sentence, q: Quantity) -> bool:
     """Whether a sentence also states ``q``'s figure, of whatever noun: "1.8 million
     people ... only 1.4 million infections" has both figures in play. Small figures
-    (under 10) recur by chance and do not count, nor does an age against a count: "a
-    13-year-old girl ... helped eight people" does not state a count of 13."""
-    return q.value >= 10 and any(
-        abs(x.value - q.value) < 1e-9 and (x.counted == "age") == (q.counted == "age")
+    (under 10) recur by chance and count only of the same noun or bare ("the three are
+    believed ... the massacre of 86 men" is about the three men too); an age never counts
+    against a count: "a 13-year-old girl ... helped 13 people" states no count of 13."""
+    return any(
+        abs(x.value - q.value) < 1e-9
+        and (x.counted == "age") == (q.counted == "age")
+        and (q.value >= 10 or x.counted in ("", q.counted))
         for x in sentence.quantities
     )
 
@@ -175,9 +180,50 @@ def age_subject(sentence: Sentence, q: Quantity) -> str:
     return match.group(1).lower() if match else ""
 
 
+# Durations and distances belong to an event: "sentenced to 12 years" / "held for 4 years",
+# "a 16-hour flight" / "stuck for 28 hours", "seen at a mall 20 miles away" / "caught 500
+# miles away" are two events' measures, however alike the sentences.
+MEASURES = frozenset(
+    """second minute hour day week month year decade century mile kilometre kilometer km
+    metre meter foot feet inch yard mph""".split()
+)
+
+
+AGO = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
+EVENT_WINDOW = 6  # words either side of a figure where its event's verb may stand
+
+
+def _verb_near(sentence: Sentence, q: Quantity, lemma: str) -> bool:
+    """Whether a form of ``lemma`` stands within ``EVENT_WINDOW`` words of the figure."""
+    if len(lemma) < 3:
+        return False
+    words = [
+        (m.start() + sentence.start, m.group(0).lower())
+        for m in re.finditer(r"[A-Za-z]+", sentence.text)
+    ]
+    before = [w for at, w in words if at < q.start][-EVENT_WINDOW:]
+    after = [w for at, w in words if at >= q.end][:EVENT_WINDOW]
+    stem = lemma if len(lemma) <= 4 else lemma[:-1]  # "switch" -> "switched", "take" -> "taken"
+    return any(w.startswith(stem) for w in before + after)
+
+
+def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two durations or distances of different events: their nearest verbs differ and
+    neither verb stands near the other figure ("switched off for 19 hours after
+    undergoing surgery" / "was switched off for 18 hours" is one event; the nearest verb
+    of a figure is a guess, so the other sentence is asked too)."""
+    if qa.counted not in MEASURES or qb.counted not in MEASURES or qa.event == qb.event:
+        return False
+    if AGO.match(_after(a, qa, 20)) or AGO.match(_after(b, qb, 20)):
+        return False  # "three years ago" dates the event: compared like a date
+    return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
+        return True
+    if different_events(a, qa, b, qb):
         return True
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
@@ -216,6 +262,8 @@ DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|victims?|toll|live
 INJURY_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
 DEATH_TERMS = content_terms("killed kill dead death deaths died victims toll lives people")
 ESTIMATE_SPREAD = 0.1  # two estimates this far apart (relative) are two figures
+# An estimate ("about 100") compares with a bound or a plain figure of the same toll.
+ESTIMATE_QUALIFIERS = ("approximately", "more_than", "at_least", "exact")
 ATTACK_WORDS = {
     "attack": "attack", "attacks": "attack", "bombing": "attack", "bombings": "attack",
     "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack",
@@ -258,32 +306,34 @@ def estimates_of_one_total(cluster: Cluster) -> list[tuple[Observation, Observat
     "around 300,000" victims. Their intervals may overlap, yet a reader wants to see both
     figures (and who gives each).
 
-    Frames are indexed by counted noun and event class (killed / injured); a pair is
-    compared when at least one figure is an estimate ("about", "around"), the other an
-    estimate or a lower bound, the figures differ by more than ``ESTIMATE_SPREAD``, and the
-    two sentences (with the sentence before each) share a word beyond the count's own.
+    Frames are indexed by counted noun and event class (killed / injured; a toll with no
+    noun, "the toll rose to 73", counts people); a pair is compared when at least one
+    figure is an estimate ("about", "around"), the other an estimate, a lower bound or a
+    plain figure ("rose to 73" / "killed about 100 people": the two need not overlap, and
+    the sentences need not align), the figures differ by more than ``ESTIMATE_SPREAD``,
+    and the two sentences (with the sentence before each) share a word beyond the
+    count's own.
     """
-    from accord.compare.counts import overlap, quantity_observation
+    from accord.compare.counts import quantity_observation
 
     index: dict[tuple[str, str], list[tuple[Sentence, Quantity, set[str]]]] = defaultdict(list)
     for doc in cluster.documents:
         for k, sentence in enumerate(doc.sentences):
             for q in sentence.quantities:
-                if q.qualifier not in ("approximately", "more_than", "at_least") or not q.counted:
+                noun = q.counted or ("people" if q.event == "kill" else "")  # "toll rose to 73"
+                if q.qualifier not in ESTIMATE_QUALIFIERS or not noun:
                     continue
                 event = death_or_injury(sentence, q)
                 if event:
-                    index[(q.counted, event)].append(
-                        (sentence, q, _context_terms(doc.sentences, k))
-                    )
+                    index[(noun, event)].append((sentence, q, _context_terms(doc.sentences, k)))
     found = []
     for frames in index.values():
         for x, (a, qa, terms_a) in enumerate(frames):
             for b, qb, terms_b in frames[x + 1 :]:
                 if a.doc_id == b.doc_id or "approximately" not in (qa.qualifier, qb.qualifier):
                     continue
-                if not overlap(qa, qb):
-                    continue  # a plain conflict: the aligned detectors' business
+                if qa.qualifier == qb.qualifier == "exact":
+                    continue
                 if abs(qa.value - qb.value) <= ESTIMATE_SPREAD * max(qa.value, qb.value):
                     continue
                 own = set(content_terms(f"{qa.counted} {qa.event} {qb.event}"))
@@ -417,4 +467,101 @@ def precise_place_conflicts(cluster: Cluster) -> list[tuple[Observation, Observa
                         Observation("place", "place", place_b, text_b, place_b, b),
                     )
                 )
+    return found
+
+
+def magnitudes_of_one_quake(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Two sources giving one earthquake different magnitudes ("a magnitude 3.0
+    earthquake" / "a 3.4 magnitude quake"): a magnitude is one value of its event, stated
+    by whoever measured it, so every two different figures of different sources compare,
+    aligned or not. Frames are indexed by the counted "magnitude" (``analyse.quantities``);
+    figures within 0.05 are one reading rounded."""
+    from accord.compare.counts import quantity_observation
+
+    frames = [
+        (sentence, q)
+        for sentence in cluster.sentences()
+        for q in sentence.quantities
+        if q.counted == "magnitude" and 0 < q.value < 10
+    ]
+    found = []
+    seen: set[tuple[str, str, float, float]] = set()
+    for x, (a, qa) in enumerate(frames):
+        for b, qb in frames[x + 1 :]:
+            if a.doc_id == b.doc_id or abs(qa.value - qb.value) <= 0.05:
+                continue
+            key = (a.doc_id, b.doc_id, qa.value, qb.value)
+            if key in seen or different_claims(a, qa, b, qb):
+                continue
+            seen.add(key)
+            found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+PERSON_COUNT_GAP = 60  # characters from the name to the figure: "Shepard wrote more than 55"
+NOT_A_TALLY = frozenset({"people", "percent", "age", "time", "dollar", "euro", "pound"})
+
+
+def _surnames(cluster: Cluster) -> set[str]:
+    """Surnames (last name words of three letters or more) of the cluster's people."""
+    names = set()
+    for sentence in cluster.sentences():
+        for e in sentence.entities:
+            if e.kind == "person":
+                words = NAME_WORD.findall(e.key)
+                if len(words) >= 2 and len(words[-1]) >= 3:
+                    names.add(words[-1])
+    return names
+
+
+def counts_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One person's tally of one thing given differently by two sources: "Shepard wrote
+    more than 55 plays" / "Shepard is the author of forty-four plays", however unlike the
+    sentences. Frames are indexed by (surname, counted noun) where the surname stands
+    before the figure (within ``PERSON_COUNT_GAP`` characters, no other person between):
+    the person is the subject of the tally. A source that gives two figures for one frame
+    is not compared (a tally that changed, or two tallies); nor are durations, distances,
+    ages, shares and money (counts of events, not of things someone has or made)."""
+    from accord.compare.counts import GENERIC_COUNTS, overlap, quantity_observation
+
+    surnames = _surnames(cluster)
+    if not surnames:
+        return []
+    index: dict[tuple[str, str], dict[str, list[tuple[Sentence, Quantity]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for sentence in cluster.sentences():
+        lowered = sentence.text.lower()
+        mentions = [
+            (m.start(), m.group(0))
+            for m in NAME_WORD.finditer(lowered)
+            if m.group(0).removesuffix("'s") in surnames
+        ]
+        if not mentions:
+            continue
+        for q in sentence.quantities:
+            noun = q.counted
+            if not noun or noun in GENERIC_COUNTS or noun in MEASURES or noun in NOT_A_TALLY:
+                continue
+            if q.qualifier == "range" or q.value < 2:
+                continue
+            local = q.start - sentence.start
+            before = [(at, w) for at, w in mentions if 0 < local - at <= PERSON_COUNT_GAP]
+            if len({w for _, w in before}) != 1:
+                continue
+            index[(before[-1][1].removesuffix("'s"), noun)][sentence.doc_id].append((sentence, q))
+    found = []
+    for by_doc in index.values():
+        single = {
+            doc: frames[0]
+            for doc, frames in by_doc.items()
+            if len({(q.low, q.high) for _, q in frames}) == 1
+        }
+        docs = sorted(single)
+        for x, doc_a in enumerate(docs):
+            for doc_b in docs[x + 1 :]:
+                (a, qa), (b, qb) = single[doc_a], single[doc_b]
+                if overlap(qa, qb) or different_claims(a, qa, b, qb):
+                    continue
+                found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 TITLES = frozenset(
     """mr mrs ms miss dr prof gov governor sen senator rep representative president
@@ -57,6 +58,7 @@ def fold(text: str) -> str:
     return ascii_text.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=16384)  # names are compared pairwise: each is folded once, not per pair
 def name_key(name: str) -> str:
     """A name folded to its words: case, accents, titles, possessives and asides dropped.
 

@@ -82,15 +82,15 @@ def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]
     space = cluster.space
     if not space.refs:
         return []
-    sims = space.similarities()
     counted = [k for k, ref in enumerate(space.refs) if cluster.sentence(ref).quantities]
     found = []
     for x, i in enumerate(counted):
         # numpy picks the loosely similar ones among the later counted sentences
         later = np.array(counted[x + 1 :], dtype=int)
-        for j in later[sims[i, later] >= LOOSE_SIMILARITY].tolist():
+        similar = later[space.values(i, later) >= LOOSE_SIMILARITY]
+        for j in similar.tolist():
             ra, rb = space.refs[i], space.refs[j]
-            if ra.doc_id == rb.doc_id or sims[i, j] < LOOSE_SIMILARITY:
+            if ra.doc_id == rb.doc_id:
                 continue
             a, b = cluster.sentence(ra), cluster.sentence(rb)
             for qa in a.quantities:

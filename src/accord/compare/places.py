@@ -9,6 +9,7 @@ from accord.analyse.gazetteer import (
     HONORIFICS,
     is_place,
     nested,
+    place_kind,
     place_mentions,
     place_word,
     same_place,
@@ -305,3 +306,201 @@ def anchored_place_conflicts(
                 )
             )
     return found
+
+
+# --- the role a place plays in its sentence ------------------------------------------
+#
+# A place name is the *location* of an event only in some frames: "in Cairo", "near the
+# border town of Rafah", "in Sonora, Mexico". "Chancellor of Germany", "Russia has
+# violated", "Mackie Green of the rescue team" name an office, a participant or a
+# person; "to the United States" and "from Mexico" are where someone went or came from,
+# not where it happened; "a Massachusetts beach" or "a New Jersey Democrat" use the
+# place to describe something else. Two places compare only in one role: the location
+# of one event in both sources, or one kind of thing described by two places.
+
+LOCATION_BEFORE = frozenset(
+    "in at near outside inside on off across throughout within around over".split()
+)
+DIRECTION_BEFORE = frozenset("to into from toward towards".split())  # "from": an origin
+PLACE_NOUN_OF = frozenset(
+    """city town village province state county region district outskirts centre center
+    heart middle north south east west suburb suburbs part parts capital area""".split()
+)
+SKIPPABLE = frozenset(
+    """the a an southern northern eastern western central north south east west
+    northeastern northwestern southeastern southwestern north-east north-west south-east
+    south-west downtown rural suburban nearby neighbouring neighboring coastal remote
+    rural eastern-most western-most""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday
+    tomorrow morning afternoon evening night last earlier later this that when where
+    after before since during""".split()
+)
+# "a Massachusetts beach", "the Heliopolis temple": a determiner, the place, a noun.
+ROLE_WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[,;:()—–-]")
+
+
+def place_role(sentence: Sentence, text: str) -> str:
+    """ "location", "direction", "modifier" or "" for the place ``text`` in ``sentence``
+    (its first mention, case folded): see the comment above."""
+    lowered = sentence.text.lower()
+    name = re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip())  # "a massachusetts"
+    at = lowered.find(name)
+    if at < 0 or not name:
+        return ""
+    before = ROLE_WORD.findall(lowered[:at])
+    after = ROLE_WORD.findall(lowered[at + len(name) :])
+    following = after[0] if after else ""
+    if following.endswith(("'s", "’s")) or following in ("'s", "’s"):
+        return ""  # "Russia's army": an owner
+    if (
+        before
+        and before[-1] in ("a", "an", "the")
+        and following.isalpha()
+        and following not in ENGLISH_STOP_WORDS
+        and following not in TIME_WORDS
+        and following not in ("said", "says", "say", "told", "reported")
+    ):
+        return "modifier"
+    words = list(before)
+    skipped = 0
+    while words and words[-1] in SKIPPABLE and skipped < 2:
+        words.pop()
+        skipped += 1
+    if not words:
+        return ""
+    last = words[-1]
+    if last in LOCATION_BEFORE:
+        return "location"
+    if last == "from":
+        return "origin"
+    if last in DIRECTION_BEFORE:
+        return "direction"
+    if last == "of" and len(words) >= 2 and words[-2] in PLACE_NOUN_OF:
+        return "location"
+    if last == ",":
+        # "in Sonora, Mexico": a place in apposition to a located one.
+        head = words[:-1]
+        for k in range(len(head) - 1, max(-1, len(head) - 4), -1):
+            if head[k] in LOCATION_BEFORE or head[k] in DIRECTION_BEFORE:
+                return (
+                    "location"
+                    if head[k] in LOCATION_BEFORE
+                    else "origin"
+                    if head[k] == "from"
+                    else "direction"
+                )
+            if head[k] in (",", ";", ":"):
+                break
+    if last in (",", "and", "or") and _listed_places(words[:-1]) >= 2:
+        return "location"  # "batters Sierra Leone, Guinea and Liberia": where it happens
+    return ""
+
+
+def _listed_places(words: list[str]) -> int:
+    """How many places end ``words`` as a list ("sierra leone , guinea")."""
+    count, k = 0, len(words)
+    while k > 0:
+        for size in (3, 2, 1):
+            chunk = words[max(0, k - size) : k]
+            name = " ".join(chunk)
+            if (
+                len(chunk) == size
+                and all(w.isalpha() for w in chunk)
+                and is_place(name)
+                and name not in ENGLISH_STOP_WORDS
+            ):
+                break
+        else:
+            return count
+        count += 1
+        k -= size
+        if k > 0 and words[k - 1] in (",", "and", "or"):
+            k -= 1
+        else:
+            return count
+    return count
+
+
+# Where it happened, where someone is from and what a place describes are one fact told
+# three ways ("the Paris attacks" / "the attacks in Dakar"; "a Kentucky clerk" / "the
+# clerk from Delaware"); where someone went is another ("found in Sonora, Mexico" /
+# "expelled to the United States").
+COMPATIBLE_ROLES = {"location", "origin", "modifier"}
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def site_noun(sentence: Sentence, text: str) -> str:
+    """The noun a place describes ("a Massachusetts *beach*"), or ""."""
+    lowered = sentence.text.lower()
+    name = re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip())
+    at = lowered.find(name)
+    if at < 0 or not name:
+        return ""
+    after = ROLE_WORD.findall(lowered[at + len(name) :])
+    return after[0] if after and after[0].isalpha() else ""
+
+
+def holds_site(sentence: Sentence, text: str, noun: str) -> bool:
+    """Whether the place ``text`` of ``sentence`` names or holds a ``noun`` ("Jones Beach"
+    is a beach; "a temple site in Cairo" holds the temple): then the other source's "the
+    Heliopolis temple" or "a Massachusetts beach" may be that very one, described."""
+    if not noun:
+        return False
+    lowered = sentence.text.lower()
+    name = re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip())
+    if noun in name.split():
+        return True
+    at = lowered.find(name)
+    if at < 0:
+        return False
+    return noun in ROLE_WORD.findall(lowered[:at])[-4:]
+
+
+def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str) -> bool:
+    """Whether two places can be one fact's two values by the roles they play."""
+    role_a, role_b = place_role(first, text_a), place_role(second, text_b)
+    if not role_a or not role_b:
+        return False
+    if role_a != role_b and not {role_a, role_b} <= COMPATIBLE_ROLES:
+        return False
+    kind_a, kind_b = place_kind(_bare(text_a)), place_kind(_bare(text_b))
+    if kind_a is not None and kind_a == kind_b:
+        return True  # two cities, two states: peers, neither can hold the other's site
+    if role_a == "modifier" and holds_site(second, text_b, site_noun(first, text_a)):
+        return False
+    return not (role_b == "modifier" and holds_site(first, text_a, site_noun(second, text_b)))
+
+
+# Continents and world regions hold countries the gazetteer does not nest in them
+# ("northern Tanzania" is in "East Africa"), so they never conflict with a place.
+def world_region(text: str) -> bool:
+    """A continent or world region ("East Africa", "the Middle East", "Latin America")."""
+    return bool(WORLD_REGION.search(_bare(text)))
+
+
+WORLD_REGION = re.compile(
+    r"^(?:(?:north|south|east|west|central|southern|northern|eastern|western|sub-saharan|"
+    r"southeast|south-east|northeast|north-east)\s+)?(?:africa|asia|europe|america|americas|"
+    r"oceania|antarctica)$|^(?:middle|near|far)\s+east$|^latin\s+america$|^caribbean$|"
+    r"^balkans$|^scandinavia$|^horn\s+of\s+africa$",
+    re.IGNORECASE,
+)
+
+
+def detail_of_one_place(text_a: str, text_b: str) -> bool:
+    """Two place names that are one place told in more or less detail: one inside the
+    other once articles go ("the Kew" / "Kew Gardens"), or a world region against anything
+    (it holds countries the gazetteer does not nest in it)."""
+    a, b = _bare(text_a).lower(), _bare(text_b).lower()
+    words_a, words_b = a.replace("-", " ").split(), b.replace("-", " ").split()
+    short, long = sorted((words_a, words_b), key=len)
+    peers = place_kind(a) is not None and place_kind(a) == place_kind(b)  # Sudan, South Sudan
+    if short and not peers and f" {' '.join(short)} " in f" {' '.join(long)} ":
+        return True
+    return world_region(a) or world_region(b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from accord.analyse.entities import entity_key, same_name
 from accord.compare.claimants import claimant_name
@@ -28,6 +29,9 @@ QUOTE_SHINGLE = 3
 QUOTE_OVERLAP = 0.5  # share of the shorter quote's word triples found in the longer one
 
 
+QUOTE_WORD = re.compile(r"[a-z0-9]+")
+
+
 def speaker_key(name: str | None) -> str:
     return entity_key(name) if name else ""
 
@@ -38,12 +42,16 @@ def is_name(speaker: str) -> bool:
     return not lowered.startswith(("the ", "a ", "an ")) and lowered not in ("he", "she", "they")
 
 
-def _quote_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+# Cached: each quotation is compared with every group so far (a cluster of hundreds of
+# sources has hundreds of quotations); its words and shingles are read once.
+@lru_cache(maxsize=8192)
+def _quote_words(text: str) -> tuple[str, ...]:
+    return tuple(QUOTE_WORD.findall(text.lower()))
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
+@lru_cache(maxsize=8192)
+def _shingles(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(words[k : k + QUOTE_SHINGLE] for k in range(len(words) - QUOTE_SHINGLE + 1))
 
 
 def same_quotation(a: str, b: str) -> bool:

@@ -41,13 +41,20 @@ def supporting_sentences(
     space = cluster.space
     if not space.refs:
         return [ref]
-    sims = space.similarities()[space.index(ref)]
+    # the stored similarities of its row (in sentence order), not every sentence
+    sims = space.similarities()
+    row = space.index(ref)
+    lo, hi = sims.indptr[row], sims.indptr[row + 1]
+    close = sims.data[lo:hi] >= threshold
     best: dict[str, tuple[float, SentenceRef]] = {}
-    for k, other in enumerate(space.refs):
-        if other.doc_id == ref.doc_id or sims[k] < threshold:
+    for k, value in zip(
+        sims.indices[lo:hi][close].tolist(), sims.data[lo:hi][close].tolist(), strict=True
+    ):
+        other = space.refs[k]
+        if other.doc_id == ref.doc_id:
             continue
-        if other.doc_id not in best or sims[k] > best[other.doc_id][0]:
-            best[other.doc_id] = (float(sims[k]), other)
+        if other.doc_id not in best or value > best[other.doc_id][0]:
+            best[other.doc_id] = (value, other)
     return in_input_order(cluster, {ref, *cluster.group_of(ref), *(r for _, r in best.values())})
 
 

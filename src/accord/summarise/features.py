@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
 from accord.align import THRESHOLD
 from accord.analyse.terms import bigrams
-from accord.model import Cluster, SentenceRef
+from accord.model import BLOCK_CELLS, Cluster, SentenceRef
 
 TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
 
@@ -79,20 +80,50 @@ def support_counts(cluster: Cluster) -> dict[SentenceRef, int]:
     return counts
 
 
-def _lexrank(sims: np.ndarray, threshold: float = 0.1, steps: int = 30) -> np.ndarray:
-    """Stationary distribution of the thresholded cosine graph (LexRank), times n."""
-    n = len(sims)
-    graph = (sims > threshold).astype(float)
-    graph /= np.maximum(graph.sum(axis=1, keepdims=True), 1.0)
+def _lexrank(graph: Any, steps: int = 30) -> np.ndarray:
+    """Stationary distribution of the thresholded cosine graph (LexRank), times n; the
+    graph is sparse (CSR, 1 where two sentences are similar)."""
+    from scipy import sparse
+
+    n = graph.shape[0]
+    degree = np.maximum(np.diff(graph.indptr), 1.0)
+    walk = sparse.csr_matrix(sparse.diags(1.0 / degree) @ graph).T.tocsr()
     rank = np.full(n, 1.0 / n)
     for _ in range(steps):
-        rank = 0.15 / n + 0.85 * rank @ graph
+        rank = 0.15 / n + 0.85 * (walk @ rank)
     return rank * n
 
 
-def _cosine(vectors: np.ndarray, target: np.ndarray) -> np.ndarray:
+def _cosine(vectors: Any, target: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(target)
-    return vectors @ (target / norm) if norm else np.zeros(len(vectors))
+    return vectors @ (target / norm) if norm else np.zeros(vectors.shape[0])
+
+
+def _centrality(vectors: Any) -> np.ndarray:
+    """Cosine of each row with the rows' mean, over the terms the rows use (a document's
+    rows use a few hundred of the cluster's terms: no vector as long as the vocabulary)."""
+    used = np.unique(vectors.indices)
+    rows = vectors[:, used]
+    return _cosine(rows, np.asarray(rows.mean(axis=0)).ravel())
+
+
+def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
+    """For each sentence: its best similarity to another document's sentences, how many
+    other documents reach ``THRESHOLD``, and the sum of the best per other document
+    (columns 0, 1, 2). Computed in blocks of rows: sentences x documents would not fit
+    for a cluster of hundreds of sources."""
+    n = sims.shape[0]
+    out = np.zeros((n, 3))
+    step = max(1, BLOCK_CELLS // max(1, n_docs))
+    for start in range(0, n, step):
+        block = sims[start : start + step].tocoo()
+        per_doc = np.zeros((block.shape[0], n_docs))
+        np.maximum.at(per_doc, (block.row, owner[block.col]), block.data)
+        per_doc[np.arange(block.shape[0]), owner[start : start + step]] = 0.0
+        out[start : start + step, 0] = per_doc.max(axis=1)
+        out[start : start + step, 1] = (per_doc >= THRESHOLD).sum(axis=1)
+        out[start : start + step, 2] = per_doc.sum(axis=1)
+    return out
 
 
 def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
@@ -155,20 +186,16 @@ def features(cluster: Cluster) -> np.ndarray:
     vectors = space.vectors
     sims = space.similarities()
     owner = np.array([docs[r.doc_id] for r in refs])
-    per_doc = np.zeros((n, n_docs))  # best similarity to each document's sentences
-    for k in range(n_docs):
-        members = owner == k
-        if members.any():
-            per_doc[:, k] = sims[:, members].max(axis=1)
-    per_doc[np.arange(n), owner] = 0.0
+    best = _best_per_document(sims, owner, n_docs)
     others = max(1, n_docs - 1)
     own_centroid = np.zeros(n)
-    for k in range(n_docs):
-        members = owner == k
-        if members.any():
-            own_centroid[members] = _cosine(vectors[members], vectors[members].mean(axis=0))
-    centrality = _cosine(vectors, vectors.mean(axis=0))
-    lexrank = _lexrank(sims)
+    bounds = np.flatnonzero(np.diff(owner, prepend=-1, append=-1))  # documents are runs
+    for lo, hi in pairwise(bounds.tolist()):
+        own_centroid[lo:hi] = _centrality(vectors[lo:hi])
+    centrality = _centrality(vectors)
+    similar = sims > 0.1
+    lexrank = _lexrank(similar)
+    similar_counts = np.diff(similar.indptr)
     support = support_counts(cluster)
     vocabulary = _vocabulary(cluster, refs)
     rows = []
@@ -190,11 +217,11 @@ def features(cluster: Cluster) -> np.ndarray:
                 centrality[i],
                 own_centroid[i],
                 lexrank[i],
-                float((sims[i] > 0.1).sum() - 1) / n,
+                float(similar_counts[i] - 1) / n,
                 (support.get(ref, 1) - 1) / others,
-                per_doc[i].max(),
-                float((per_doc[i] >= THRESHOLD).sum()) / others,
-                per_doc[i].sum() / others,
+                best[i, 0],
+                float(best[i, 1]) / others,
+                best[i, 2] / others,
                 *vocabulary[i],  # type: ignore[misc]
             ]
         )

@@ -85,10 +85,9 @@ def _lead(cluster: Cluster, originals: list[Document]) -> Headline | None:
     leads = [s for d in originals if (s := _first_sentence(d)) is not None]
     if not leads or not space.refs:
         return None
-    sims = space.similarities()
 
     def centrality(sentence: Sentence) -> float:
-        row = sims[space.index(sentence.ref)]
+        row = space.row(space.index(sentence.ref))
         best: dict[str, float] = {}
         for k, ref in enumerate(space.refs):
             if ref.doc_id != sentence.doc_id:

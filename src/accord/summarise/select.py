@@ -7,6 +7,7 @@ what is already chosen, until the word budget is full; each is shown lightly com
 
 from __future__ import annotations
 
+import heapq
 import re
 
 import numpy as np
@@ -64,7 +65,6 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
     space = cluster.space
     if not space.refs:
         return []
-    sims = space.similarities()
     lengths = np.array([len(summary_text(cluster.sentence(ref)).split()) for ref in space.refs])
     scores = score_sentences(cluster) + LENGTH_BONUS * np.log(np.maximum(lengths, 1) / 20)
     candidates = {
@@ -77,9 +77,18 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
     stated: set[tuple[float, str]] = set()  # counted figures the summary already gives
     used = 0
     redundancy = np.zeros(len(space.refs))
-    while candidates:
-        best = max(candidates, key=lambda k: (scores[k] - NOVELTY * redundancy[k], -k))
-        candidates.discard(best)
+    # The best candidate (highest discounted score, then earliest) from a heap: redundancy
+    # only grows, so a stored value is an upper bound, and an entry popped with its value
+    # still current is the best; one that went stale goes back with its new value. The same
+    # choice as the maximum over all candidates each time, without that pass per pick.
+    heap = [(-float(scores[k] - NOVELTY * redundancy[k]), k) for k in sorted(candidates)]
+    heapq.heapify(heap)
+    while heap:
+        stored, best = heapq.heappop(heap)
+        current = float(scores[best] - NOVELTY * redundancy[best])
+        if current != -stored:
+            heapq.heappush(heap, (-current, best))
+            continue
         if redundancy[best] >= REDUNDANCY or used + lengths[best] > words:
             continue
         ref = space.refs[best]
@@ -95,7 +104,7 @@ def select(cluster: Cluster, words: int) -> list[SentenceRef]:
         chosen_refs.add(ref)
         stated |= figures
         used += int(lengths[best])
-        redundancy = np.maximum(redundancy, sims[best])
+        redundancy = np.maximum(redundancy, space.row(best))
         if used >= words:
             break
     return reading_order(cluster, [space.refs[k] for k in chosen])

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from accord.analyse.dates import (
     MONTH_DAY_VALUE,
     WEEKDAYS,
@@ -217,7 +219,7 @@ def _similarity(cluster: Cluster, a: SentenceRef, b: SentenceRef) -> float:
     if not space.refs:
         return 0.0
     try:
-        return float(space.similarities()[space.index(a), space.index(b)])
+        return float(space.values(space.index(a), np.array([space.index(b)]))[0])
     except ValueError:
         return 0.0
 
