@@ -5,26 +5,17 @@ written to /tmp for a person to look at."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import accord
 from accord.model import Document
+from tests.browser import BROWSER_MARKS
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 SHOTS = Path("/tmp")
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (run .ci/install-browser)"
-)
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is missing"),
-]
+pytestmark = BROWSER_MARKS
 
 # Nine reports of one invented event, each worded its own way (none a copy of another):
 # enough columns that a phone must scroll the grid. Report 2 gives another figure.
@@ -75,14 +66,6 @@ def page_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("html") / "briefing.html"
     path.write_text(briefing.render("html"), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

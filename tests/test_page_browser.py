@@ -5,7 +5,6 @@ desktop and a phone width, with nothing running off the side. Screenshots go to 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,19 +12,12 @@ import pytest
 
 import accord
 from accord.model import Document
+from tests.browser import BROWSER_MARKS, sync_api
 from tests.serve import accord_serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (run .ci/install-browser)"
-)
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is missing"),
-]
+pytestmark = BROWSER_MARKS
 
 WIRE = (
     "Harbour fire forces hundreds from their homes\n\n"
@@ -65,14 +57,6 @@ def static_page(briefing, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("page") / "briefing.html"
     path.write_text(briefing.render("html"), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

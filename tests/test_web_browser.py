@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.browser import BROWSER_MARKS, sync_api
 from tests.serve import accord_serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-fire"
 SCREENSHOT = Path("/tmp/accord-web.png")
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (run .ci/install-browser)"
-)
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None,
-        reason=f"{CHROMIUM} is missing (run .ci/install-browser: apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +24,6 @@ def base_url() -> Iterator[str]:
     """``accord serve`` as a user starts it, its settings from the environment."""
     with accord_serve({"ACCORD_WEB_WORKERS": "2", "ACCORD_WEB_TIMEOUT_S": "300"}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture()
