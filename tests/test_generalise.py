@@ -6,8 +6,9 @@ still report.
 
 from __future__ import annotations
 
+from accord.align import align
 from accord.compare.discrepancies import _one_speaker, speaker_discrepancies
-from accord.compare.frames import states_figure
+from accord.compare.frames import estimates_of_one_total, states_figure
 from accord.compare.places import detail_of_one_place, place_role, roles_compatible
 from accord.compare.quotes import merge_quotes
 from accord.model import Cluster
@@ -144,6 +145,22 @@ def test_tolls_of_one_size_are_not_estimates_apart():
         "Officials said the death toll from the bombing of the market in the port rose to 64.",
         "A lorry bomb at the crowded market killed about 62 people, hospital sources said.",
     )
+
+
+def test_one_attack_and_a_whole_war_are_two_tolls():
+    # the dead of one strike and "around 300,000" victims of the whole war share words
+    # (people, the war, the strikes) but a figure many times the other counts something else
+    cluster = align(
+        Cluster(
+            documents=documents(
+                "The strikes on the province went on. Ten people died after one hit a market.",
+                "The strikes on the province went on. The war has killed around 300,000 people.",
+                "The strikes on the province went on. The war has killed about 250,000 people.",
+            )
+        )
+    )
+    found = [{qa.value.value, qb.value.value} for qa, qb in estimates_of_one_total(cluster)]
+    assert found == [{300_000.0, 250_000.0}]
 
 
 def test_two_magnitudes_of_one_quake():

@@ -262,6 +262,9 @@ DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|victims?|toll|live
 INJURY_WORDS = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
 DEATH_TERMS = content_terms("killed kill dead death deaths died victims toll lives people")
 ESTIMATE_SPREAD = 0.1  # two estimates this far apart (relative) are two figures
+# Two figures of one toll are estimates of one number: a figure many times another counts
+# something else (one attack's dead against a whole war's), however alike the words.
+ONE_TOLL_RATIO = 3.0
 # An estimate ("about 100") compares with a bound or a plain figure of the same toll.
 ESTIMATE_QUALIFIERS = ("approximately", "more_than", "at_least", "exact")
 ATTACK_WORDS = {
@@ -310,7 +313,9 @@ def estimates_of_one_total(cluster: Cluster) -> list[tuple[Observation, Observat
     noun, "the toll rose to 73", counts people); a pair is compared when at least one
     figure is an estimate ("about", "around"), the other an estimate, a lower bound or a
     plain figure ("rose to 73" / "killed about 100 people": the two need not overlap, and
-    the sentences need not align), the figures differ by more than ``ESTIMATE_SPREAD``,
+    the sentences need not align), the figures differ by more than ``ESTIMATE_SPREAD``
+    and by no more than a factor of ``ONE_TOLL_RATIO`` (10 dead in one attack and "around
+    300,000 victims" of a war are two tolls),
     and the two sentences (with the sentence before each) share a word beyond the
     count's own.
     """
@@ -334,7 +339,8 @@ def estimates_of_one_total(cluster: Cluster) -> list[tuple[Observation, Observat
                     continue
                 if qa.qualifier == qb.qualifier == "exact":
                     continue
-                if abs(qa.value - qb.value) <= ESTIMATE_SPREAD * max(qa.value, qb.value):
+                low, high = sorted((qa.value, qb.value))
+                if high - low <= ESTIMATE_SPREAD * high or high > ONE_TOLL_RATIO * low:
                     continue
                 own = set(content_terms(f"{qa.counted} {qa.event} {qb.event}"))
                 if not (terms_a & terms_b) - own - set(DEATH_TERMS):
