@@ -290,7 +290,7 @@ class _Blocks:
     story of hundreds of reports has thousands of dated sentences).
 
     :func:`_same_event` accepts a member only for one of: the same sentence, the same
-    aligned group, a similarity above 0 (a pair the sentence space stores), both ends of
+    aligned group, a similarity of at least ``SAME_DAY_SIMILARITY``, both ends of
     two periods, or the word one date follows standing by the other
     (:func:`accord.compare.dates.same_event`). Each is indexed here as members join, so
     the members it returns (by event, in order) hold every one that may match; the
@@ -300,7 +300,7 @@ class _Blocks:
     def __init__(self, cluster: Cluster) -> None:
         space = cluster.space
         self.space = space
-        # column j: the sentences whose stored similarity to sentence j is not 0
+        # column j: each sentence's similarity to sentence j, as _similarity reads it
         self.columns = space.similarities().tocsc() if space.refs else None
         self.aligned: dict[SentenceRef, set[SentenceRef]] = {}  # every group a ref is in
         for group in cluster.groups:
@@ -354,8 +354,9 @@ class _Blocks:
         for other in self.aligned.get(ref, {ref}) | {ref}:
             found |= self.by_ref.get(other, set())
         if (row := self._row(ref)) is not None and self.columns is not None:
-            column = self.columns.indices[self.columns.indptr[row] : self.columns.indptr[row + 1]]
-            for near in column.tolist():
+            lo, hi = self.columns.indptr[row], self.columns.indptr[row + 1]
+            similar = self.columns.data[lo:hi] >= min(MERGE_SIMILARITY, SAME_DAY_SIMILARITY)
+            for near in self.columns.indices[lo:hi][similar].tolist():
                 found |= self.by_row.get(near, set())
         if candidate.kind != "response":
             if candidate.kind == "period":
