@@ -110,34 +110,63 @@ class Identities:
     """
 
     def __init__(self, names: Iterable[str | None]) -> None:
-        self._order: list[str] = []
-        for name in names:
-            if name and name_key(name) and name not in self._order:
-                self._order.append(name)
+        # Names are looked up by the words :func:`same_identity` compares (issue 14: a
+        # cluster of hundreds of reports names thousands), never compared all pairwise.
+        self._order: list[str] = list(dict.fromkeys(n for n in names if n and name_key(n)))
+        position = {name: k for k, name in enumerate(self._order)}
         full = [n for n in self._order if len(name_key(n).split()) >= 2]
+        whole = set(full)
         self._canonical: dict[str, str] = {}
-        groups: list[list[str]] = []
+        # Two full names are one identity exactly when their cores are equal.
+        groups: dict[tuple[str, ...], list[str]] = {}
         for name in full:
-            group = next((g for g in groups if same_identity(g[0], name)), None)
-            if group is None:
-                groups.append([name])
-            else:
-                group.append(name)
-        for group in groups:
-            best = max(group, key=lambda n: (len(name_key(n).split()), -self._order.index(n)))
+            groups.setdefault(tuple(_core(name_key(name).split())), []).append(name)
+        for group in groups.values():
+            best = max(group, key=lambda n: (len(name_key(n).split()), -position[n]))
             for name in group:
                 self._canonical[name] = best
+        self._by_key: dict[str, list[str]] = {}
+        self._by_core: dict[tuple[str, ...], list[str]] = {}
+        self._by_end: dict[str, list[str]] = {}  # first or last word of a full name
+        for name in self._order:
+            self._index(name)
         for name in self._order:
             if name in self._canonical:
                 continue
-            fits = {self._canonical[n] for n in full if same_identity(n, name)}
+            # a name of one word takes the identity of the one full name it fits
+            fits = {self._canonical[n] for n in self._fitting(name) if n in whole}
             self._canonical[name] = fits.pop() if len(fits) == 1 else name
+
+    def _index(self, name: str) -> None:
+        key = name_key(name)
+        words = key.split()
+        self._by_key.setdefault(key, []).append(name)
+        if len(words) >= 2:
+            self._by_core.setdefault(tuple(_core(words)), []).append(name)
+            for word in dict.fromkeys((words[0], words[-1])):
+                self._by_end.setdefault(word, []).append(name)
+
+    def _fitting(self, name: str) -> list[str]:
+        """The names of the cluster that are one identity with ``name``
+        (:func:`same_identity`), found by key, core or end word rather than by trying all."""
+        key = name_key(name)
+        words = key.split()
+        if not words:
+            return []
+        found = list(self._by_key.get(key, ()))
+        if len(words) >= 2:
+            found += self._by_core.get(tuple(_core(words)), ())
+            found += self._by_key.get(words[0], [])
+            found += self._by_key.get(words[-1], [])
+        else:
+            found += self._by_end.get(key, ())
+        return [n for n in dict.fromkeys(found) if same_identity(n, name)]
 
     def canonical(self, name: str | None) -> str | None:
         if name is None:
             return None
         if name not in self._canonical:
-            fits = {c for n, c in self._canonical.items() if same_identity(n, name)}
+            fits = {self._canonical[n] for n in self._fitting(name)}
             return fits.pop() if len(fits) == 1 else name
         return self._canonical[name]
 

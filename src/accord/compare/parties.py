@@ -230,6 +230,7 @@ class Parties:
             if key not in self._kinds:
                 self._forms.setdefault(key, []).append(name)
         self._affiliations: dict[str, str | None] = {}
+        self._organisations: dict[str, list[str]] | None = None  # key -> forms, "the" out
 
     def key(self, name: str, kind: str = "") -> str:
         """The party key of a name; a person's surname is completed from the cluster's
@@ -371,11 +372,14 @@ class Parties:
         if person_key in self._affiliations:
             return self._affiliations[person_key]
         names = {f for f in self._surfaces.get(person_key, ()) if len(f.split()) >= 2}
-        organisations = {
-            k: [re.sub(r"^(?:the|The)\s+", "", f) for f in forms]
-            for k, forms in self._surfaces.items()
-            if self.kind(k) == "organisation" and k != person_key
-        }
+        if self._organisations is None:  # once, not once a person (issue 14)
+            self._organisations = {
+                k: [re.sub(r"^(?:the|The)\s+", "", f) for f in forms]
+                for k, forms in self._surfaces.items()
+                if self.kind(k) == "organisation"
+            }
+        organisations = dict(self._organisations)
+        organisations.pop(person_key, None)
         found: set[str] = set()
         for doc in self.cluster.documents:
             for sentence in doc.sentences:

@@ -11,6 +11,7 @@ or is *silent*. It is made after the summary, whose claims are rows.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from accord.analyse.terms import content_terms
 from accord.compare.citations import dissent
@@ -67,45 +68,93 @@ SAME_CONTEXT = 1  # content words a restating sentence shares with the variant's
 LONG_VALUE = 3  # words of a value as written that say enough on their own
 
 
-def _states(sentence: Sentence, variant: Variant) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """A variant's words, computed once per row rather than once per sentence compared."""
+
+    wanted: str  # the value as written, lower-cased
+    terms: frozenset[str]  # its content terms
+    contexts: tuple[frozenset[str], ...]  # each stating sentence's terms, the value's out
+
+    @classmethod
+    def of(cls, variant: Variant) -> _Value:
+        terms = frozenset(content_terms(variant.text))
+        contexts = tuple(frozenset(content_terms(e.text)) - terms for e in variant.evidence)
+        return cls(variant.text.lower(), terms, contexts)
+
+
+def _states(sentence: Sentence, variant: Variant, value: _Value | None = None) -> bool:
     """Whether a sentence gives a variant's value in the same context: its words as
     written, or the same figure of the same thing ("six attacks in Homs" / "focused on
     six attacks"), with words around it in common with a sentence stating the variant
-    (the same figure may count something else elsewhere in a report)."""
-    written = bool(variant.text) and variant.text.lower() in sentence.text.lower()
+    (the same figure may count something else elsewhere in a report). ``value``: the
+    variant's words, when the caller has them already."""
+    value = value or _Value.of(variant)
+    written = bool(variant.text) and value.wanted in sentence.text.lower()
     if written and len(variant.text.split()) >= LONG_VALUE:
         return True  # "Homs, Hama, Idlib, Latakia and Aleppo"
-    value_terms = set(content_terms(variant.text))
-    around = set(sentence.terms) - value_terms
-    if not any(
-        len(around & (set(content_terms(e.text)) - value_terms)) >= SAME_CONTEXT
-        for e in variant.evidence
-    ):
+    around = set(sentence.terms) - value.terms
+    if not any(len(around & context) >= SAME_CONTEXT for context in value.contexts):
         return False
     if written:
         return True
-    value = variant.value
-    if not isinstance(value, QuantityValue):
+    if not isinstance(variant.value, QuantityValue):
         return False
-    wanted = variant.text.lower()
-    interval = (value.value, value.low, value.high, value.qualifier)
+    quantity = variant.value
+    interval = (quantity.value, quantity.low, quantity.high, quantity.qualifier)
     return any(
         (q.value, q.low, q.high, q.qualifier) == interval
         and q.counted
-        and all(word in wanted for word in q.counted.split())
+        and all(word in value.wanted for word in q.counted.split())
         for q in sentence.quantities
     )
 
 
+class _Sentences:
+    """The cluster's sentences by content term and their lower-cased texts, built once
+    per grid: a report's sentences that may restate a variant are looked up, not all
+    compared (issue 14: the grid is reports x rows)."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.by_term: dict[str, list[tuple[str, int]]] = {}  # -> (doc id, sentence position)
+        self.lowered: dict[str, tuple[str, int]] = {}  # doc id -> (its text lower-cased, sentences)
+        for doc in cluster.documents:
+            for position, sentence in enumerate(doc.sentences):
+                for term in dict.fromkeys(sentence.terms):
+                    self.by_term.setdefault(term, []).append((doc.id, position))
+            text = "\n".join(s.text.lower() for s in doc.sentences)
+            self.lowered[doc.id] = (text, len(doc.sentences))
+
+    def candidates(self, value: _Value, long: bool) -> dict[str, list[int]]:
+        """Doc id -> positions (in order) of the sentences :func:`_states` may accept: those
+        with a term of a stating sentence's context (``SAME_CONTEXT`` >= 1, so a sentence
+        with none fails), and for a long value every sentence of a report that contains it
+        as written (a superset is safe: each candidate is still checked)."""
+        found: dict[str, set[int]] = {}
+        for term in frozenset().union(*value.contexts):
+            for doc_id, position in self.by_term.get(term, ()):
+                found.setdefault(doc_id, set()).add(position)
+        if long and value.wanted:
+            for doc_id, (text, count) in self.lowered.items():
+                if value.wanted in text:
+                    found.setdefault(doc_id, set()).update(range(count))
+        return {doc_id: sorted(positions) for doc_id, positions in found.items()}
+
+
 def _restated(
-    cluster: Cluster, column: CoverageColumn, variants: list[Variant], main: Variant
+    cluster: Cluster,
+    column: CoverageColumn,
+    variants: list[tuple[Variant, _Value, dict[str, list[int]]]],
+    main: Variant,
 ) -> CoverageCell | None:
     """The cell of a report the detector did not list under any variant but whose text
-    states one of them all the same."""
+    states one of them all the same (``variants``: each with its words and candidate
+    sentences, see :class:`_Sentences`)."""
     doc = cluster.document(column.source)
-    for variant in variants:
-        for sentence in doc.sentences:
-            if _states(sentence, variant):
+    for variant, value, candidates in variants:
+        for position in candidates.get(doc.id, ()):
+            sentence = doc.sentences[position]
+            if _states(sentence, variant, value):
                 state = "states" if variant is main else "differs"
                 return CoverageCell(column.source, state, variant.text, [evidence(sentence)])
     return None
@@ -117,10 +166,16 @@ def _discrepancy_row(
     discrepancy: Discrepancy,
     columns: list[CoverageColumn],
     owner: dict[str, str],
+    lookup: _Sentences,
 ) -> CoverageRow:
     # The value most reports give is the row's; the others "differ" from it.
     main = max(discrepancy.variants, key=lambda v: len({owner.get(s, s) for s in v.sources}))
     variants = [main, *(v for v in discrepancy.variants if v is not main)]
+    looked_up = []
+    for variant in variants:
+        value = _Value.of(variant)
+        long = bool(variant.text) and len(variant.text.split()) >= LONG_VALUE
+        looked_up.append((variant, value, lookup.candidates(value, long)))
     cells = []
     for column in columns:
         cell = CoverageCell(column.source, "silent")
@@ -131,7 +186,7 @@ def _discrepancy_row(
                 cell = CoverageCell(column.source, state, variant.text, found)
                 break
         else:
-            cell = _restated(cluster, column, variants, main) or cell
+            cell = _restated(cluster, column, looked_up, main) or cell
         cells.append(cell)
     return CoverageRow(
         "discrepancy", discrepancy.about, main.text, cells, main.claimant, discrepancy=index
@@ -221,8 +276,10 @@ def coverage(cluster: Cluster) -> Coverage:
     columns = _columns(cluster)
     owner = _owner(columns)
     against = dissent(cluster.discrepancies)
+    lookup = _Sentences(cluster)
     rows = [
-        _discrepancy_row(cluster, n, d, columns, owner) for n, d in enumerate(cluster.discrepancies)
+        _discrepancy_row(cluster, n, d, columns, owner, lookup)
+        for n, d in enumerate(cluster.discrepancies)
     ]
     claims = [_claim_row(cluster, s, columns, owner, against) for s in cluster.summary]
     rows += claims[:TOP_CLAIMS]

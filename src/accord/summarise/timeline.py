@@ -40,7 +40,7 @@ from accord.analyse.dates import (
     interval,
     parts,
 )
-from accord.compare.dates import reported_on, same_event
+from accord.compare.dates import dated_word, event_words, reported_on, same_event
 from accord.compare.support import canonical_sources, evidence
 from accord.model import (
     Cluster,
@@ -224,13 +224,13 @@ def _similarity(cluster: Cluster, a: SentenceRef, b: SentenceRef) -> float:
         return 0.0
 
 
-def _same_event(cluster: Cluster, event: _Event, candidate: _Candidate) -> bool:
-    """Whether ``candidate`` dates the same event as the members of ``event``.
+def _same_event(cluster: Cluster, members: list[_Candidate], candidate: _Candidate) -> bool:
+    """Whether ``candidate`` dates the same event as one of an event's ``members``.
 
     A period open at its end ("kept away since a storm on 4 March") may be the event that
     began it ("closed after a storm on 4 March"): the two are compared as events.
     """
-    for member in event.members:
+    for member in members:
         if member.kind != candidate.kind and not (
             {member.kind, candidate.kind} == {"event", "period"}
             and member.end is None
@@ -285,15 +285,106 @@ def _same_event(cluster: Cluster, event: _Event, candidate: _Candidate) -> bool:
     return False
 
 
+class _Blocks:
+    """The event members a candidate may match, looked up rather than all tried (issue 14: a
+    story of hundreds of reports has thousands of dated sentences).
+
+    :func:`_same_event` accepts a member only for one of: the same sentence, the same
+    aligned group, a similarity of at least ``SAME_DAY_SIMILARITY``, both ends of
+    two periods, or the word one date follows standing by the other
+    (:func:`accord.compare.dates.same_event`). Each is indexed here as members join, so
+    the members it returns (by event, in order) hold every one that may match; the
+    others cannot, and the first event that matches is the one trying every member finds.
+    """
+
+    def __init__(self, cluster: Cluster) -> None:
+        space = cluster.space
+        self.space = space
+        # column j: each sentence's similarity to sentence j, as _similarity reads it
+        self.columns = space.similarities().tocsc() if space.refs else None
+        self.aligned: dict[SentenceRef, set[SentenceRef]] = {}  # every group a ref is in
+        for group in cluster.groups:
+            for ref in group:
+                self.aligned.setdefault(ref, set()).update(group)
+        # members as (event number, position among its members)
+        self.by_ref: dict[SentenceRef, set[tuple[int, int]]] = {}
+        self.by_row: dict[int, set[tuple[int, int]]] = {}  # by sentence space position
+        self.by_head: dict[str, set[tuple[int, int]]] = {}  # the word a date follows
+        self.by_word: dict[str, set[tuple[int, int]]] = {}  # the words around the dates
+        self.two_ended: set[tuple[int, int]] = set()  # periods with both ends
+
+    def _row(self, ref: SentenceRef) -> int | None:
+        if self.columns is None:
+            return None
+        try:
+            return self.space.index(ref)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _words(candidate: _Candidate) -> tuple[set[str], set[str]]:
+        """The words each date of a candidate follows, and the words around them."""
+        heads: set[str] = set()
+        around: set[str] = set()
+        for mention in (candidate.start, candidate.end):
+            if mention is not None:
+                heads.add(dated_word(candidate.sentence, mention))
+                around |= event_words(candidate.sentence, mention)
+        heads.discard("")
+        return heads, around
+
+    def add(self, member: tuple[int, int], candidate: _Candidate) -> None:
+        """Index a candidate that joined (or opened) an event as ``member``."""
+        ref = candidate.sentence.ref
+        self.by_ref.setdefault(ref, set()).add(member)
+        if (row := self._row(ref)) is not None:
+            self.by_row.setdefault(row, set()).add(member)
+        heads, around = self._words(candidate)
+        for word in heads:
+            self.by_head.setdefault(word, set()).add(member)
+        for word in around:
+            self.by_word.setdefault(word, set()).add(member)
+        if candidate.start is not None and candidate.end is not None:
+            self.two_ended.add(member)
+
+    def members(self, candidate: _Candidate) -> dict[int, list[int]]:
+        """Event number -> positions of the members ``candidate`` may match, both in order."""
+        ref = candidate.sentence.ref
+        found: set[tuple[int, int]] = set()
+        for other in self.aligned.get(ref, {ref}) | {ref}:
+            found |= self.by_ref.get(other, set())
+        if (row := self._row(ref)) is not None and self.columns is not None:
+            lo, hi = self.columns.indptr[row], self.columns.indptr[row + 1]
+            similar = self.columns.data[lo:hi] >= min(MERGE_SIMILARITY, SAME_DAY_SIMILARITY)
+            for near in self.columns.indices[lo:hi][similar].tolist():
+                found |= self.by_row.get(near, set())
+        if candidate.kind != "response":
+            if candidate.kind == "period":
+                found |= self.two_ended
+            heads, around = self._words(candidate)
+            for word in around:
+                found |= self.by_head.get(word, set())
+            for word in heads:
+                found |= self.by_word.get(word, set())
+        by_event: dict[int, list[int]] = {}
+        for number, position in sorted(found):
+            by_event.setdefault(number, []).append(position)
+        return by_event
+
+
 def _merge(cluster: Cluster, candidates: list[_Candidate]) -> list[_Event]:
     events: list[_Event] = []
+    blocks = _Blocks(cluster)
     for candidate in candidates:
-        for event in events:
-            if _same_event(cluster, event, candidate):
-                event.members.append(candidate)
+        for number, positions in blocks.members(candidate).items():
+            members = events[number].members
+            if _same_event(cluster, [members[k] for k in positions], candidate):
+                members.append(candidate)
                 break
         else:
+            number = len(events)
             events.append(_Event([candidate]))
+        blocks.add((number, len(events[number].members) - 1), candidate)
     return events
 
 
