@@ -292,3 +292,24 @@ def test_a_speaker_with_the_words_around_the_name_is_the_same_speaker():
         'Writer Rob Thomas tweeted: "I am heartbroken to hear of his passing today."',
         '"I am heartbroken to hear of his passing today," said Rob Thomas.',
     )
+
+
+def test_where_someone_is_and_where_they_come_from_are_two_facts():
+    # A nurse working in one place may come from another: both are true.
+    in_place = sentence("A Chilean nurse in Oregon has agreed to fly home to Santiago.")
+    from_place = sentence("A nurse from Chile who posted a warning has agreed to fly home.")
+    assert place_role(in_place, "Oregon") == "location"
+    assert place_role(from_place, "Chile") == "origin"
+    assert not roles_compatible(in_place, "Oregon", from_place, "Chile")
+    detailed = sentence("The baker is from a small hill town in Umbria, his sister said.")
+    assert place_role(detailed, "Umbria") == "origin"
+    # A modifier may still be either ("a Vermont notary" / "the clerk from Ohio"), and
+    # two locations still conflict.
+    assert place_role(sentence("He lives in a small town in Umbria."), "Umbria") == "location"
+
+
+def test_a_person_working_in_one_place_and_from_another_is_not_reported():
+    assert not _places(
+        "A nurse at a clinic in Oregon has agreed to fly home, her lawyer said on Monday.",
+        "A nurse from Chile at a clinic has agreed to fly home, her lawyer said on Monday.",
+    )
