@@ -313,3 +313,15 @@ def test_a_person_working_in_one_place_and_from_another_is_not_reported():
         "A nurse at a clinic in Oregon has agreed to fly home, her lawyer said on Monday.",
         "A nurse from Chile at a clinic has agreed to fly home, her lawyer said on Monday.",
     )
+
+
+def test_a_day_after_an_inverted_speaker_is_when_it_was_said():
+    from accord.compare.dates import reported_on
+
+    s = sentence("The dam failed on Friday, said her brother, Tom Reyes, on Sunday.")
+    friday, sunday = sorted(s.dates, key=lambda d: d.start)
+    assert reported_on(s, sunday.start)
+    assert not reported_on(s, friday.start)
+    # A day that ends a clause of its own is still the event's day.
+    plain = sentence("Her brother said the dam, which was old, failed on Sunday.")
+    assert not reported_on(plain, plain.dates[0].start)

@@ -30,10 +30,22 @@ TWO_EVENTS = re.compile(
 )
 
 
+# "said his father, John Smith, on Sunday": the speaker put after the verb, the day last.
+SAID_BY_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed)\s+[^.;:!?]{0,60},\s*"
+    r"(?:late\s+|early\s+)?on\s+$",
+    re.I,
+)
+
+
 def reported_on(sentence: Sentence, start: int) -> bool:
-    """A date that tells when something was said ("said on Tuesday"), not when it happened."""
+    """A date that tells when something was said ("said on Tuesday", "said his father,
+    John Smith, on Sunday"), not when it happened."""
     before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
-    return REPORTED_ON.search(before) is not None
+    if REPORTED_ON.search(before) is not None:
+        return True
+    wider = sentence.text[max(0, start - sentence.start - 90) : start - sentence.start]
+    return SAID_BY_ON.search(wider) is not None
 
 
 def _only_change(
