@@ -325,3 +325,17 @@ def test_a_day_after_an_inverted_speaker_is_when_it_was_said():
     # A day that ends a clause of its own is still the event's day.
     plain = sentence("Her brother said the dam, which was old, failed on Sunday.")
     assert not reported_on(plain, plain.dates[0].start)
+
+
+def test_a_figure_rounded_to_the_places_it_states_is_not_a_conflict():
+    from accord.compare.counts import consistent_rounding, quantities_conflict
+
+    def q(text: str):
+        return sentence(text).quantities[0]
+
+    precise, rounded = q("The tower is 212.4 metres tall."), q("The tower is 212 metres tall.")
+    assert consistent_rounding(precise, rounded)
+    assert not quantities_conflict(precise, rounded)
+    # Rounded the wrong way, or two figures stated to one place, still disagree.
+    assert not consistent_rounding(q("The tower is 212.7 metres tall."), rounded)
+    assert quantities_conflict(q("The tower is 213 metres tall."), rounded)
