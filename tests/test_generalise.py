@@ -339,3 +339,13 @@ def test_a_figure_rounded_to_the_places_it_states_is_not_a_conflict():
     # Rounded the wrong way, or two figures stated to one place, still disagree.
     assert not consistent_rounding(q("The tower is 212.7 metres tall."), rounded)
     assert quantities_conflict(q("The tower is 213 metres tall."), rounded)
+
+
+def test_a_county_and_its_state_are_a_part_and_its_whole():
+    county = sentence("A Dade County firefighter was hurt while rescuing a dog.")
+    state = sentence("A Georgia firefighter was hurt while rescuing a dog.")
+    assert not roles_compatible(county, "Dade", state, "Georgia")
+    assert not roles_compatible(state, "Georgia", county, "Dade")
+    # Two states stay peers that can conflict.
+    other = sentence("An Ohio firefighter was hurt while rescuing a dog.")
+    assert roles_compatible(other, "Ohio", state, "Georgia")

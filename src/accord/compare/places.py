@@ -480,6 +480,18 @@ def holds_site(sentence: Sentence, text: str, noun: str) -> bool:
     return noun in ROLE_WORD.findall(lowered[:at])[-4:]
 
 
+# A county, district or parish lies inside a state or country; the gazetteer holds only
+# big places, so it cannot tell which, and a reader takes it as detail, not a contradiction.
+SUBDIVISIONS = frozenset("county district parish borough township municipality".split())
+WHOLES = ("state", "country")
+
+
+def subdivision(sentence: Sentence, text: str) -> bool:
+    """Whether ``sentence`` calls the place ``text`` a county, district, parish…"""
+    words = _bare(text).lower().split()
+    return bool(words and words[-1] in SUBDIVISIONS) or site_noun(sentence, text) in SUBDIVISIONS
+
+
 def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str) -> bool:
     """Whether two places can be one fact's two values by the roles they play."""
     role_a, role_b = place_role(first, text_a), place_role(second, text_b)
@@ -490,6 +502,10 @@ def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str
     if {role_a, role_b} == TWO_FACTS:
         return False
     kind_a, kind_b = place_kind(_bare(text_a)), place_kind(_bare(text_b))
+    if (kind_b in WHOLES and subdivision(first, text_a)) or (
+        kind_a in WHOLES and subdivision(second, text_b)
+    ):
+        return False  # "a Cook County officer" / "an Illinois officer": a part, its whole
     if kind_a is not None and kind_a == kind_b:
         return True  # two cities, two states: peers, neither can hold the other's site
     if role_a == "modifier" and holds_site(second, text_b, site_noun(first, text_a)):
