@@ -349,3 +349,12 @@ def test_a_county_and_its_state_are_a_part_and_its_whole():
     # Two states stay peers that can conflict.
     other = sentence("An Ohio firefighter was hurt while rescuing a dog.")
     assert roles_compatible(other, "Ohio", state, "Georgia")
+
+
+def test_a_sum_that_could_be_owed_is_not_the_sum_paid():
+    from accord.compare.frames import is_irrealis
+
+    possible = sentence("The club says the coach could have to pay $ 9 million in damages.")
+    paid = sentence("The club paid the coach $ 40,000 last year to stay quiet.")
+    assert is_irrealis(possible, possible.quantities[0])
+    assert not is_irrealis(paid, paid.quantities[0])
