@@ -358,3 +358,12 @@ def test_a_sum_that_could_be_owed_is_not_the_sum_paid():
     paid = sentence("The club paid the coach $ 40,000 last year to stay quiet.")
     assert is_irrealis(possible, possible.quantities[0])
     assert not is_irrealis(paid, paid.quantities[0])
+
+
+def test_a_day_in_an_after_clause_dates_the_earlier_act():
+    from accord.compare.dates import of_prior_act
+
+    s = sentence("The hiker was found alive after going missing on Sunday.")
+    assert of_prior_act(s, s.dates[0])
+    plain = sentence("The hiker was found alive on Tuesday near the lake.")
+    assert not of_prior_act(plain, plain.dates[0])

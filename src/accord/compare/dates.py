@@ -120,6 +120,18 @@ def same_kind_of_date(a: str, b: str) -> bool:
     return [x is None for x in pa] == [x is None for x in pb]
 
 
+# "found dead after going missing on Friday": the day of the act an "after" or "before"
+# clause tells, not of the sentence's own event.
+PRIOR_ACT = re.compile(r"\b(?:after|before)\s+(?:[\w'’]+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def of_prior_act(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date dates the act of an "after"/"before" clause ("after going missing
+    on Friday"), which is another event than the one the sentence reports."""
+    local = date.start - sentence.start
+    return PRIOR_ACT.search(sentence.text[max(0, local - 40) : local]) is not None
+
+
 def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention]]:
     """The one date of each kind (weekday, day, month, year) in two statements of one fact.
 
@@ -128,8 +140,8 @@ def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention
     """
     if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
         return []  # "returned on Wednesday, a day after the fire": two events, two dates
-    own_a = [d for d in a.dates if not reported_on(a, d.start)]
-    own_b = [d for d in b.dates if not reported_on(b, d.start)]
+    own_a = [d for d in a.dates if not reported_on(a, d.start) and not of_prior_act(a, d)]
+    own_b = [d for d in b.dates if not reported_on(b, d.start) and not of_prior_act(b, d)]
     found = []
     for da in own_a:
         same_a = [x for x in own_a if same_kind_of_date(x.value, da.value)]
