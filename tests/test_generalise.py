@@ -292,3 +292,78 @@ def test_a_speaker_with_the_words_around_the_name_is_the_same_speaker():
         'Writer Rob Thomas tweeted: "I am heartbroken to hear of his passing today."',
         '"I am heartbroken to hear of his passing today," said Rob Thomas.',
     )
+
+
+def test_where_someone_is_and_where_they_come_from_are_two_facts():
+    # A nurse working in one place may come from another: both are true.
+    in_place = sentence("A Chilean nurse in Oregon has agreed to fly home to Santiago.")
+    from_place = sentence("A nurse from Chile who posted a warning has agreed to fly home.")
+    assert place_role(in_place, "Oregon") == "location"
+    assert place_role(from_place, "Chile") == "origin"
+    assert not roles_compatible(in_place, "Oregon", from_place, "Chile")
+    detailed = sentence("The baker is from a small hill town in Umbria, his sister said.")
+    assert place_role(detailed, "Umbria") == "origin"
+    # A modifier may still be either ("a Vermont notary" / "the clerk from Ohio"), and
+    # two locations still conflict.
+    assert place_role(sentence("He lives in a small town in Umbria."), "Umbria") == "location"
+
+
+def test_a_person_working_in_one_place_and_from_another_is_not_reported():
+    assert not _places(
+        "A nurse at a clinic in Oregon has agreed to fly home, her lawyer said on Monday.",
+        "A nurse from Chile at a clinic has agreed to fly home, her lawyer said on Monday.",
+    )
+
+
+def test_a_day_after_an_inverted_speaker_is_when_it_was_said():
+    from accord.compare.dates import reported_on
+
+    s = sentence("The dam failed on Friday, said her brother, Tom Reyes, on Sunday.")
+    friday, sunday = sorted(s.dates, key=lambda d: d.start)
+    assert reported_on(s, sunday.start)
+    assert not reported_on(s, friday.start)
+    # A day that ends a clause of its own is still the event's day.
+    plain = sentence("Her brother said the dam, which was old, failed on Sunday.")
+    assert not reported_on(plain, plain.dates[0].start)
+
+
+def test_a_figure_rounded_to_the_places_it_states_is_not_a_conflict():
+    from accord.compare.counts import consistent_rounding, quantities_conflict
+
+    def q(text: str):
+        return sentence(text).quantities[0]
+
+    precise, rounded = q("The tower is 212.4 metres tall."), q("The tower is 212 metres tall.")
+    assert consistent_rounding(precise, rounded)
+    assert not quantities_conflict(precise, rounded)
+    # Rounded the wrong way, or two figures stated to one place, still disagree.
+    assert not consistent_rounding(q("The tower is 212.7 metres tall."), rounded)
+    assert quantities_conflict(q("The tower is 213 metres tall."), rounded)
+
+
+def test_a_county_and_its_state_are_a_part_and_its_whole():
+    county = sentence("A Dade County firefighter was hurt while rescuing a dog.")
+    state = sentence("A Georgia firefighter was hurt while rescuing a dog.")
+    assert not roles_compatible(county, "Dade", state, "Georgia")
+    assert not roles_compatible(state, "Georgia", county, "Dade")
+    # Two states stay peers that can conflict.
+    other = sentence("An Ohio firefighter was hurt while rescuing a dog.")
+    assert roles_compatible(other, "Ohio", state, "Georgia")
+
+
+def test_a_sum_that_could_be_owed_is_not_the_sum_paid():
+    from accord.compare.frames import is_irrealis
+
+    possible = sentence("The club says the coach could have to pay $ 9 million in damages.")
+    paid = sentence("The club paid the coach $ 40,000 last year to stay quiet.")
+    assert is_irrealis(possible, possible.quantities[0])
+    assert not is_irrealis(paid, paid.quantities[0])
+
+
+def test_a_day_in_an_after_clause_dates_the_earlier_act():
+    from accord.compare.dates import of_prior_act
+
+    s = sentence("The hiker was found alive after going missing on Sunday.")
+    assert of_prior_act(s, s.dates[0])
+    plain = sentence("The hiker was found alive on Tuesday near the lake.")
+    assert not of_prior_act(plain, plain.dates[0])

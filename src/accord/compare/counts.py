@@ -100,6 +100,8 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     or estimates of the same kind disagree too when their figures differ ("at least 42" /
     "at least 57"): the sources report different tallies even if both could be true.
     """
+    if consistent_rounding(a, b):
+        return False
     if not overlap(a, b):
         return True
     if explicit_range(a) and explicit_range(b):  # "379 to 360 bc" / "380 – 362 bc"
@@ -107,6 +109,37 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     if _direction(a) == _direction(b) and _direction(a) in ("at_least", "at_most", "approximately"):
         return abs(a.value - b.value) > SAME_FIGURE * max(abs(a.value), abs(b.value))
     return False
+
+
+FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _unit(q: Quantity) -> float | None:
+    """The last place a figure is stated to: 1 for "105", 0.1 for "105.1", 100,000 for
+    "3.2 million"; None where the figure is not written in digits or is not exact."""
+    found = FIGURE.search(q.text)
+    if q.qualifier != "exact" or not found or not q.value:
+        return None
+    try:
+        literal = float(found.group(0).replace(",", ""))
+    except ValueError:
+        return None
+    if not literal:
+        return None
+    decimals = len(found.group(1) or "")
+    return (q.value / literal) * 10.0**-decimals
+
+
+def consistent_rounding(a: Quantity, b: Quantity) -> bool:
+    """One exact figure is the other rounded to the places it states ("105" / "105.1",
+    "3 million" / "3.2 million"): a careful reader sees one value told less precisely.
+    Two figures stated to the same place ("50" / "51") are not rounding."""
+    unit_a, unit_b = _unit(a), _unit(b)
+    if unit_a is None or unit_b is None or unit_a == unit_b:
+        return False
+    coarse, fine, unit = (a, b, unit_a) if unit_a > unit_b else (b, a, unit_b)
+    rounded = int(fine.value / unit + 0.5) * unit
+    return abs(rounded - coarse.value) <= 1e-9 * max(1.0, abs(coarse.value))
 
 
 EXPLICIT_RANGE = re.compile(r"\d.*(?:\bto\b|-|–|\band\b).*\d|\w+\s+(?:to|and)\s+\w+", re.I)

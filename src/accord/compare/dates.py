@@ -30,10 +30,22 @@ TWO_EVENTS = re.compile(
 )
 
 
+# "said his father, John Smith, on Sunday": the speaker put after the verb, the day last.
+SAID_BY_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed)\s+[^.;:!?]{0,60},\s*"
+    r"(?:late\s+|early\s+)?on\s+$",
+    re.I,
+)
+
+
 def reported_on(sentence: Sentence, start: int) -> bool:
-    """A date that tells when something was said ("said on Tuesday"), not when it happened."""
+    """A date that tells when something was said ("said on Tuesday", "said his father,
+    John Smith, on Sunday"), not when it happened."""
     before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
-    return REPORTED_ON.search(before) is not None
+    if REPORTED_ON.search(before) is not None:
+        return True
+    wider = sentence.text[max(0, start - sentence.start - 90) : start - sentence.start]
+    return SAID_BY_ON.search(wider) is not None
 
 
 def _only_change(
@@ -108,6 +120,18 @@ def same_kind_of_date(a: str, b: str) -> bool:
     return [x is None for x in pa] == [x is None for x in pb]
 
 
+# "found dead after going missing on Friday": the day of the act an "after" or "before"
+# clause tells, not of the sentence's own event.
+PRIOR_ACT = re.compile(r"\b(?:after|before)\s+(?:[\w'’]+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def of_prior_act(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date dates the act of an "after"/"before" clause ("after going missing
+    on Friday"), which is another event than the one the sentence reports."""
+    local = date.start - sentence.start
+    return PRIOR_ACT.search(sentence.text[max(0, local - 40) : local]) is not None
+
+
 def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention]]:
     """The one date of each kind (weekday, day, month, year) in two statements of one fact.
 
@@ -116,8 +140,8 @@ def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention
     """
     if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
         return []  # "returned on Wednesday, a day after the fire": two events, two dates
-    own_a = [d for d in a.dates if not reported_on(a, d.start)]
-    own_b = [d for d in b.dates if not reported_on(b, d.start)]
+    own_a = [d for d in a.dates if not reported_on(a, d.start) and not of_prior_act(a, d)]
+    own_b = [d for d in b.dates if not reported_on(b, d.start) and not of_prior_act(b, d)]
     found = []
     for da in own_a:
         same_a = [x for x in own_a if same_kind_of_date(x.value, da.value)]

@@ -48,7 +48,7 @@ IRREALIS_BEFORE = re.compile(
     r"\b(?:hopes?|hoping|plans?|planning|aims?|aiming|wants?|expects?|expected|intends?|"
     r"would|could|maximum|up to|faced|faces|face|target|goal|record|"
     r"need|needs|should|recommended|recommends|recommend)\b"
-    r"(?:\s+[\w'’,-]+){0,6}\s*$",
+    r"(?:\s+[\w'’,$€£¥-]+){0,6}\s*[$€£¥]?\s*$",  # "could have to pay $ 20 million"
     re.I,
 )
 # A figure in brackets right after another is the same length in other units.

@@ -372,6 +372,8 @@ def place_role(sentence: Sentence, text: str) -> str:
     if not words:
         return ""
     last = words[-1]
+    if last in LOCATION_BEFORE and _origin_before(words[:-1]):
+        return "origin"  # "from a village in Henan": where someone is from, told in detail
     if last in LOCATION_BEFORE:
         return "location"
     if last == "from":
@@ -397,6 +399,20 @@ def place_role(sentence: Sentence, text: str) -> str:
     if last in (",", "and", "or") and _listed_places(words[:-1]) >= 2:
         return "location"  # "batters Sierra Leone, Guinea and Liberia": where it happens
     return ""
+
+
+ORIGIN_REACH = 5  # words back from "in" to a "from" whose place it details
+
+
+def _origin_before(words: list[str]) -> bool:
+    """Whether a "from" opens the few words before an "in" ("from a mountain county in
+    Henan"): the place after "in" then details an origin, not where something happens."""
+    for word in reversed(words[-ORIGIN_REACH:]):
+        if word == "from":
+            return True
+        if not word.isalpha() or word in TIME_WORDS:
+            return False
+    return False
 
 
 def _listed_places(words: list[str]) -> int:
@@ -427,8 +443,10 @@ def _listed_places(words: list[str]) -> int:
 # Where it happened, where someone is from and what a place describes are one fact told
 # three ways ("the Paris attacks" / "the attacks in Dakar"; "a Kentucky clerk" / "the
 # clerk from Delaware"); where someone went is another ("found in Sonora, Mexico" /
-# "expelled to the United States").
+# "expelled to the United States"). A modifier may be either, but a place said with "in"
+# and one said with "from" are two facts: a student *in* California comes *from* Egypt.
 COMPATIBLE_ROLES = {"location", "origin", "modifier"}
+TWO_FACTS = {"location", "origin"}
 
 
 def _bare(text: str) -> str:
@@ -462,6 +480,18 @@ def holds_site(sentence: Sentence, text: str, noun: str) -> bool:
     return noun in ROLE_WORD.findall(lowered[:at])[-4:]
 
 
+# A county, district or parish lies inside a state or country; the gazetteer holds only
+# big places, so it cannot tell which, and a reader takes it as detail, not a contradiction.
+SUBDIVISIONS = frozenset("county district parish borough township municipality".split())
+WHOLES = ("state", "country")
+
+
+def subdivision(sentence: Sentence, text: str) -> bool:
+    """Whether ``sentence`` calls the place ``text`` a county, district, parish…"""
+    words = _bare(text).lower().split()
+    return bool(words and words[-1] in SUBDIVISIONS) or site_noun(sentence, text) in SUBDIVISIONS
+
+
 def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str) -> bool:
     """Whether two places can be one fact's two values by the roles they play."""
     role_a, role_b = place_role(first, text_a), place_role(second, text_b)
@@ -469,7 +499,13 @@ def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str
         return False
     if role_a != role_b and not {role_a, role_b} <= COMPATIBLE_ROLES:
         return False
+    if {role_a, role_b} == TWO_FACTS:
+        return False
     kind_a, kind_b = place_kind(_bare(text_a)), place_kind(_bare(text_b))
+    if (kind_b in WHOLES and subdivision(first, text_a)) or (
+        kind_a in WHOLES and subdivision(second, text_b)
+    ):
+        return False  # "a Cook County officer" / "an Illinois officer": a part, its whole
     if kind_a is not None and kind_a == kind_b:
         return True  # two cities, two states: peers, neither can hold the other's site
     if role_a == "modifier" and holds_site(second, text_b, site_noun(first, text_a)):
