@@ -278,6 +278,7 @@ PRECISE_PLACE = re.compile(
     re.I,
 )
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+AND_WORD = re.compile(r"\band\b")
 
 
 def death_or_injury(sentence: Sentence, q: Quantity) -> str:
@@ -369,6 +370,9 @@ def _place_names(sentence: Sentence) -> list[tuple[str, int, int]]:
 
 def place_lists(sentence: Sentence) -> list[tuple[list[str], int, int]]:
     """Lists of three or more places ("Homs, Hama, Idlib and Aleppo"), with their span."""
+    separators = sentence.text.count(",") + len(AND_WORD.findall(sentence.text))
+    if separators < 2:  # three names need two gaps (LIST_GAP): skip the gazetteer scan
+        return []
     names = _place_names(sentence)
     lists: list[tuple[list[str], int, int]] = []
     run: list[tuple[str, int, int]] = []
