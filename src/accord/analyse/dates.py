@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from accord.analyse.quantities import UNITS
 from accord.model import DateMention
 
 MONTH_NUMBERS = {
@@ -140,10 +141,8 @@ def compatible(a: str, b: str) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(pa, pb, strict=True))
 
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+# "a week ago" ... "twelve years ago": the number words of quantities, one to twelve
+NUMBER_WORDS = {"a": 1, "an": 1} | {w: n for w, n in UNITS.items() if 1 <= n <= 12}
 RELATIVE = re.compile(
     r"\b(?P<rq>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next))\s+"
     r"(?P<ru>week(?:end)?|month|year)\b(?!\s*'s\s+(?:top|best))"
