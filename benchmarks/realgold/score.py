@@ -13,7 +13,7 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|ab|all] [--gold DIR] [--seeds]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|ab|all] [--gold DIR] [--seeds]
         [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
@@ -21,7 +21,8 @@ clusters whose gold is empty / those clusters.
 gold in ``gold-train/`` unless ``--gold`` says otherwise): the set rules are developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
-with ``--sample d`` (``all`` stays A, B and C, so that running the default never shows it).
+with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
+``--sample e`` (``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
 ``../shared/seeds``, read at run time) instead of Multi-News clusters.
@@ -57,6 +58,7 @@ TRAIN_DATA = SHARED / "data" / "multinews" / "train.jsonl.gz"
 SEEDS_DIR = SHARED / "seeds"
 SAMPLES = {"a": HERE / "clusters.txt", "b": HERE / "clusters-b.txt", "c": HERE / "clusters-c.txt"}
 SAMPLES["d"] = HERE / "clusters-d.txt"  # held out: not in "all"
+SAMPLES["e"] = HERE / "clusters-e.txt"  # held out: not in "all"
 TRAIN_SAMPLE = HERE / "clusters-train.txt"
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b")}
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
@@ -627,7 +629,7 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", choices=["a", "b", "c", "d", "ab", "all"], default="all")
+    parser.add_argument("--sample", choices=["a", "b", "c", "d", "e", "ab", "all"], default="all")
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
     parser.add_argument("--gold", type=Path, help="gold folder (gold/ or gold-train/)")
     parser.add_argument("--seeds", action="store_true", help="score seeds.json instead")

@@ -1,6 +1,6 @@
 """Choose the Multi-News validation clusters of the real-discrepancy gold set.
 
-Both samples are deterministic and were drawn before any rule was looked at.
+Every sample is deterministic and was drawn before any rule was looked at.
 
 * ``clusters.txt`` (sample A, 48): clusters with at least two documents of 40+ words,
   ``random.Random(9)``. Truncated Multi-News documents overlap little, so A holds few
@@ -15,6 +15,9 @@ Both samples are deterministic and were drawn before any rule was looked at.
   pair sharing at least 25% of their words, ``random.Random(11)``, excluding A and B.
 * ``clusters-d.txt`` (sample D, 40): a second held-out sample drawn like C (80+ words,
   25% shared words), ``random.Random(13)``, excluding A, B and C; read blind, before
+  Accord was run on any of its clusters.
+* ``clusters-e.txt`` (sample E, 40): a third held-out sample drawn like D (80+ words,
+  25% shared words), ``random.Random(15)``, excluding A, B, C and D; read blind, before
   Accord was run on any of its clusters.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
@@ -71,7 +74,11 @@ def main() -> None:
     pool_d = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     sample_d = random.Random(13).sample(pool_d, 40)
     samples = {"clusters.txt": sample_a, "clusters-b.txt": sample_b, "clusters-c.txt": sample_c}
+    taken |= set(sample_d)
+    pool_e = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    sample_e = random.Random(15).sample(pool_e, 40)
     samples["clusters-d.txt"] = sample_d
+    samples["clusters-e.txt"] = sample_e
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
