@@ -360,6 +360,9 @@ class Cluster:
     headline: Headline | None = None
     key_points: list[SummarySentence] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    # compare: every claimant resolved to a party (accord.compare.parties.Parties, typed
+    # loosely: the model imports no stage), which summarise names its claimants by
+    parties: Any = field(default=None, repr=False, compare=False)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:

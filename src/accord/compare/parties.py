@@ -231,6 +231,9 @@ class Parties:
                 self._forms.setdefault(key, []).append(name)
         self._affiliations: dict[str, str | None] = {}
         self._organisations: dict[str, list[str]] | None = None  # key -> forms, "the" out
+        # resolve() is a function of its arguments and the cluster: compare and summarise
+        # ask about every attribution, each more than once
+        self._resolved: dict[tuple[str | None, str], Party | None] = {}
 
     def key(self, name: str, kind: str = "") -> str:
         """The party key of a name; a person's surname is completed from the cluster's
@@ -288,6 +291,12 @@ class Parties:
 
     def resolve(self, source: str | None, source_kind: str) -> Party | None:
         """The party a claimant's name or description is, None when it is no party."""
+        asked = (source, source_kind)
+        if asked not in self._resolved:
+            self._resolved[asked] = self._resolve(source, source_kind)
+        return self._resolved[asked]
+
+    def _resolve(self, source: str | None, source_kind: str) -> Party | None:
         source, kind = _trimmed(source or "", source_kind or "role")
         if not source or not re.search(r"[A-Za-z]", source) or GLUED.search(source):
             return None  # "said.olivera": two words the text ran together
