@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -99,12 +100,25 @@ def _cosine(vectors: Any, target: np.ndarray) -> np.ndarray:
     return vectors @ (target / norm) if norm else np.zeros(vectors.shape[0])
 
 
-def _centrality(vectors: Any) -> np.ndarray:
-    """Cosine of each row with the rows' mean, over the terms the rows use (a document's
-    rows use a few hundred of the cluster's terms: no vector as long as the vocabulary)."""
-    used = np.unique(vectors.indices)
-    rows = vectors[:, used]
-    return _cosine(rows, np.asarray(rows.mean(axis=0)).ravel())
+def _centrality(vectors: Any, lo: int = 0, hi: int | None = None) -> np.ndarray:
+    """Cosine of each of rows ``lo:hi`` with those rows' mean, over the terms they use (a
+    document's rows use a few hundred of the cluster's terms: no vector as long as the
+    vocabulary).
+
+    Built from the CSR arrays, not by slicing and column indexing (scipy's overhead was
+    most of the cost); the mean is each column's values times 1/rows added up in row order,
+    as scipy's ``mean(axis=0)`` adds them, so every value is the same to the last bit."""
+    from scipy import sparse
+
+    hi = vectors.shape[0] if hi is None else hi
+    start, end = vectors.indptr[lo], vectors.indptr[hi]
+    used, columns = np.unique(vectors.indices[start:end], return_inverse=True)
+    data = vectors.data[start:end]
+    rows = sparse.csr_matrix(
+        (data, columns, vectors.indptr[lo : hi + 1] - start), shape=(hi - lo, len(used))
+    )
+    mean = np.bincount(columns, weights=data * (1.0 / (hi - lo)), minlength=len(used))
+    return _cosine(rows, mean)
 
 
 def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
@@ -133,8 +147,8 @@ def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
         len(tokens),
         len(terms),
         len(terms) / words,
-        sum(len(t) for t in tokens) / words,
-        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(map(len, tokens)) / words,
+        sum(map(str.isdigit, text)) / max(1, len(text)),
         text.count('"') + text.count("“") + text.count("”"),
         float(bool(TERMINAL.search(text))),
         float(text.rstrip().endswith("?")),
@@ -156,16 +170,20 @@ def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[
         for pair in sentence_pairs:
             pair_docs.setdefault(pair, set()).add(ref.doc_id)
     others = max(1, len(cluster.documents) - 1)
+    # Once a term, not once each sentence that uses it: the same values, fewer calls.
+    spread_of = {t: (len(d) - 1) / others for t, d in term_docs.items()}
+    log_count = {t: np.log(c) for t, c in counts.items()}
+    pair_shared = {p: len(d) > 1 for p, d in pair_docs.items()}
     rows: list[float | list[float]] = []
     for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
         unique = sorted(set(sentence_terms))  # a fixed order: float sums must not vary
-        spread = [(len(term_docs[t]) - 1) / others for t in unique]
+        spread = [spread_of[t] for t in unique]
         rows.append(
             [
                 float(np.mean(spread)) if spread else 0.0,
                 sum(s > 0 for s in spread) / max(1, len(unique)),
-                sum(len(pair_docs[p]) > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
-                float(np.mean([np.log(counts[t]) for t in unique])) if unique else 0.0,
+                sum(pair_shared[p] for p in sentence_pairs) / max(1, len(sentence_pairs)),
+                float(np.mean([log_count[t] for t in unique])) if unique else 0.0,
             ]
         )
     return rows
@@ -191,7 +209,7 @@ def features(cluster: Cluster) -> np.ndarray:
     own_centroid = np.zeros(n)
     bounds = np.flatnonzero(np.diff(owner, prepend=-1, append=-1))  # documents are runs
     for lo, hi in pairwise(bounds.tolist()):
-        own_centroid[lo:hi] = _centrality(vectors[lo:hi])
+        own_centroid[lo:hi] = _centrality(vectors, lo, hi)
     centrality = _centrality(vectors)
     similar = sims > 0.1
     lexrank = _lexrank(similar)
@@ -242,11 +260,13 @@ def lexical_scores(texts: list[str], weights: dict[str, float], bias: float) -> 
     n-gram, including those outside the shipped vocabulary, exactly as in training.
     """
     out = np.full(len(texts), bias)
+    zeros = repeat(0.0)
     for k, text in enumerate(texts):
         grams = word_grams(text)
-        norm = np.sqrt(sum(c * c for c in grams.values()))
-        if norm:
-            out[k] += sum(c * weights.get(g, 0.0) for g, c in grams.items()) / norm
+        counts = grams.values()
+        norm = np.sqrt(sum(map(mul, counts, counts)))
+        if norm:  # the products in the order of the grams, as a generator would give them
+            out[k] += sum(map(mul, counts, map(weights.get, grams, zeros))) / norm
     return out
 
 
