@@ -312,6 +312,8 @@ class _Blocks:
         self.by_head: dict[str, set[tuple[int, int]]] = {}  # the word a date follows
         self.by_word: dict[str, set[tuple[int, int]]] = {}  # the words around the dates
         self.two_ended: set[tuple[int, int]] = set()  # periods with both ends
+        # each candidate's words, read twice (members, then add): looked up once
+        self._candidate_words: dict[int, tuple[set[str], set[str]]] = {}
 
     def _row(self, ref: SentenceRef) -> int | None:
         if self.columns is None:
@@ -321,9 +323,15 @@ class _Blocks:
         except ValueError:
             return None
 
-    @staticmethod
-    def _words(candidate: _Candidate) -> tuple[set[str], set[str]]:
+    def _words(self, candidate: _Candidate) -> tuple[set[str], set[str]]:
         """The words each date of a candidate follows, and the words around them."""
+        key = id(candidate)  # candidates outlive the blocks: an id is not reused meanwhile
+        if key not in self._candidate_words:
+            self._candidate_words[key] = self._find_words(candidate)
+        return self._candidate_words[key]
+
+    @staticmethod
+    def _find_words(candidate: _Candidate) -> tuple[set[str], set[str]]:
         heads: set[str] = set()
         around: set[str] = set()
         for mention in (candidate.start, candidate.end):
