@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 from operator import mul
 from typing import Any
 
 import numpy as np
 
 from accord.align import THRESHOLD
-from accord.analyse.terms import bigrams
 from accord.model import BLOCK_CELLS, Cluster, SentenceRef
 
 TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
@@ -158,22 +157,23 @@ def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
 
 def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[float]]:
     """Per sentence: how widely its terms and word pairs are shared across documents."""
-    terms = [list(cluster.sentence(r).terms) for r in refs]
-    pairs = [set(bigrams(t)) for t in terms]
-    term_docs: dict[str, set[str]] = {}
-    pair_docs: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
+    terms = [cluster.sentence(r).terms for r in refs]
+    # Word pairs as tuples: the same pairs as "a b" strings (a term holds no space).
+    pairs = [set(pairwise(t)) for t in terms]
+    doc_terms: dict[str, set[str]] = {}
+    doc_pairs: dict[str, set[tuple[str, str]]] = {}
     for ref, sentence_terms, sentence_pairs in zip(refs, terms, pairs, strict=True):
-        for term in sentence_terms:
-            term_docs.setdefault(term, set()).add(ref.doc_id)
-            counts[term] = counts.get(term, 0) + 1
-        for pair in sentence_pairs:
-            pair_docs.setdefault(pair, set()).add(ref.doc_id)
+        doc_terms.setdefault(ref.doc_id, set()).update(sentence_terms)
+        doc_pairs.setdefault(ref.doc_id, set()).update(sentence_pairs)
+    term_docs = Counter(chain.from_iterable(doc_terms.values()))  # documents using a term
+    pair_docs = Counter(chain.from_iterable(doc_pairs.values()))
+    counts = Counter(chain.from_iterable(terms))
     others = max(1, len(cluster.documents) - 1)
-    # Once a term, not once each sentence that uses it: the same values, fewer calls.
-    spread_of = {t: (len(d) - 1) / others for t, d in term_docs.items()}
-    log_count = {t: np.log(c) for t, c in counts.items()}
-    pair_shared = {p: len(d) > 1 for p, d in pair_docs.items()}
+    # Once a term (and a log once a count), not once each sentence that uses it: the same
+    # values, fewer calls.
+    spread_of = {t: (n - 1) / others for t, n in term_docs.items()}
+    logs = {c: np.log(c) for c in set(counts.values())}
+    log_count = {t: logs[c] for t, c in counts.items()}
     rows: list[float | list[float]] = []
     for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
         unique = sorted(set(sentence_terms))  # a fixed order: float sums must not vary
@@ -182,7 +182,7 @@ def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[
             [
                 float(np.mean(spread)) if spread else 0.0,
                 sum(s > 0 for s in spread) / max(1, len(unique)),
-                sum(pair_shared[p] for p in sentence_pairs) / max(1, len(sentence_pairs)),
+                sum(pair_docs[p] > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
                 float(np.mean([log_count[t] for t in unique])) if unique else 0.0,
             ]
         )
