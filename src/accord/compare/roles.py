@@ -106,6 +106,8 @@ def _paired_in_role(
     differ: Callable[[V, V], bool],
 ) -> list[tuple[V, V]]:
     """Values of the two sentences that differ and stand next to the same content word."""
+    if not values_a or not values_b:
+        return []
     roles_a = {id(x): role_words(a, x.start, x.end) | _counted(x) for x in values_a}
     roles_b = {id(y): role_words(b, y.start, y.end) | _counted(y) for y in values_b}
     pairs = [
@@ -193,6 +195,8 @@ def role_date_conflicts(a: Sentence, b: Sentence) -> list[tuple[Observation, Obs
     Not where either sentence dates two events ("returned home on Wednesday, a day after
     the fire"): its date may be of the other event.
     """
+    if not a.dates or not b.dates:
+        return []  # nothing to pair (and no need to look for two events)
     if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
         return []
     return [

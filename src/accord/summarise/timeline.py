@@ -151,9 +151,17 @@ def _candidates(doc: Document) -> list[_Candidate]:
     own_date = article_date(doc.text, doc.meta)
     found: list[_Candidate] = []
     for sentence in doc.sentences:
-        if sentence.heading or CAPTION.search(sentence.text):
+        if sentence.heading:
             continue
         dates = sentence.dates
+        if not dates:  # a response or nothing: the caption test only where one is found
+            match = RESPONSE.search(sentence.text)
+            if match and not CAPTION.search(sentence.text):
+                answered = (match["answered"] or "").lower().rstrip("s") or "comment"
+                found.append(_Candidate(sentence, "response", None, answered=answered))
+            continue
+        if CAPTION.search(sentence.text):
+            continue
         taken: set[int] = set()
         for n, mention in enumerate(dates):
             if n in taken or not _dates_an_event(sentence, mention, own_date):
@@ -172,9 +180,6 @@ def _candidates(doc: Document) -> list[_Candidate]:
                 continue
             elif not _less_precise_twin(mention, dates):
                 found.append(_Candidate(sentence, "event", mention))
-        if not dates and (match := RESPONSE.search(sentence.text)):
-            answered = (match["answered"] or "").lower().rstrip("s") or "comment"
-            found.append(_Candidate(sentence, "response", None, answered=answered))
     return found
 
 
