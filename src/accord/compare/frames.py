@@ -545,6 +545,8 @@ def counts_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observatio
         lambda: defaultdict(list)
     )
     for sentence in cluster.sentences():
+        if not sentence.quantities:
+            continue  # no tally to index
         lowered = sentence.text.lower()
         mentions = [
             (m.start(), m.group(0))

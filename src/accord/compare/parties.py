@@ -465,10 +465,12 @@ def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -
     '"Such attacks may amount to war crimes," said Philip Luther'). A person is named as
     such (``name``), not as the organisation he speaks for: the sentence names him."""
     doc = cluster.document(sentence.doc_id)
-    letters = sum(c.isalnum() for c in sentence.text) or 1
     spans: dict[Party, set[int]] = {}  # party -> character positions its contents cover
     here = [a for a in doc.attributions if a.sentence_index == sentence.index]
     resolved = [(a, p) for a in here if (p := parties.of(a)) is not None]
+    if not resolved:
+        return []  # most sentences: nobody is said to say them
+    letters = sum(map(str.isalnum, sentence.text)) or 1
     named = [a for a, _ in resolved]
     for attribution, party in resolved:
         if relays(attribution, named):
@@ -479,5 +481,5 @@ def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -
         end = min(attribution.content_end, sentence.end)
         # '…, Amnesty says, arguing …': one party's two contents together are its claim.
         covered = spans.setdefault(party, set())
-        covered |= {k for k in range(start, end) if doc.text[k].isalnum()}
+        covered |= {start + k for k, c in enumerate(doc.text[start:end]) if c.isalnum()}
     return [party for party, covered in spans.items() if len(covered) >= CLAIM_SHARE * letters]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from accord.analyse.dates import compatible
@@ -59,12 +60,17 @@ CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£"}
 V = TypeVar("V", Quantity, DateMention)
 
 
+@lru_cache(maxsize=4096)
+def _role_tokens(text: str, start: int) -> tuple[tuple[int, str], ...]:
+    """(document offset, lower-cased word) of a sentence's words; cached: each value of a
+    sentence, in every pair it is in, asks."""
+    return tuple((start + m.start(), m.group(0).lower()) for m in ROLE_WORD.finditer(text))
+
+
 def role_words(sentence: Sentence, start: int, end: int) -> set[str]:
     """Stemmed content words within ``ROLE_WINDOW`` words of the span, either side,
     possessives as their nouns."""
-    words = [
-        (sentence.start + m.start(), m.group(0).lower()) for m in ROLE_WORD.finditer(sentence.text)
-    ]
+    words = _role_tokens(sentence.text, sentence.start)
     before = [w for at, w in words if at < start][-ROLE_WINDOW:]
     after = [w for at, w in words if at >= end][:ROLE_WINDOW]
     return {
