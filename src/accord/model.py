@@ -752,6 +752,16 @@ def plain(obj: Any) -> Any:
         return [plain(item) for item in obj]
     if kind is dict:
         return {plain(key): plain(value) for key, value in obj.items()}
-    if kind is tuple:
-        return tuple(plain(item) for item in obj)
+    # the rarer containers as dataclasses.asdict rebuilds them
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a named tuple
+        return kind(*[plain(item) for item in obj])
+    if isinstance(obj, list | tuple):
+        return kind(plain(item) for item in obj)
+    if isinstance(obj, dict):
+        if hasattr(obj, "default_factory"):
+            rebuilt = kind(obj.default_factory)
+            for key, value in obj.items():
+                rebuilt[plain(key)] = plain(value)
+            return rebuilt
+        return kind((plain(key), plain(value)) for key, value in obj.items())
     return copy.deepcopy(obj)
