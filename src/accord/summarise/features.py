@@ -129,7 +129,7 @@ def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
     out = np.zeros((n, 3))
     step = max(1, BLOCK_CELLS // max(1, n_docs))
     for start in range(0, n, step):
-        block = sims[start : start + step].tocoo()
+        block = (sims if step >= n else sims[start : start + step]).tocoo()
         per_doc = np.zeros((block.shape[0], n_docs))
         np.maximum.at(per_doc, (block.row, owner[block.col]), block.data)
         per_doc[np.arange(block.shape[0]), owner[start : start + step]] = 0.0
