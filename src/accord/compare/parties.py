@@ -185,7 +185,9 @@ class Parties:
     """Every claimant of a cluster resolved to one party (see the module docstring)."""
 
     def __init__(self, cluster: Cluster) -> None:
-        self.cluster = cluster
+        # the documents, not the cluster: the cluster keeps its Parties (cluster.parties),
+        # and a cycle would leave every briefed cluster to the garbage collector
+        self.documents = cluster.documents
         named: list[tuple[str, str]] = []  # (surface name, kind) of named claimants
         for doc in cluster.documents:
             for attribution in doc.attributions:
@@ -390,7 +392,7 @@ class Parties:
         organisations = dict(self._organisations)
         organisations.pop(person_key, None)
         found: set[str] = set()
-        for doc in self.cluster.documents:
+        for doc in self.documents:
             for sentence in doc.sentences:
                 for name in names:
                     if name not in sentence.text:  # most sentences: no regex needed
