@@ -128,3 +128,23 @@ def test_a_paraphrase_with_the_same_figures_is_cited(example_briefing):
     )
     assert set(firefighters.sources) >= {"coastal-courier", "western-wire"}
     assert len({e.source for e in firefighters.evidence}) == len(firefighters.evidence)
+
+
+def test_a_briefed_cluster_is_freed_without_the_garbage_collector(example_dir):
+    # compare keeps its claimant resolution on the cluster for summarise: it must not point
+    # back at the cluster, or every briefed cluster would wait for a cyclic collection
+    import gc
+
+    from accord.ingest.sources import read_items
+    from accord.pipeline import brief_cluster, prepare
+
+    cluster = prepare(read_items([example_dir]))
+    brief_cluster(cluster)
+    assert cluster.parties is not None
+    gc.collect()
+    gc.disable()
+    try:
+        del cluster
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

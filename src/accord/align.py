@@ -212,7 +212,8 @@ def _contained_pairs(terms: list[set[str]], docs: list[str]) -> np.ndarray:
     vocabulary: dict[str, int] = {}
     indptr, indices = [0], []
     for sentence_terms in terms:
-        indices.extend(sorted(vocabulary.setdefault(t, len(vocabulary)) for t in sentence_terms))
+        # unsorted: the product counts the shared words whatever the order of a row
+        indices.extend([vocabulary.setdefault(t, len(vocabulary)) for t in sentence_terms])
         indptr.append(len(indices))
     incidence = sparse.csr_matrix(
         (np.ones(len(indices), dtype=np.int32), indices, indptr),
@@ -224,7 +225,8 @@ def _contained_pairs(terms: list[set[str]], docs: list[str]) -> np.ndarray:
     step = max(1, BLOCK_CELLS // max(1, n))
     found = []
     for start in range(0, n, step):
-        block = sparse.csr_matrix(incidence[start : start + step] @ transposed)
+        rows_here = incidence if step >= n else incidence[start : start + step]
+        block = sparse.csr_matrix(rows_here @ transposed)
         block.data[block.data < MIN_CONTAINED] = 0
         block.eliminate_zeros()
         ijs = block.tocoo()

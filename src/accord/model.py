@@ -13,6 +13,7 @@ statement in a briefing can be traced back to the exact source sentence.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -360,6 +361,9 @@ class Cluster:
     headline: Headline | None = None
     key_points: list[SummarySentence] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    # compare: every claimant resolved to a party (accord.compare.parties.Parties, typed
+    # loosely: the model imports no stage), which summarise names its claimants by
+    parties: Any = field(default=None, repr=False, compare=False)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -712,7 +716,7 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON structure (documented in the README)."""
-        data = dataclasses.asdict(self)
+        data = plain(self)
         data["schema"] = SCHEMA_VERSION
         for source in data["sources"]:
             meta = source.pop("meta")
@@ -724,3 +728,40 @@ class Briefing:
         from accord.render import render  # the renderers read the model, not the reverse
 
         return render(self, fmt)
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(obj: Any) -> Any:
+    """What :func:`dataclasses.asdict` gives for ``obj`` (dataclasses as dicts of their
+    fields in order, lists, tuples and dicts rebuilt, anything else deep-copied), without
+    its cost: the plain values a briefing is made of are returned as they are (they are
+    immutable) and each class's field names are looked up once, not once an object.
+    Writing a briefing as JSON took as long as a stage of the pipeline."""
+    kind = type(obj)
+    if kind in _ATOMS:
+        return obj
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(kind)))
+    if names is not None:
+        return {name: plain(getattr(obj, name)) for name in names}
+    if kind is list:
+        return [plain(item) for item in obj]
+    if kind is dict:
+        return {plain(key): plain(value) for key, value in obj.items()}
+    # the rarer containers as dataclasses.asdict rebuilds them
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a named tuple
+        return kind(*[plain(item) for item in obj])
+    if isinstance(obj, list | tuple):
+        return kind(plain(item) for item in obj)
+    if isinstance(obj, dict):
+        if hasattr(obj, "default_factory"):
+            rebuilt = kind(obj.default_factory)
+            for key, value in obj.items():
+                rebuilt[plain(key)] = plain(value)
+            return rebuilt
+        return kind((plain(key), plain(value)) for key, value in obj.items())
+    return copy.deepcopy(obj)

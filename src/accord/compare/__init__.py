@@ -26,7 +26,7 @@ def compare(cluster: Cluster) -> Cluster:
     """Fill the cluster's quotes, discrepancies, facts, single-source claims and positions."""
     # One resolution of claimants to parties for every part that names one, so a party
     # reads the same in facts, variants and positions.
-    parties = Parties(cluster)
+    parties = cluster.parties = Parties(cluster)
     cluster.quotes = merge_quotes(cluster, parties)
     cluster.discrepancies = discrepancies(cluster, parties)
     cluster.facts = collect_facts(cluster, parties)

@@ -23,11 +23,11 @@ SENTENCE_END = re.compile(r"[.!?”\"]\s*$")
 
 
 def is_salient(sentence: Sentence) -> bool:
+    if len(sentence.text.split()) < 6:
+        return False
     named = any(e.kind in ("person", "place", "organisation") for e in sentence.entities)
     counted = any(q.counted for q in sentence.quantities)
-    return (counted or ACCUSATION.search(sentence.text) is not None or named) and len(
-        sentence.text.split()
-    ) >= 6
+    return counted or named or ACCUSATION.search(sentence.text) is not None  # cheap tests first
 
 
 Mentions = dict[object, list[Sentence]]

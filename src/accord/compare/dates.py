@@ -138,6 +138,8 @@ def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention
     "killed in an accident on Sunday" and "died on Friday after an accident" date the same
     event differently although the words around the dates differ.
     """
+    if not a.dates or not b.dates:
+        return []  # no date of its own on one side: nothing to pair
     if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
         return []  # "returned on Wednesday, a day after the fire": two events, two dates
     own_a = [d for d in a.dates if not reported_on(a, d.start) and not of_prior_act(a, d)]

@@ -272,6 +272,8 @@ ATTACK_WORDS = {
     "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack",
     "raid": "attack", "raids": "attack", "shelling": "attack", "bombardment": "attack",
 }  # fmt: skip
+# Any key of ATTACK_WORDS as a substring: a sentence without one has no event noun.
+ATTACK_ANYWHERE = re.compile("|".join(map(re.escape, sorted(ATTACK_WORDS))))
 PRECISE_PLACE = re.compile(
     r"\b(?:the\s+)?(?:centre|center|heart|outskirts|middle)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?(?P<name>[A-Za-z][\w'’-]+)",
@@ -412,6 +414,8 @@ def list_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """
     index: dict[str, list[tuple[Sentence, list[str], str]]] = defaultdict(list)
     for sentence in cluster.sentences():
+        if not ATTACK_ANYWHERE.search(sentence.text.lower()):
+            continue  # no event noun anywhere before a list: none of its lists is kept
         for names, start, end in place_lists(sentence):
             event = _event_before(sentence, start)
             if event:
@@ -541,6 +545,8 @@ def counts_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observatio
         lambda: defaultdict(list)
     )
     for sentence in cluster.sentences():
+        if not sentence.quantities:
+            continue  # no tally to index
         lowered = sentence.text.lower()
         mentions = [
             (m.start(), m.group(0))

@@ -185,7 +185,9 @@ class Parties:
     """Every claimant of a cluster resolved to one party (see the module docstring)."""
 
     def __init__(self, cluster: Cluster) -> None:
-        self.cluster = cluster
+        # the documents, not the cluster: the cluster keeps its Parties (cluster.parties),
+        # and a cycle would leave every briefed cluster to the garbage collector
+        self.documents = cluster.documents
         named: list[tuple[str, str]] = []  # (surface name, kind) of named claimants
         for doc in cluster.documents:
             for attribution in doc.attributions:
@@ -231,6 +233,9 @@ class Parties:
                 self._forms.setdefault(key, []).append(name)
         self._affiliations: dict[str, str | None] = {}
         self._organisations: dict[str, list[str]] | None = None  # key -> forms, "the" out
+        # resolve() is a function of its arguments and the cluster: compare and summarise
+        # ask about every attribution, each more than once
+        self._resolved: dict[tuple[str | None, str], Party | None] = {}
 
     def key(self, name: str, kind: str = "") -> str:
         """The party key of a name; a person's surname is completed from the cluster's
@@ -288,6 +293,12 @@ class Parties:
 
     def resolve(self, source: str | None, source_kind: str) -> Party | None:
         """The party a claimant's name or description is, None when it is no party."""
+        asked = (source, source_kind)
+        if asked not in self._resolved:
+            self._resolved[asked] = self._resolve(source, source_kind)
+        return self._resolved[asked]
+
+    def _resolve(self, source: str | None, source_kind: str) -> Party | None:
         source, kind = _trimmed(source or "", source_kind or "role")
         if not source or not re.search(r"[A-Za-z]", source) or GLUED.search(source):
             return None  # "said.olivera": two words the text ran together
@@ -381,7 +392,7 @@ class Parties:
         organisations = dict(self._organisations)
         organisations.pop(person_key, None)
         found: set[str] = set()
-        for doc in self.cluster.documents:
+        for doc in self.documents:
             for sentence in doc.sentences:
                 for name in names:
                     if name not in sentence.text:  # most sentences: no regex needed
@@ -456,10 +467,12 @@ def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -
     '"Such attacks may amount to war crimes," said Philip Luther'). A person is named as
     such (``name``), not as the organisation he speaks for: the sentence names him."""
     doc = cluster.document(sentence.doc_id)
-    letters = sum(c.isalnum() for c in sentence.text) or 1
     spans: dict[Party, set[int]] = {}  # party -> character positions its contents cover
     here = [a for a in doc.attributions if a.sentence_index == sentence.index]
     resolved = [(a, p) for a in here if (p := parties.of(a)) is not None]
+    if not resolved:
+        return []  # most sentences: nobody is said to say them
+    letters = sum(map(str.isalnum, sentence.text)) or 1
     named = [a for a, _ in resolved]
     for attribution, party in resolved:
         if relays(attribution, named):
@@ -470,5 +483,5 @@ def sentence_claimants(cluster: Cluster, parties: Parties, sentence: Sentence) -
         end = min(attribution.content_end, sentence.end)
         # '…, Amnesty says, arguing …': one party's two contents together are its claim.
         covered = spans.setdefault(party, set())
-        covered |= {k for k in range(start, end) if doc.text[k].isalnum()}
+        covered |= {start + k for k, c in enumerate(doc.text[start:end]) if c.isalnum()}
     return [party for party, covered in spans.items() if len(covered) >= CLAIM_SHARE * letters]

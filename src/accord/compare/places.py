@@ -16,7 +16,7 @@ from accord.analyse.gazetteer import (
 )
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.compare.counts import Observation, in_span
-from accord.compare.roles import one_fact
+from accord.compare.roles import MIN_SHARED, one_fact
 from accord.compare.slots import LOCATIVE_WORD, PARALLEL, SLOT_WORD, STOPS, comparable
 from accord.model import (
     Cluster,
@@ -280,7 +280,15 @@ def anchored_place_conflicts(
     Strongly aligned is measured without the two places (:func:`.roles.one_fact`), so that
     the changed name does not make the sentences look less alike.
     """
-    places_a, places_b = _gazetteer_places(a, people), _gazetteer_places(b, people)
+    # Every conflict needs one_fact, which needs MIN_SHARED content words in common once
+    # the places are left out: fewer in common with them in, and no gazetteer scan is worth
+    # making; nor of b when a names no place.
+    if len(set(a.terms) & set(b.terms)) < MIN_SHARED:
+        return []
+    places_a = _gazetteer_places(a, people)
+    if not places_a:
+        return []
+    places_b = _gazetteer_places(b, people)
     only_a = [p for p in places_a if not any(same_place(p[0], q[0]) for q in places_b)]
     only_b = [q for q in places_b if not any(same_place(q[0], p[0]) for p in places_a)]
     found = []

@@ -67,6 +67,8 @@ def restates_figures(
     ``every``: each of the claim's figures), with two more words or figures in common
     besides it. Words in ``topic`` do not count."""
     mine = figures(claim)
+    if not mine:
+        return False
     common = mine & figures(other)
     if not common or (every and common != mine):
         return False

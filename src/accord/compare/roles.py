@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from accord.analyse.dates import compatible
@@ -59,12 +60,17 @@ CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£"}
 V = TypeVar("V", Quantity, DateMention)
 
 
+@lru_cache(maxsize=4096)
+def _role_tokens(text: str, start: int) -> tuple[tuple[int, str], ...]:
+    """(document offset, lower-cased word) of a sentence's words; cached: each value of a
+    sentence, in every pair it is in, asks."""
+    return tuple((start + m.start(), m.group(0).lower()) for m in ROLE_WORD.finditer(text))
+
+
 def role_words(sentence: Sentence, start: int, end: int) -> set[str]:
     """Stemmed content words within ``ROLE_WINDOW`` words of the span, either side,
     possessives as their nouns."""
-    words = [
-        (sentence.start + m.start(), m.group(0).lower()) for m in ROLE_WORD.finditer(sentence.text)
-    ]
+    words = _role_tokens(sentence.text, sentence.start)
     before = [w for at, w in words if at < start][-ROLE_WINDOW:]
     after = [w for at, w in words if at >= end][:ROLE_WINDOW]
     return {
@@ -106,6 +112,8 @@ def _paired_in_role(
     differ: Callable[[V, V], bool],
 ) -> list[tuple[V, V]]:
     """Values of the two sentences that differ and stand next to the same content word."""
+    if not values_a or not values_b:
+        return []
     roles_a = {id(x): role_words(a, x.start, x.end) | _counted(x) for x in values_a}
     roles_b = {id(y): role_words(b, y.start, y.end) | _counted(y) for y in values_b}
     pairs = [
@@ -193,6 +201,8 @@ def role_date_conflicts(a: Sentence, b: Sentence) -> list[tuple[Observation, Obs
     Not where either sentence dates two events ("returned home on Wednesday, a day after
     the fire"): its date may be of the other event.
     """
+    if not a.dates or not b.dates:
+        return []  # nothing to pair (and no need to look for two events)
     if TWO_EVENTS.search(a.text) or TWO_EVENTS.search(b.text):
         return []
     return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from accord.analyse.terms import STOP_WORDS as ENGLISH_STOP_WORDS
 from accord.model import (
@@ -41,9 +42,7 @@ def context_words(
     "a dividend of $2.65 per share" and "dividend of $5.70 per share" put their figures in
     the same slot (after "dividend", before "share") however differently the rest reads.
     """
-    words = [
-        (m.start() + sentence.start, m.group(0).lower()) for m in WORD_TOKEN.finditer(sentence.text)
-    ]
+    words = _slot_words(sentence.text, sentence.start)
     window = window or SLOT_WINDOW
     before = [w for at, w in words if at < start][-window:]
     after = [w for at, w in words if at >= end][:window]
@@ -52,6 +51,13 @@ def context_words(
         return {w for w in ws if w not in ENGLISH_STOP_WORDS and not w[0].isdigit()}
 
     return content(before), content(after)
+
+
+@lru_cache(maxsize=4096)
+def _slot_words(text: str, start: int) -> tuple[tuple[int, str], ...]:
+    """(document offset, lower-cased word) of a sentence's words; cached: every mention
+    of a sentence, in every pair it is in, asks."""
+    return tuple((m.start() + start, m.group(0).lower()) for m in WORD_TOKEN.finditer(text))
 
 
 def same_slot(a: Sentence, span_a: tuple[int, int], b: Sentence, span_b: tuple[int, int]) -> bool:

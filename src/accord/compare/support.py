@@ -86,7 +86,7 @@ def stating_sentences(
         )
 
     restating = []
-    for doc in cluster.documents:
+    for doc in cluster.documents if mine else ():  # no figure: nothing restates it
         if doc.id in stating or doc.duplicate_of:
             continue
         match = next((o for o in doc.sentences if restates(o)), None)

@@ -37,7 +37,7 @@ def summarise(cluster: Cluster, words: int) -> Cluster:
     it and the parties those sources give it to), ``headline``, ``key_points``,
     ``timeline`` and ``coverage``."""
     refs = selection.select(cluster, words)
-    parties = Parties(cluster)
+    parties = cluster.parties or Parties(cluster)  # compare's, where compare ran
     cluster.summary = []
     for ref, (sources, evidence) in zip(refs, citations(cluster, refs), strict=True):
         claimants: list[str] = []

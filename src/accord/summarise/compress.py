@@ -16,6 +16,7 @@ them a claim reads as established fact, and removing them did not raise ROUGE ei
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MIN_WORDS = 6  # a compressed sentence shorter than this is no longer a sentence
 
@@ -59,6 +60,7 @@ def is_faithful(original: str, compressed: str) -> bool:
     return all(any(w.strip(",.;:!?()").lower() == s for s in source) for w in compressed.split())
 
 
+@lru_cache(maxsize=8192)  # select, the headline and the timeline ask about one sentence
 def compress(text: str) -> str:
     """``text`` without leading page furniture, asides in brackets and a leading connective.
 

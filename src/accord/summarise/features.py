@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
+from operator import mul
 from typing import Any
 
 import numpy as np
 
 from accord.align import THRESHOLD
-from accord.analyse.terms import bigrams
 from accord.model import BLOCK_CELLS, Cluster, SentenceRef
 
 TERMINAL = re.compile(r"[.!?”\"’')\]]\s*$")
@@ -99,12 +99,25 @@ def _cosine(vectors: Any, target: np.ndarray) -> np.ndarray:
     return vectors @ (target / norm) if norm else np.zeros(vectors.shape[0])
 
 
-def _centrality(vectors: Any) -> np.ndarray:
-    """Cosine of each row with the rows' mean, over the terms the rows use (a document's
-    rows use a few hundred of the cluster's terms: no vector as long as the vocabulary)."""
-    used = np.unique(vectors.indices)
-    rows = vectors[:, used]
-    return _cosine(rows, np.asarray(rows.mean(axis=0)).ravel())
+def _centrality(vectors: Any, lo: int = 0, hi: int | None = None) -> np.ndarray:
+    """Cosine of each of rows ``lo:hi`` with those rows' mean, over the terms they use (a
+    document's rows use a few hundred of the cluster's terms: no vector as long as the
+    vocabulary).
+
+    Built from the CSR arrays, not by slicing and column indexing (scipy's overhead was
+    most of the cost); the mean is each column's values times 1/rows added up in row order,
+    as scipy's ``mean(axis=0)`` adds them, so every value is the same to the last bit."""
+    from scipy import sparse
+
+    hi = vectors.shape[0] if hi is None else hi
+    start, end = vectors.indptr[lo], vectors.indptr[hi]
+    used, columns = np.unique(vectors.indices[start:end], return_inverse=True)
+    data = vectors.data[start:end]
+    rows = sparse.csr_matrix(
+        (data, columns, vectors.indptr[lo : hi + 1] - start), shape=(hi - lo, len(used))
+    )
+    mean = np.bincount(columns, weights=data * (1.0 / (hi - lo)), minlength=len(used))
+    return _cosine(rows, mean)
 
 
 def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
@@ -116,7 +129,7 @@ def _best_per_document(sims: Any, owner: np.ndarray, n_docs: int) -> np.ndarray:
     out = np.zeros((n, 3))
     step = max(1, BLOCK_CELLS // max(1, n_docs))
     for start in range(0, n, step):
-        block = sims[start : start + step].tocoo()
+        block = (sims if step >= n else sims[start : start + step]).tocoo()
         per_doc = np.zeros((block.shape[0], n_docs))
         np.maximum.at(per_doc, (block.row, owner[block.col]), block.data)
         per_doc[np.arange(block.shape[0]), owner[start : start + step]] = 0.0
@@ -133,8 +146,8 @@ def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
         len(tokens),
         len(terms),
         len(terms) / words,
-        sum(len(t) for t in tokens) / words,
-        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(map(len, tokens)) / words,
+        sum(map(str.isdigit, text)) / max(1, len(text)),
         text.count('"') + text.count("“") + text.count("”"),
         float(bool(TERMINAL.search(text))),
         float(text.rstrip().endswith("?")),
@@ -144,28 +157,33 @@ def _shape(text: str, terms: tuple[str, ...]) -> list[float]:
 
 def _vocabulary(cluster: Cluster, refs: list[SentenceRef]) -> list[float | list[float]]:
     """Per sentence: how widely its terms and word pairs are shared across documents."""
-    terms = [list(cluster.sentence(r).terms) for r in refs]
-    pairs = [set(bigrams(t)) for t in terms]
-    term_docs: dict[str, set[str]] = {}
-    pair_docs: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
+    terms = [cluster.sentence(r).terms for r in refs]
+    # Word pairs as tuples: the same pairs as "a b" strings (a term holds no space).
+    pairs = [set(pairwise(t)) for t in terms]
+    doc_terms: dict[str, set[str]] = {}
+    doc_pairs: dict[str, set[tuple[str, str]]] = {}
     for ref, sentence_terms, sentence_pairs in zip(refs, terms, pairs, strict=True):
-        for term in sentence_terms:
-            term_docs.setdefault(term, set()).add(ref.doc_id)
-            counts[term] = counts.get(term, 0) + 1
-        for pair in sentence_pairs:
-            pair_docs.setdefault(pair, set()).add(ref.doc_id)
+        doc_terms.setdefault(ref.doc_id, set()).update(sentence_terms)
+        doc_pairs.setdefault(ref.doc_id, set()).update(sentence_pairs)
+    term_docs = Counter(chain.from_iterable(doc_terms.values()))  # documents using a term
+    pair_docs = Counter(chain.from_iterable(doc_pairs.values()))
+    counts = Counter(chain.from_iterable(terms))
     others = max(1, len(cluster.documents) - 1)
+    # Once a term (and a log once a count), not once each sentence that uses it: the same
+    # values, fewer calls.
+    spread_of = {t: (n - 1) / others for t, n in term_docs.items()}
+    logs = {c: np.log(c) for c in set(counts.values())}
+    log_count = {t: logs[c] for t, c in counts.items()}
     rows: list[float | list[float]] = []
     for sentence_terms, sentence_pairs in zip(terms, pairs, strict=True):
         unique = sorted(set(sentence_terms))  # a fixed order: float sums must not vary
-        spread = [(len(term_docs[t]) - 1) / others for t in unique]
+        spread = [spread_of[t] for t in unique]
         rows.append(
             [
                 float(np.mean(spread)) if spread else 0.0,
                 sum(s > 0 for s in spread) / max(1, len(unique)),
-                sum(len(pair_docs[p]) > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
-                float(np.mean([np.log(counts[t]) for t in unique])) if unique else 0.0,
+                sum(pair_docs[p] > 1 for p in sentence_pairs) / max(1, len(sentence_pairs)),
+                float(np.mean([log_count[t] for t in unique])) if unique else 0.0,
             ]
         )
     return rows
@@ -191,7 +209,7 @@ def features(cluster: Cluster) -> np.ndarray:
     own_centroid = np.zeros(n)
     bounds = np.flatnonzero(np.diff(owner, prepend=-1, append=-1))  # documents are runs
     for lo, hi in pairwise(bounds.tolist()):
-        own_centroid[lo:hi] = _centrality(vectors[lo:hi])
+        own_centroid[lo:hi] = _centrality(vectors, lo, hi)
     centrality = _centrality(vectors)
     similar = sims > 0.1
     lexrank = _lexrank(similar)
@@ -242,11 +260,13 @@ def lexical_scores(texts: list[str], weights: dict[str, float], bias: float) -> 
     n-gram, including those outside the shipped vocabulary, exactly as in training.
     """
     out = np.full(len(texts), bias)
+    zeros = repeat(0.0)
     for k, text in enumerate(texts):
         grams = word_grams(text)
-        norm = np.sqrt(sum(c * c for c in grams.values()))
-        if norm:
-            out[k] += sum(c * weights.get(g, 0.0) for g, c in grams.items()) / norm
+        counts = grams.values()
+        norm = np.sqrt(sum(map(mul, counts, counts)))
+        if norm:  # the products in the order of the grams, as a generator would give them
+            out[k] += sum(map(mul, counts, map(weights.get, grams, zeros))) / norm
     return out
 
 

@@ -8,7 +8,7 @@ file a hand-weighted score (centrality, agreement, position) is used instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -44,20 +44,34 @@ class Trees:
     depth: int
     baseline: float
     names: tuple[str, ...]
+    # Node k's children at 2k (right) and 2k + 1 (left): one lookup a step, not two and a
+    # choice between them.
+    _children: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_children", np.stack([self.right, self.left], axis=1).ravel())
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """Walk every tree for every row at once, one level per step."""
+        """Walk every tree for every row at once, one level per step; each step moves only
+        the walks that have not reached a leaf (most trees are far shallower than the
+        deepest)."""
         if not len(x):
             return np.zeros(0)
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
-        rows = np.arange(len(x))[:, None]
+        rows, width = x.shape
+        flat = x.ravel()
+        trees = len(self.roots)
+        node = np.tile(self.roots, rows)  # walk w: row w // trees, tree w % trees
+        start = np.repeat(np.arange(rows) * width, trees)  # the row's features in flat
+        walking = np.flatnonzero(~self.leaf[node])
         for _ in range(self.depth):
-            at_leaf = self.leaf[node]
-            if at_leaf.all():
+            if not len(walking):
                 break
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(at_leaf, node, step)
+            at = node[walking]
+            go_left = flat[start[walking] + self.feature[at]] <= self.threshold[at]
+            step = self._children[2 * at + go_left]
+            node[walking] = step
+            walking = walking[~self.leaf[step]]
+        node = node.reshape(rows, trees)
         return self.baseline + self.value[node].sum(axis=1)
 
 

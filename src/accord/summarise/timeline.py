@@ -151,9 +151,17 @@ def _candidates(doc: Document) -> list[_Candidate]:
     own_date = article_date(doc.text, doc.meta)
     found: list[_Candidate] = []
     for sentence in doc.sentences:
-        if sentence.heading or CAPTION.search(sentence.text):
+        if sentence.heading:
             continue
         dates = sentence.dates
+        if not dates:  # a response or nothing: the caption test only where one is found
+            match = RESPONSE.search(sentence.text)
+            if match and not CAPTION.search(sentence.text):
+                answered = (match["answered"] or "").lower().rstrip("s") or "comment"
+                found.append(_Candidate(sentence, "response", None, answered=answered))
+            continue
+        if CAPTION.search(sentence.text):
+            continue
         taken: set[int] = set()
         for n, mention in enumerate(dates):
             if n in taken or not _dates_an_event(sentence, mention, own_date):
@@ -172,9 +180,6 @@ def _candidates(doc: Document) -> list[_Candidate]:
                 continue
             elif not _less_precise_twin(mention, dates):
                 found.append(_Candidate(sentence, "event", mention))
-        if not dates and (match := RESPONSE.search(sentence.text)):
-            answered = (match["answered"] or "").lower().rstrip("s") or "comment"
-            found.append(_Candidate(sentence, "response", None, answered=answered))
     return found
 
 
@@ -312,6 +317,8 @@ class _Blocks:
         self.by_head: dict[str, set[tuple[int, int]]] = {}  # the word a date follows
         self.by_word: dict[str, set[tuple[int, int]]] = {}  # the words around the dates
         self.two_ended: set[tuple[int, int]] = set()  # periods with both ends
+        # each candidate's words, read twice (members, then add): looked up once
+        self._candidate_words: dict[int, tuple[set[str], set[str]]] = {}
 
     def _row(self, ref: SentenceRef) -> int | None:
         if self.columns is None:
@@ -321,9 +328,15 @@ class _Blocks:
         except ValueError:
             return None
 
-    @staticmethod
-    def _words(candidate: _Candidate) -> tuple[set[str], set[str]]:
+    def _words(self, candidate: _Candidate) -> tuple[set[str], set[str]]:
         """The words each date of a candidate follows, and the words around them."""
+        key = id(candidate)  # candidates outlive the blocks: an id is not reused meanwhile
+        if key not in self._candidate_words:
+            self._candidate_words[key] = self._find_words(candidate)
+        return self._candidate_words[key]
+
+    @staticmethod
+    def _find_words(candidate: _Candidate) -> tuple[set[str], set[str]]:
         heads: set[str] = set()
         around: set[str] = set()
         for mention in (candidate.start, candidate.end):
