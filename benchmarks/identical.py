@@ -99,10 +99,14 @@ def stage_round(prepared: list[tuple[str, bytes]]) -> tuple[float, dict[str, str
 def cli_hashes() -> dict[str, str]:
     hashes = {}
     for name, path in INPUTS.items():
+        # The JSON names each file by the path given: relative to the checkout, so that two
+        # checkouts (main and a worktree) give the same bytes.
+        given = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         out = subprocess.run(
-            [sys.executable, "-m", "accord", "brief", str(path), "-f", "json"],
+            [sys.executable, "-m", "accord", "brief", str(given), "-f", "json"],
             check=True,
             capture_output=True,
+            cwd=ROOT,
         ).stdout
         hashes[name] = hashlib.sha1(out).hexdigest()
     return hashes

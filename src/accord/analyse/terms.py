@@ -3,7 +3,9 @@
 The same normalisation feeds TF-IDF similarity, salience and concept counts, and it does
 not depend on capitals (Multi-News text is lower-cased). The stemmer is Snowball's
 original Porter algorithm, the one ROUGE stems with; it imports in milliseconds, where
-NLTK's costs a third of a second at every start.
+NLTK's costs a third of a second at every start. ``snowballstemmer`` runs Snowball's
+compiled C stemmers (PyStemmer, a dependency) when they are installed: the same stems, 14
+times faster than its pure-Python ones (tests/test_terms.py compares the two).
 """
 
 from __future__ import annotations
