@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from accord.analyse.dates import compatible, parts
-from accord.analyse.terms import STOP_WORDS
+from accord.analyse.terms import STOP_WORDS, stem
 from accord.compare.counts import Observation, in_span
 from accord.compare.slots import CONTAINED, PARALLEL, comparable, context_words, same_slot
 from accord.model import (
@@ -112,6 +112,34 @@ def same_event(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bo
     )
 
 
+PREDICATE_WORDS = 3  # content words before a date that say what it dates
+
+
+def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
+    """The stems of the ``PREDICATE_WORDS`` content words before a date, past time
+    words: what happened then ("groundhog", "holding", "traffic" in "shot a groundhog
+    that was holding up traffic monday morning")."""
+    before = sentence.text[max(0, date.start - sentence.start - 80) : date.start - sentence.start]
+    words = [
+        w
+        for w in WORD.findall(before.lower())
+        if len(w) > 1 and w not in STOP_WORDS and w not in TIME_WORDS
+    ]
+    return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
+
+
+def anchored_weekdays(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
+    """Whether two weekdays date one event. A story's days are many (arrested on Monday,
+    the mugshot released on Tuesday) and sentences about one person share his name and
+    town whichever day they tell; so two weekdays compare only where the words before
+    them share what happened ("shot a groundhog that was holding up traffic monday" /
+    "fatally shot a groundhog in eldersburg on sunday"), or :func:`same_event` holds.
+    Other dates name a day of the calendar and are compared as stated."""
+    if not (isinstance(parts(da.value), str) and isinstance(parts(db.value), str)):
+        return True
+    return same_event(a, da, b, db) or bool(predicate_words(a, da) & predicate_words(b, db))
+
+
 def same_kind_of_date(a: str, b: str) -> bool:
     """Weekday with weekday, day with day, month with month, year with year."""
     pa, pb = parts(a), parts(b)
@@ -178,7 +206,7 @@ def date_conflicts(
         # Wednesday") the dates are often of two events, so there only where the words
         # by each date name one event ("the fire broke out early on Monday" / "evacuated
         # on Tuesday after a fire broke out").
-        candidates += _sole_dates(a, b)
+        candidates += [(da, db) for da, db in _sole_dates(a, b) if anchored_weekdays(a, da, b, db)]
     elif comparable(pair):
         candidates += [(da, db) for da, db in _sole_dates(a, b) if same_event(a, da, b, db)]
     seen: set[tuple[int, int]] = set()

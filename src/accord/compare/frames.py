@@ -92,6 +92,50 @@ def is_conversion(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+RATE_UNITS = {
+    "year": "year", "annually": "year", "yearly": "year", "annual": "year",
+    "month": "month", "monthly": "month", "week": "week", "weekly": "week",
+    "day": "day", "daily": "day", "night": "day", "hour": "hour", "hourly": "hour",
+    "minute": "minute", "second": "second", "decade": "decade",
+}  # fmt: skip
+_RATE_UNIT = r"(?P<unit>year|month|week|day|night|hour|minute|second|decade)"
+# "2,200 people a year", "six deaths every day", "$15 an hour", "kills 40 annually":
+# within a few words after the figure, in its clause; not "a year ago", "a day after",
+# nor "in a year", "for a week" (a time, a duration: NOT_RATE_BEFORE).
+RATE_AFTER = re.compile(
+    r"^(?P<words>(?:\s+(?!and\b|but\b|or\b)[\w'’$%-]+){0,4}?)\s+"
+    r"(?:(?:a|an|per|each|every)\s+(?:single\s+)?" + _RATE_UNIT + r"\b"
+    r"(?!\s+(?:ago|after|before|later|earlier|old|long)\b)(?!-)"
+    r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly)\b)",
+    re.I,
+)
+NOT_RATE_BEFORE = frozenset("in for within than of half over once twice about nearly".split())
+# "each year, 2,200 people die", "every day about six": the rate opens the clause.
+RATE_BEFORE = re.compile(
+    r"\b(?:each|every|per)\s+" + _RATE_UNIT + r",?\s+(?:[\w'’$-]+\s+){0,3}$", re.I
+)
+
+
+def rate_unit(sentence: Sentence, q: Quantity) -> str:
+    """The time unit a figure is counted per ("2,200 a year" -> "year", "six a day" ->
+    "day"), or "" for a figure that is no rate."""
+    after = re.split(r"[,.;:!?()]", _after(sentence, q, 50), maxsplit=1)[0]
+    if (m := RATE_AFTER.match(after)) and (
+        m["adverb"] or (m["words"].split() or [""])[-1].lower() not in NOT_RATE_BEFORE
+    ):
+        return RATE_UNITS[(m["unit"] or m["adverb"]).lower()]
+    if m := RATE_BEFORE.search(re.split(r"[.;:!?()]", _before(sentence, q, 50))[-1]):
+        return RATE_UNITS[m["unit"].lower()]
+    return ""
+
+
+def different_rates(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two figures counted per different units of time, or a rate against a total: "2,200
+    deaths a year" and "six deaths a day" are one toll told two ways (or two things), never
+    two values of one claim."""
+    return rate_unit(a, qa) != rate_unit(b, qb)
+
+
 def _precision(value: float) -> float:
     """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 10,000."""
     if value == 0:
@@ -222,6 +266,8 @@ def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
+        return True
+    if different_rates(a, qa, b, qb):
         return True
     if different_events(a, qa, b, qb):
         return True

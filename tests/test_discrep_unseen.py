@@ -1,0 +1,100 @@
+"""Precision rules for unseen coverage (issue 9, round 4): datelines, loose weekdays, rates.
+
+Each rule is tested on invented sentences: one case it must leave alone, one it must
+still report.
+"""
+
+from __future__ import annotations
+
+from accord.compare.frames import rate_unit
+from accord.compare.statements import only_in_furniture
+from tests.analysed import brief, documents, sentence
+
+FIRE = "A fire destroyed the old grain mill on the river bank{day}, officials said."
+
+
+def _values(*texts: str) -> list[set[str]]:
+    return [{str(v.value) for v in d.variants} for d in brief(*texts)]
+
+
+def test_a_datelined_day_is_the_articles_not_the_events():
+    other = FIRE.format(day=" on July 9")
+    for dateline in (
+        "Kelmouth, July 10 -- ",
+        "kelmouth, norland, july 10 -- ",
+        "Kelmouth, July 10 (Xinhua) -- ",
+        "July 10 (Reuters) - ",
+        "Kelmouth, Norland, Thursday, July 10, 2014 — ",
+    ):
+        lead = dateline + FIRE.format(day="")
+        assert not _values(lead, other), dateline
+
+
+def test_the_same_day_stated_in_the_story_is_still_compared():
+    assert {"--07-09", "--07-10"} in _values(
+        FIRE.format(day=" on July 10"), FIRE.format(day=" on July 9")
+    )
+    # the dateline is furniture, a day in the sentence after it is not
+    lead = "Kelmouth, July 11 -- " + FIRE.format(day=" on July 10")
+    assert {"--07-09", "--07-10"} in _values(lead, FIRE.format(day=" on July 9"))
+
+
+def test_a_bare_day_and_dash_opens_only_the_document():
+    (first,) = documents("August 7 -- The council met again.")[0].sentences[:1]
+    assert only_in_furniture(first, "August 7")
+    later = documents("The council met. August 7 -- after a long night, the vote came.")[0]
+    assert not only_in_furniture(later.sentences[1], "August 7")
+
+
+def test_two_weekdays_of_different_acts_are_not_compared():
+    # one person, one town, two acts: arrested Monday, photo released Tuesday
+    assert not _values(
+        "Daniel Ferris, a veteran officer of the Kelmouth county police force, was taken into "
+        "custody Monday evening, according to a news release from the county police.",
+        "The Kelmouth county police released Ferris's booking photo on Tuesday.",
+    )
+
+
+def test_two_weekdays_of_one_act_are_compared():
+    assert {"monday", "sunday"} in _values(
+        "A Belvar county deputy shot a goose that was blocking traffic Monday morning.",
+        "A deputy with the Belvar county sheriff's office fatally shot a goose near the bridge "
+        "on Sunday in an incident filmed by drivers.",
+    )
+
+
+def test_rate_units():
+    cases = {
+        "About 2,200 people die a year from falls in the home.": "year",
+        "Falls in the home kill six people a day.": "day",
+        "Every year, about 2,200 people die from falls.": "year",
+        "He earns $15 an hour at the plant.": "hour",
+        "The plant emits 40 tonnes annually.": "year",
+        "Five people were killed a year ago.": "",
+        "Five people were killed a day after the storm.": "",
+        "It was the first crash of 2 planes in a year.": "",
+        "The 3 men stayed for a week.": "",
+        "The company lost $40 million a year earlier.": "",
+    }
+    for text, unit in cases.items():
+        s = sentence(text)
+        assert rate_unit(s, s.quantities[0]) == unit, text
+
+
+def test_a_yearly_count_is_not_a_daily_one():
+    assert not _values(
+        "Falls in the home kill about 2,200 people a year in Norland, the safety council said.",
+        "Falls in the home kill six people a day in Norland, the safety council said.",
+    )
+
+
+def test_two_yearly_counts_still_compare():
+    assert (
+        len(
+            _values(
+                "Each year, falls in the home kill about 2,200 people in Norland, they said.",
+                "Falls in the home kill about 3,100 people every year in Norland, they said.",
+            )
+        )
+        == 1
+    )
