@@ -98,3 +98,20 @@ def test_two_yearly_counts_still_compare():
         )
         == 1
     )
+
+
+def test_an_ordinal_before_brackets_is_no_conversion():
+    from accord.compare.frames import is_conversion
+
+    dynasty = sentence("King Amset was of the 12th dynasty ( 590 – 570 bc ) and ruled the south.")
+    assert not is_conversion(dynasty, dynasty.quantities[-1])
+    road = sentence("The road runs 95 km ( 60 miles ) along the coast.")
+    assert all(is_conversion(road, q) for q in road.quantities)
+    assert {"570.0-590.0", "572.0-591.0"} <= {
+        f"{v.value.low}-{v.value.high}"
+        for d in brief(
+            "King Amset was of the 12th dynasty ( 590 – 570 bc ) and ruled the south.",
+            "King Amset of the 12th dynasty ruled the south from 591 to 572 bc.",
+        )
+        for v in d.variants
+    }

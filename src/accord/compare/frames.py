@@ -52,7 +52,7 @@ IRREALIS_BEFORE = re.compile(
     re.I,
 )
 # A figure in brackets right after another is the same length in other units.
-CONVERSION_BEFORE = re.compile(r"\d[\w.,]*\s*[a-z.]*\s*\(\s*$", re.I)
+CONVERSION_BEFORE = re.compile(r"\d[\d.,]*\s*[a-z.]*\s*\(\s*$", re.I)
 CONVERSION_AFTER = re.compile(r"^[\s\w.]{0,12}\(\s*(?:about\s+)?\d", re.I)
 CONVERSION_TOLERANCE = 0.05
 NAME_WORD = re.compile(r"[a-z][a-z'’-]+")
