@@ -115,3 +115,49 @@ def test_an_ordinal_before_brackets_is_no_conversion():
         )
         for v in d.variants
     }
+
+
+def test_fixed_holidays_are_days():
+    (mention,) = sentence("The fire broke out on New Year's Day at the mill.").dates
+    assert mention.value == "--01-01"
+    assert sentence("They met on new years eve.").dates[0].value == "--12-31"
+    assert not sentence("The new year began quietly.").dates
+    assert {"--01-01", "--01-02"} in _values(
+        "The fire broke out at the old mill on New Year's Day, killing two workers.",
+        "The fire broke out at the old mill on Jan. 2, killing two workers.",
+    )
+
+
+def test_centuries_are_dates_of_their_own_kind():
+    from accord.analyse.dates import compatible
+
+    assert [
+        d.value for d in sentence("A 13th-century church and a fifth century BC wall.").dates
+    ] == [
+        "c13",
+        "c-5",
+    ]
+    assert not compatible("c12", "c13") and compatible("c12", "c12")
+    assert compatible("c12", "monday") and compatible("c12", "1150")
+    assert {"c12", "c13"} in _values(
+        "The church of St Amset, built in the 12th century, burned down on Tuesday.",
+        "Fire destroyed the 13th-century church of St Amset on Tuesday.",
+    )
+
+
+def test_weekdays_of_two_acts_in_edited_or_role_pairs_are_not_compared():
+    from accord.compare.roles import role_date_conflicts
+    from tests.analysed import sentences
+
+    custody = (
+        "Daniel Ferris, a Kelmouth police officer, was taken into custody Monday in Belvar, "
+        "county police said."
+    )
+    photo = (
+        "Kelmouth police released Daniel Ferris's booking photo Tuesday in Belvar, "
+        "county police said."
+    )
+    assert not role_date_conflicts(*sentences(custody, photo))
+    assert not _values(custody, photo)
+    again = custody.replace("Monday", "at home Tuesday")
+    assert {"monday", "tuesday"} in _values(custody, again)

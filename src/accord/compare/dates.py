@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from accord.analyse.dates import compatible, parts
+from accord.analyse.dates import WEEKDAYS, compatible, is_century, parts
 from accord.analyse.terms import STOP_WORDS, stem
 from accord.compare.counts import Observation, in_span
 from accord.compare.slots import CONTAINED, PARALLEL, comparable, context_words, same_slot
@@ -116,14 +116,20 @@ PREDICATE_WORDS = 3  # content words before a date that say what it dates
 
 
 def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
-    """The stems of the ``PREDICATE_WORDS`` content words before a date, past time
-    words: what happened then ("groundhog", "holding", "traffic" in "shot a groundhog
-    that was holding up traffic monday morning")."""
-    before = sentence.text[max(0, date.start - sentence.start - 80) : date.start - sentence.start]
+    """The stems of the ``PREDICATE_WORDS`` content words before a date, past time words
+    and names (a person or a town is who or where, not what happened): "groundhog",
+    "holding", "traffic" in "shot a groundhog that was holding up traffic monday morning"."""
+    low = max(sentence.start, date.start - 80)
+    names = [(e.start, e.end) for e in sentence.entities]
     words = [
-        w
-        for w in WORD.findall(before.lower())
-        if len(w) > 1 and w not in STOP_WORDS and w not in TIME_WORDS
+        m.group(0)
+        for m in WORD.finditer(
+            sentence.text.lower(), low - sentence.start, date.start - sentence.start
+        )
+        if len(m.group(0)) > 1
+        and m.group(0) not in STOP_WORDS
+        and m.group(0) not in TIME_WORDS
+        and not any(s <= sentence.start + m.start() < e for s, e in names)
     ]
     return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
 
@@ -135,16 +141,17 @@ def anchored_weekdays(a: Sentence, da: DateMention, b: Sentence, db: DateMention
     them share what happened ("shot a groundhog that was holding up traffic monday" /
     "fatally shot a groundhog in eldersburg on sunday"), or :func:`same_event` holds.
     Other dates name a day of the calendar and are compared as stated."""
-    if not (isinstance(parts(da.value), str) and isinstance(parts(db.value), str)):
+    if not (da.value in WEEKDAYS and db.value in WEEKDAYS):
         return True
     return same_event(a, da, b, db) or bool(predicate_words(a, da) & predicate_words(b, db))
 
 
 def same_kind_of_date(a: str, b: str) -> bool:
-    """Weekday with weekday, day with day, month with month, year with year."""
+    """Weekday with weekday, day with day, month with month, year with year, century
+    with century."""
     pa, pb = parts(a), parts(b)
     if isinstance(pa, str) or isinstance(pb, str):
-        return isinstance(pa, str) and isinstance(pb, str)
+        return isinstance(pa, str) and isinstance(pb, str) and is_century(pa) == is_century(pb)
     return [x is None for x in pa] == [x is None for x in pb]
 
 
@@ -206,13 +213,15 @@ def date_conflicts(
         # Wednesday") the dates are often of two events, so there only where the words
         # by each date name one event ("the fire broke out early on Monday" / "evacuated
         # on Tuesday after a fire broke out").
-        candidates += [(da, db) for da, db in _sole_dates(a, b) if anchored_weekdays(a, da, b, db)]
+        candidates += _sole_dates(a, b)
     elif comparable(pair):
         candidates += [(da, db) for da, db in _sole_dates(a, b) if same_event(a, da, b, db)]
     seen: set[tuple[int, int]] = set()
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
+        if not anchored_weekdays(a, da, b, db):
+            continue  # two days of a story: "custody Monday" / "photo released Tuesday"
         seen.add((da.start, db.start))
         if any(
             same_kind_of_date(x.value, db.value) and compatible(x.value, db.value) for x in a.dates
