@@ -161,3 +161,55 @@ def test_weekdays_of_two_acts_in_edited_or_role_pairs_are_not_compared():
     assert not _values(custody, photo)
     again = custody.replace("Monday", "at home Tuesday")
     assert {"monday", "tuesday"} in _values(custody, again)
+
+
+def test_a_count_of_others_is_not_the_total():
+    from accord.compare.frames import is_other
+
+    s = sentence("A technology executive and five other people are feared dead after the fire.")
+    assert is_other(s, s.quantities[0])
+    assert not _values(
+        "Six people, believed to have been inside the mansion when it caught fire, were missing.",
+        "A technology executive and five other people, believed to have been inside the "
+        "mansion when it caught fire, were missing.",
+    )
+
+
+def test_a_time_ago_is_not_a_duration():
+    from accord.compare.frames import is_ago
+
+    s = sentence("Five weeks ago, the actor was seen in Belvar.")
+    assert is_ago(s, s.quantities[0])
+    assert not _values(
+        "Five weeks ago, the actor was seen holding hands with his new girlfriend in Belvar.",
+        "The actor was seen holding hands with his new girlfriend in Belvar six weeks after "
+        "he filed for divorce.",
+    )
+
+
+def test_ages_of_two_people_exchanged_between_the_same_words_are_two_ages():
+    assert not _values(
+        "Watch this video Kelmouth -- family members identified the 43-year-old woman killed "
+        "in the crash on the highway.",
+        "Watch this video Kelmouth -- the 18-year-old driving a sports car the wrong way on "
+        "the highway died in the crash.",
+    )
+
+
+def test_months_of_two_acts_are_not_compared():
+    assert not _values(
+        "Norcom, which acquired the search firm in June, said the breach affected every account.",
+        "Norcom said last month that the search firm's breach affected every account, more "
+        "than it had disclosed in December.",
+    )
+
+
+def test_a_month_and_year_with_a_comma():
+    assert [
+        d.value for d in sentence("The breach took place in august, 2013 at the firm.").dates
+    ] == ["2013-08"]
+
+
+def test_a_published_line_with_its_weekday_is_furniture():
+    s = sentence("( published tuesday, july 28, 2015 ) police released the footage of the arrest.")
+    assert only_in_furniture(s, "july 28, 2015")

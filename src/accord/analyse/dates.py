@@ -74,12 +74,12 @@ _MONTH_DAY = (
     rf"\b{MONTH.format(name='m2')}\s+{DAY.format(name='d2')}(?:,?\s+{YEAR.format(name='y2')})?\b"
     r"(?!\s*(?:%|per|million|thousand|billion|people|years?))"
 )
-_MONTH_YEAR = rf"\b{MONTH.format(name='m3')}\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
+_MONTH_YEAR = rf"\b{MONTH.format(name='m3')},?\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
 _YEAR = rf"\b(?:in|since|by|until|of|from|between|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
 _WEAK_MONTH = FULL_MONTH.replace("m5", "m6")
 _MONTH_ALONE = (
     rf"\b(?:{MONTH_CUE}\s+{FULL_MONTH}|{WEAK_CUE}\s+(?!may\b|march\b){_WEAK_MONTH})"
-    r"(?![\w])(?!\s*(?:of\s+)?\d)"
+    r"(?![\w])(?!\s*(?:of\s+)?\d)(?!,\s*(?:1[89]|20)\d\d\b)"  # "in august, 2013": month and year
 )
 
 DATE = re.compile(

@@ -134,14 +134,24 @@ def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
     return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
 
 
+MONTH_ALONE = re.compile(r"--\d\d")
+
+
+def _loose(value: str) -> bool:
+    """A weekday or a month without its year ("in june"): many events of one story share
+    one, so it names the day of one event only where its words say which."""
+    return value in WEEKDAYS or MONTH_ALONE.fullmatch(value) is not None
+
+
 def anchored_weekdays(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
-    """Whether two weekdays date one event. A story's days are many (arrested on Monday,
-    the mugshot released on Tuesday) and sentences about one person share his name and
-    town whichever day they tell; so two weekdays compare only where the words before
-    them share what happened ("shot a groundhog that was holding up traffic monday" /
+    """Whether two weekdays (or two months without a year) date one event. A story's
+    days are many (arrested on Monday, the mugshot released on Tuesday; acquired in June,
+    disclosed in December) and sentences about one person share his name and town
+    whichever day they tell; so two such dates compare only where the words before them
+    share what happened ("shot a groundhog that was holding up traffic monday" /
     "fatally shot a groundhog in eldersburg on sunday"), or :func:`same_event` holds.
     Other dates name a day of the calendar and are compared as stated."""
-    if not (da.value in WEEKDAYS and db.value in WEEKDAYS):
+    if not (_loose(da.value) and _loose(db.value)):
         return True
     return same_event(a, da, b, db) or bool(predicate_words(a, da) & predicate_words(b, db))
 

@@ -172,7 +172,7 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
-def _same_subject(a: str, b: str) -> bool:
+def same_subject(a: str, b: str) -> bool:
     from accord.analyse.entities import same_name
 
     return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
@@ -263,17 +263,45 @@ def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
     return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
 
 
+# "five weeks ago", "two billion years ago": a time back from the article's day.
+TIME_AGO = re.compile(
+    r"^[\s-]*(?:(?:million|billion)\s+)?(?:(?:years?|months?|weeks?|days?|decades?|hours?)\s+)?"
+    r"ago\b",
+    re.I,
+)
+# "five other people", "two more deaths", "the other three women", "another 20": a count
+# beside someone or something already counted, not the whole.
+OTHER_AFTER = re.compile(r"^\s*(?:other|others|more|additional|further)\b", re.I)
+OTHER_BEFORE = re.compile(r"\b(?:other|another|additional|further)\s+$", re.I)
+
+
+def is_ago(sentence: Sentence, q: Quantity) -> bool:
+    return TIME_AGO.match(_after(sentence, q, 30)) is not None
+
+
+def is_other(sentence: Sentence, q: Quantity) -> bool:
+    """A count of others beside some already named ("a technology executive and five other
+    people"): it leaves someone out of the total another source gives."""
+    return bool(
+        OTHER_AFTER.match(_after(sentence, q, 20)) or OTHER_BEFORE.search(_before(sentence, q, 20))
+    )
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
         return True
+    if is_ago(a, qa) != is_ago(b, qb):
+        return True  # "five weeks ago" / "six weeks after he filed": two references
+    if is_other(a, qa) != is_other(b, qb):
+        return True  # "five other people" / "six people": one left out of the first
     if different_rates(a, qa, b, qb):
         return True
     if different_events(a, qa, b, qb):
         return True
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
-        if subject_a and subject_b and not _same_subject(subject_a, subject_b):
+        if subject_a and subject_b and not same_subject(subject_a, subject_b):
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole

@@ -29,10 +29,14 @@ FURNITURE = re.compile(
     r"\b(?:image|media|photo|video) (?:caption|copyright(?: \w+){0,2})\b"
     r"|\b(?:file )?photo\s*[:|]"
     r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
-    # "published on oct 25, 2016", "updated: march 3, 2014"
+    # "published on oct 25, 2016", "updated: march 3, 2014", "published tuesday, july 28, 2015"
     # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
     r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"
-    r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*" + MONTH + r"\s*\d{1,2},?\s*\d{4}",
+    r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*(?:"
+    + WEEKDAY
+    + r",?\s*)?"
+    + MONTH
+    + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}",
     re.I,
 )
 # A caption joined to the sentence after it ends in "... ( associated press )".
