@@ -213,3 +213,14 @@ def test_a_month_and_year_with_a_comma():
 def test_a_published_line_with_its_weekday_is_furniture():
     s = sentence("( published tuesday, july 28, 2015 ) police released the footage of the arrest.")
     assert only_in_furniture(s, "july 28, 2015")
+
+
+def test_an_order_of_size_is_not_another_figure():
+    from accord.compare.frames import is_vague
+
+    s = sentence("Several dogs and 30 cats were inside the shelter.")
+    assert is_vague(s.quantities[0]) and not is_vague(s.quantities[1])
+    assert not _values(
+        "Now worth millions of euros, the paintings were stolen from a house in Belvar in 1970.",
+        "Now worth at least 10.6m euros, the paintings were stolen from a house in Belvar in 1970.",
+    )

@@ -287,9 +287,27 @@ def is_other(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+VAGUE_WORDS = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few|a handful)\b", re.I
+)
+
+
+def is_vague(q: Quantity) -> bool:
+    """A count stated only as an order of size ("several dogs", "millions of euros",
+    "thousands of people"): set against a figure it is a looser telling, not another
+    value ("several dogs" / "12 dogs"; "millions of euros" / "at least 10.6m euros")."""
+    return (
+        q.qualifier == "range"
+        and not any(c.isdigit() for c in q.text)
+        and bool(VAGUE_WORDS.search(q.text))
+    )
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
+        return True
+    if is_vague(qa) or is_vague(qb):
         return True
     if is_ago(a, qa) != is_ago(b, qb):
         return True  # "five weeks ago" / "six weeks after he filed": two references
