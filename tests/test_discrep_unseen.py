@@ -224,3 +224,20 @@ def test_an_order_of_size_is_not_another_figure():
         "Now worth millions of euros, the paintings were stolen from a house in Belvar in 1970.",
         "Now worth at least 10.6m euros, the paintings were stolen from a house in Belvar in 1970.",
     )
+
+
+def test_a_toll_with_the_attacker_is_not_the_victims_toll():
+    assert not _values(
+        "Police now confirm four people are dead in the shooting near the Belvar market, "
+        "including the suspect.",
+        "Police say a suspect gunned down three people in the shooting near the Belvar market.",
+    )
+
+
+def test_a_reporting_day_with_its_weekday_is_not_the_events():
+    assert not _values(
+        "A homeless man was found dead behind a store in Belvar, the county sheriff "
+        "confirmed Friday, July 7.",
+        "The county sheriff said the homeless man found dead behind a store in Belvar on "
+        "May 1 was John Dickens.",
+    )

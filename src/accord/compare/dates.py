@@ -17,7 +17,9 @@ from accord.model import (
 WORD = re.compile(r"[\w'’]+")
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed)"
-    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
+    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)"
+    # "confirmed friday, july 7": the weekday and the date of one reporting day
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$",
     re.I,
 )
 # Sentences this parallel (difflib ratio) that swap a date say the same thing on another day.

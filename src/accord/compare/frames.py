@@ -275,6 +275,20 @@ OTHER_AFTER = re.compile(r"^\s*(?:other|others|more|additional|further)\b", re.I
 OTHER_BEFORE = re.compile(r"\b(?:other|another|additional|further)\s+$", re.I)
 
 
+# "four people are dead, including the suspect": a toll that counts the attacker too.
+WITH_PERPETRATOR = re.compile(
+    r"^[^.;]{0,80}?\b(?:including|counting|among them|plus)\s+(?:the\s+)?"
+    r"(?:suspected\s+)?(?:suspect|gunman|gunmen|shooter|attacker|bomber|assailant|perpetrator|killer)s?\b",
+    re.I,
+)
+
+
+def counts_perpetrator(sentence: Sentence, q: Quantity) -> bool:
+    """A toll stated with the attacker among the dead; another source's toll of the
+    victims alone is another figure, one fewer."""
+    return WITH_PERPETRATOR.match(_after(sentence, q, 100)) is not None
+
+
 def is_ago(sentence: Sentence, q: Quantity) -> bool:
     return TIME_AGO.match(_after(sentence, q, 30)) is not None
 
@@ -313,6 +327,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True  # "five weeks ago" / "six weeks after he filed": two references
     if is_other(a, qa) != is_other(b, qb):
         return True  # "five other people" / "six people": one left out of the first
+    if counts_perpetrator(a, qa) != counts_perpetrator(b, qb):
+        return True  # "four dead, including the gunman" / "gunned down three people"
     if different_rates(a, qa, b, qb):
         return True
     if different_events(a, qa, b, qb):
