@@ -74,12 +74,12 @@ _MONTH_DAY = (
     rf"\b{MONTH.format(name='m2')}\s+{DAY.format(name='d2')}(?:,?\s+{YEAR.format(name='y2')})?\b"
     r"(?!\s*(?:%|per|million|thousand|billion|people|years?))"
 )
-_MONTH_YEAR = rf"\b{MONTH.format(name='m3')}\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
+_MONTH_YEAR = rf"\b{MONTH.format(name='m3')},?\s+(?:of\s+)?{YEAR.format(name='y3')}\b"
 _YEAR = rf"\b(?:in|since|by|until|of|from|between|early|late|mid-?)\s+{YEAR.format(name='y4')}\b"
 _WEAK_MONTH = FULL_MONTH.replace("m5", "m6")
 _MONTH_ALONE = (
     rf"\b(?:{MONTH_CUE}\s+{FULL_MONTH}|{WEAK_CUE}\s+(?!may\b|march\b){_WEAK_MONTH})"
-    r"(?![\w])(?!\s*(?:of\s+)?\d)"
+    r"(?![\w])(?!\s*(?:of\s+)?\d)(?!,\s*(?:1[89]|20)\d\d\b)"  # "in august, 2013": month and year
 )
 
 DATE = re.compile(
@@ -87,6 +87,59 @@ DATE = re.compile(
     re.I,
 )
 VALUE = re.compile(r"^(?P<y>\d{4}|-)?-?(?P<m>\d\d)?(?:-(?P<d>\d\d))?$")
+
+
+# Days named by a fixed-date holiday: "on New Year's Day" is 1 January, so it can be
+# set against another source's "Jan. 2". Holidays that move (Easter, Thanksgiving) need
+# the year and are left out, and so are national days (whose nation?).
+HOLIDAYS = {
+    "new year's day": "--01-01",
+    "new year's eve": "--12-31",
+    "christmas day": "--12-25",
+    "christmas eve": "--12-24",
+    "boxing day": "--12-26",
+    "valentine's day": "--02-14",
+    "halloween": "--10-31",
+    "st. patrick's day": "--03-17",
+    "st patrick's day": "--03-17",
+    "fourth of july": "--07-04",
+    "bastille day": "--07-14",
+}
+HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(re.escape(h).replace("'", "['’]?") for h in HOLIDAYS) + r")(?![\w'’])",
+    re.I,
+)
+ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth twenty-first".split(),
+        start=1,
+    )
+}
+# "the 12th century", "a 13th-century church", "the fifth century BC"
+CENTURY = re.compile(
+    r"\b(?:(?P<n>[12]?\d)(?:st|nd|rd|th)|(?P<w>" + "|".join(ORDINAL_WORDS) + r"))"
+    r"[\s-]+century\b(?P<bc>\s*(?:bc\b|b\.c\.|bce\b))?",
+    re.I,
+)
+CENTURY_VALUE = re.compile(r"c-?\d{1,2}")
+
+
+def is_century(value: str) -> bool:
+    return CENTURY_VALUE.fullmatch(value) is not None
+
+
+def _holiday_value(text: str) -> str:
+    """ "New Year's Day", "new years day", "New Year’s Day" -> "--01-01"."""
+    key = " ".join(re.sub(r"['’]", "", text.lower()).split())
+    return next((v for h, v in HOLIDAYS.items() if h.replace("'", "") == key), "")
+
+
+def _century_value(match: re.Match[str]) -> str:
+    number = int(match["n"]) if match["n"] else ORDINAL_WORDS[match["w"].lower()]
+    return f"c{'-' if match['bc'] else ''}{number}"
 
 
 def _month(text: str) -> int:
@@ -117,8 +170,9 @@ def normalise(match: re.Match[str]) -> str | None:
 
 
 def parts(value: str) -> tuple[int | None, int | None, int | None] | str:
-    """(year, month, day) of a value, any of them None when unknown; a weekday as is."""
-    if value in WEEKDAYS:
+    """(year, month, day) of a value, any of them None when unknown; a weekday or a
+    century ("c12", "c-5" for the fifth century BC) as is."""
+    if value in WEEKDAYS or CENTURY_VALUE.fullmatch(value):
         return value
     if YEAR_VALUE.fullmatch(value):
         return int(value), None, None
@@ -135,9 +189,11 @@ def compatible(a: str, b: str) -> bool:
     """Whether two date values can name the same day (partial values match wider ones)."""
     pa, pb = parts(a), parts(b)
     if isinstance(pa, str) or isinstance(pb, str):
-        # Two weekdays must agree; a weekday and a calendar date cannot be compared
-        # without knowing the year.
-        return pa == pb if isinstance(pa, str) and isinstance(pb, str) else True
+        # Two weekdays (two centuries) must agree; a weekday and a calendar date cannot be
+        # compared without knowing the year, nor a century with a weekday.
+        if isinstance(pa, str) and isinstance(pb, str) and is_century(pa) == is_century(pb):
+            return pa == pb
+        return True
     return all(x is None or y is None or x == y for x, y in zip(pa, pb, strict=True))
 
 
@@ -224,6 +280,15 @@ def extract_dates(text: str, offset: int = 0, reference: str | None = None) -> l
         if any(m.start < end and start < m.end for m in found):
             continue
         found.append(DateMention(text[start:end], _relative_value(match), start, end, True))
+    for match in HOLIDAY.finditer(text):
+        start, end = match.span()
+        value = _holiday_value(match.group(0))
+        if value and not any(m.start < end and start < m.end for m in found):
+            found.append(DateMention(text[start:end], value, start, end))
+    for match in CENTURY.finditer(text):
+        start, end = match.span()
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(DateMention(text[start:end], _century_value(match), start, end))
     found = _bounds(text, sorted(found, key=lambda m: m.start))
     if reference is not None:
         resolve(text, found, reference)
@@ -391,6 +456,8 @@ def resolve(text: str, mentions: list[DateMention], reference: str) -> None:
             mention.resolved = _relative(value, ref)
         elif value.startswith("--"):
             mention.resolved = _complete_year(value, ref)
+        elif is_century(value):
+            continue  # a century is no day of the article's calendar
         else:
             mention.resolved = value
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from accord.analyse.dates import compatible, parts
-from accord.analyse.terms import STOP_WORDS
+from accord.analyse.dates import WEEKDAYS, compatible, is_century, parts
+from accord.analyse.terms import STOP_WORDS, stem
 from accord.compare.counts import Observation, in_span
 from accord.compare.slots import CONTAINED, PARALLEL, comparable, context_words, same_slot
 from accord.model import (
@@ -17,7 +17,9 @@ from accord.model import (
 WORD = re.compile(r"[\w'’]+")
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed)"
-    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)$",
+    r"(?:\s+(?:late|early)?\s*(?:on\s+)?|(?:\s+[\w'’]+){1,3}\s+(?:late\s+|early\s+)?on\s+)"
+    # "confirmed friday, july 7": the weekday and the date of one reporting day
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$",
     re.I,
 )
 # Sentences this parallel (difflib ratio) that swap a date say the same thing on another day.
@@ -112,11 +114,56 @@ def same_event(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bo
     )
 
 
+PREDICATE_WORDS = 3  # content words before a date that say what it dates
+
+
+def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
+    """The stems of the ``PREDICATE_WORDS`` content words before a date, past time words
+    and names (a person or a town is who or where, not what happened): "groundhog",
+    "holding", "traffic" in "shot a groundhog that was holding up traffic monday morning"."""
+    low = max(sentence.start, date.start - 80)
+    names = [(e.start, e.end) for e in sentence.entities]
+    words = [
+        m.group(0)
+        for m in WORD.finditer(
+            sentence.text.lower(), low - sentence.start, date.start - sentence.start
+        )
+        if len(m.group(0)) > 1
+        and m.group(0) not in STOP_WORDS
+        and m.group(0) not in TIME_WORDS
+        and not any(s <= sentence.start + m.start() < e for s, e in names)
+    ]
+    return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
+
+
+MONTH_ALONE = re.compile(r"--\d\d")
+
+
+def _loose(value: str) -> bool:
+    """A weekday or a month without its year ("in june"): many events of one story share
+    one, so it names the day of one event only where its words say which."""
+    return value in WEEKDAYS or MONTH_ALONE.fullmatch(value) is not None
+
+
+def anchored_weekdays(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
+    """Whether two weekdays (or two months without a year) date one event. A story's
+    days are many (arrested on Monday, the mugshot released on Tuesday; acquired in June,
+    disclosed in December) and sentences about one person share his name and town
+    whichever day they tell; so two such dates compare only where the words before them
+    share what happened ("shot a groundhog that was holding up traffic monday" /
+    "fatally shot a groundhog in eldersburg on sunday"), or :func:`same_event` holds.
+    Other dates name a day of the calendar and are compared as stated."""
+    if not (_loose(da.value) and _loose(db.value)):
+        return True
+    return same_event(a, da, b, db) or bool(predicate_words(a, da) & predicate_words(b, db))
+
+
 def same_kind_of_date(a: str, b: str) -> bool:
-    """Weekday with weekday, day with day, month with month, year with year."""
+    """Weekday with weekday, day with day, month with month, year with year, century
+    with century."""
     pa, pb = parts(a), parts(b)
     if isinstance(pa, str) or isinstance(pb, str):
-        return isinstance(pa, str) and isinstance(pb, str)
+        return isinstance(pa, str) and isinstance(pb, str) and is_century(pa) == is_century(pb)
     return [x is None for x in pa] == [x is None for x in pb]
 
 
@@ -187,6 +234,8 @@ def date_conflicts(
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
+        if not anchored_weekdays(a, da, b, db):
+            continue  # two days of a story: "custody Monday" / "photo released Tuesday"
         seen.add((da.start, db.start))
         if any(
             same_kind_of_date(x.value, db.value) and compatible(x.value, db.value) for x in a.dates

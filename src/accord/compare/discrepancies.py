@@ -18,12 +18,14 @@ from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
 from accord.compare.frames import (
+    age_subject,
     counts_of_one_person,
     different_claims,
     estimates_of_one_total,
     list_conflicts,
     magnitudes_of_one_quake,
     precise_place_conflicts,
+    same_subject,
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.parties import Parties
@@ -81,7 +83,7 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
     conflicts = [c for c in conflicts if _one_claim(c, parallel) and _one_place_role(c, parallel)]
-    swaps = [c for c in swaps if _one_place_role(c, parallel)]
+    swaps = [c for c in swaps if _one_place_role(c, parallel) and not _ages_of_two(c)]
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
@@ -125,6 +127,17 @@ def _one_claim(
     bounds = qa.qualifier != "range" and qb.qualifier != "range"
     edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
     return not (bounds and overlap(qa, qb) and not edited)
+
+
+def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
+    """Two ages exchanged between the same words are still two people's when the text says
+    whose each is ("the 43-year-old woman" / "the 18-year-old driving")."""
+    qa, qb = _quantity_of(conflict[0]), _quantity_of(conflict[1])
+    if qa is None or qb is None or not qa.counted == qb.counted == "age":
+        return False
+    subject_a = age_subject(conflict[0].sentence, qa)
+    subject_b = age_subject(conflict[1].sentence, qb)
+    return bool(subject_a and subject_b and not same_subject(subject_a, subject_b))
 
 
 def _one_place_role(

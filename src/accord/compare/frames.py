@@ -52,7 +52,7 @@ IRREALIS_BEFORE = re.compile(
     re.I,
 )
 # A figure in brackets right after another is the same length in other units.
-CONVERSION_BEFORE = re.compile(r"\d[\w.,]*\s*[a-z.]*\s*\(\s*$", re.I)
+CONVERSION_BEFORE = re.compile(r"\d[\d.,]*\s*[a-z.]*\s*\(\s*$", re.I)
 CONVERSION_AFTER = re.compile(r"^[\s\w.]{0,12}\(\s*(?:about\s+)?\d", re.I)
 CONVERSION_TOLERANCE = 0.05
 NAME_WORD = re.compile(r"[a-z][a-z'’-]+")
@@ -92,6 +92,50 @@ def is_conversion(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+RATE_UNITS = {
+    "year": "year", "annually": "year", "yearly": "year", "annual": "year",
+    "month": "month", "monthly": "month", "week": "week", "weekly": "week",
+    "day": "day", "daily": "day", "night": "day", "hour": "hour", "hourly": "hour",
+    "minute": "minute", "second": "second", "decade": "decade",
+}  # fmt: skip
+_RATE_UNIT = r"(?P<unit>year|month|week|day|night|hour|minute|second|decade)"
+# "2,200 people a year", "six deaths every day", "$15 an hour", "kills 40 annually":
+# within a few words after the figure, in its clause; not "a year ago", "a day after",
+# nor "in a year", "for a week" (a time, a duration: NOT_RATE_BEFORE).
+RATE_AFTER = re.compile(
+    r"^(?P<words>(?:\s+(?!and\b|but\b|or\b)[\w'’$%-]+){0,4}?)\s+"
+    r"(?:(?:a|an|per|each|every)\s+(?:single\s+)?" + _RATE_UNIT + r"\b"
+    r"(?!\s+(?:ago|after|before|later|earlier|old|long)\b)(?!-)"
+    r"|(?P<adverb>annually|yearly|daily|weekly|monthly|hourly)\b)",
+    re.I,
+)
+NOT_RATE_BEFORE = frozenset("in for within than of half over once twice about nearly".split())
+# "each year, 2,200 people die", "every day about six": the rate opens the clause.
+RATE_BEFORE = re.compile(
+    r"\b(?:each|every|per)\s+" + _RATE_UNIT + r",?\s+(?:[\w'’$-]+\s+){0,3}$", re.I
+)
+
+
+def rate_unit(sentence: Sentence, q: Quantity) -> str:
+    """The time unit a figure is counted per ("2,200 a year" -> "year", "six a day" ->
+    "day"), or "" for a figure that is no rate."""
+    after = re.split(r"[,.;:!?()]", _after(sentence, q, 50), maxsplit=1)[0]
+    if (m := RATE_AFTER.match(after)) and (
+        m["adverb"] or (m["words"].split() or [""])[-1].lower() not in NOT_RATE_BEFORE
+    ):
+        return RATE_UNITS[(m["unit"] or m["adverb"]).lower()]
+    if m := RATE_BEFORE.search(re.split(r"[.;:!?()]", _before(sentence, q, 50))[-1]):
+        return RATE_UNITS[m["unit"].lower()]
+    return ""
+
+
+def different_rates(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two figures counted per different units of time, or a rate against a total: "2,200
+    deaths a year" and "six deaths a day" are one toll told two ways (or two things), never
+    two values of one claim."""
+    return rate_unit(a, qa) != rate_unit(b, qb)
+
+
 def _precision(value: float) -> float:
     """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 10,000."""
     if value == 0:
@@ -128,7 +172,7 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
-def _same_subject(a: str, b: str) -> bool:
+def same_subject(a: str, b: str) -> bool:
     from accord.analyse.entities import same_name
 
     return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
@@ -219,15 +263,79 @@ def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
     return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
 
 
+# "five weeks ago", "two billion years ago": a time back from the article's day.
+TIME_AGO = re.compile(
+    r"^[\s-]*(?:(?:million|billion)\s+)?(?:(?:years?|months?|weeks?|days?|decades?|hours?)\s+)?"
+    r"ago\b",
+    re.I,
+)
+# "five other people", "two more deaths", "the other three women", "another 20": a count
+# beside someone or something already counted, not the whole.
+OTHER_AFTER = re.compile(r"^\s*(?:other|others|more|additional|further)\b", re.I)
+OTHER_BEFORE = re.compile(r"\b(?:other|another|additional|further)\s+$", re.I)
+
+
+# "four people are dead, including the suspect": a toll that counts the attacker too.
+WITH_PERPETRATOR = re.compile(
+    r"^[^.;]{0,80}?\b(?:including|counting|among them|plus)\s+(?:the\s+)?"
+    r"(?:suspected\s+)?(?:suspect|gunman|gunmen|shooter|attacker|bomber|assailant|perpetrator|killer)s?\b",
+    re.I,
+)
+
+
+def counts_perpetrator(sentence: Sentence, q: Quantity) -> bool:
+    """A toll stated with the attacker among the dead; another source's toll of the
+    victims alone is another figure, one fewer."""
+    return WITH_PERPETRATOR.match(_after(sentence, q, 100)) is not None
+
+
+def is_ago(sentence: Sentence, q: Quantity) -> bool:
+    return TIME_AGO.match(_after(sentence, q, 30)) is not None
+
+
+def is_other(sentence: Sentence, q: Quantity) -> bool:
+    """A count of others beside some already named ("a technology executive and five other
+    people"): it leaves someone out of the total another source gives."""
+    return bool(
+        OTHER_AFTER.match(_after(sentence, q, 20)) or OTHER_BEFORE.search(_before(sentence, q, 20))
+    )
+
+
+VAGUE_WORDS = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few|a handful)\b", re.I
+)
+
+
+def is_vague(q: Quantity) -> bool:
+    """A count stated only as an order of size ("several dogs", "millions of euros",
+    "thousands of people"): set against a figure it is a looser telling, not another
+    value ("several dogs" / "12 dogs"; "millions of euros" / "at least 10.6m euros")."""
+    return (
+        q.qualifier == "range"
+        and not any(c.isdigit() for c in q.text)
+        and bool(VAGUE_WORDS.search(q.text))
+    )
+
+
 def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
     """Whether two conflicting counts are figures of two claims, not one claim's two values."""
     if is_window(a, qa) or is_window(b, qb):
+        return True
+    if is_vague(qa) or is_vague(qb):
+        return True
+    if is_ago(a, qa) != is_ago(b, qb):
+        return True  # "five weeks ago" / "six weeks after he filed": two references
+    if is_other(a, qa) != is_other(b, qb):
+        return True  # "five other people" / "six people": one left out of the first
+    if counts_perpetrator(a, qa) != counts_perpetrator(b, qb):
+        return True  # "four dead, including the gunman" / "gunned down three people"
+    if different_rates(a, qa, b, qb):
         return True
     if different_events(a, qa, b, qb):
         return True
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
-        if subject_a and subject_b and not _same_subject(subject_a, subject_b):
+        if subject_a and subject_b and not same_subject(subject_a, subject_b):
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole

@@ -33,7 +33,13 @@ from accord.compare.counts import (
     same_counted,
     states_value,
 )
-from accord.compare.dates import TWO_EVENTS, reported_on, same_kind_of_date, same_verb_before
+from accord.compare.dates import (
+    TWO_EVENTS,
+    anchored_weekdays,
+    reported_on,
+    same_kind_of_date,
+    same_verb_before,
+)
 from accord.model import DateMention, Quantity, Sentence
 
 ROLE_WINDOW = 3  # content words this close to a value say what it is the value of
@@ -181,6 +187,8 @@ def _dates_differ(a: Sentence, b: Sentence) -> Callable[[DateMention, DateMentio
             compatible(x.value, da.value) for x in b.dates if same_kind_of_date(x.value, da.value)
         ):
             return False
+        if not anchored_weekdays(a, da, b, db):
+            return False  # two days of a story ("arrested Monday" / "released Tuesday")
         reported = reported_on(a, da.start) or reported_on(b, db.start)
         return not reported or same_verb_before(a, da, b, db)
 

@@ -29,10 +29,14 @@ FURNITURE = re.compile(
     r"\b(?:image|media|photo|video) (?:caption|copyright(?: \w+){0,2})\b"
     r"|\b(?:file )?photo\s*[:|]"
     r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
-    # "published on oct 25, 2016", "updated: march 3, 2014"
+    # "published on oct 25, 2016", "updated: march 3, 2014", "published tuesday, july 28, 2015"
     # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
     r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"
-    r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*" + MONTH + r"\s*\d{1,2},?\s*\d{4}",
+    r"|\b(?:published|updated|posted)\s*(?:on\s*)?:?\s*(?:"
+    + WEEKDAY
+    + r",?\s*)?"
+    + MONTH
+    + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}",
     re.I,
 )
 # A caption joined to the sentence after it ends in "... ( associated press )".
@@ -49,6 +53,19 @@ CAPTION_DATE = re.compile(
 DATELINE = re.compile(
     r"\s*(?:[\w.,'’-]+\s+){0,5}?\(\s*" + AGENCY + r"\s*\)\s*(?:[-–—]+|:)?\s*", re.I
 )
+# "washington, july 10 --", "roswell, n.m., march 29 ( kcna ) --", "thursday, nov. 10,
+# 2016 --", "July 10 (Reuters) -": the day the copy was filed, with its town and any
+# credit, then a dash. That day is the article's, not the event's: two reports filed on
+# different days (or a report dated the day after the fire) do not disagree about it.
+DATED_DATELINE = re.compile(
+    r"\s*(?P<town>(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,3},\s*){0,3}?)(?:"
+    + WEEKDAY
+    + r",?\s*)?"
+    + MONTH
+    + r"\s*\d{1,2}(?:st|nd|rd|th)?(?P<year>,?\s*\d{4})?\s*(?P<credit>\([^()]{1,40}\)\s*)?"
+    r"[-–—]+\s",
+    re.I,
+)
 
 
 def furniture(sentence: Sentence) -> list[tuple[int, int]]:
@@ -60,7 +77,7 @@ def furniture(sentence: Sentence) -> list[tuple[int, int]]:
     head = 0
     for match in CAPTION_END.finditer(text):
         head = match.end()
-    dateline = DATELINE.match(text, head)
+    dateline = DATELINE.match(text, head) or _dated_dateline(sentence, head)
     if dateline:
         head = dateline.end()
     elif head:  # after a caption's credit: "... ( afp/getty images ) washington –"
@@ -69,6 +86,16 @@ def furniture(sentence: Sentence) -> list[tuple[int, int]]:
     if head:
         spans.append((0, head))
     return spans
+
+
+def _dated_dateline(sentence: Sentence, head: int) -> re.Match[str] | None:
+    """A dated dateline at ``head``; a bare "August 7 --" (no town, year or credit) only
+    where it opens the document: further down it may be an entry of a timeline, whose
+    day is the event's."""
+    match = DATED_DATELINE.match(sentence.text, head)
+    if match is None or match["town"] or match["year"] or match["credit"]:
+        return match
+    return match if sentence.index == 0 and head == 0 else None
 
 
 def only_in_furniture(sentence: Sentence, value_text: str) -> bool:
