@@ -35,6 +35,14 @@ def test_tokens_get_the_attributes_spacys_own_components_give(plain):
         assert _attributes(nlp(text)) == _attributes(plain(text))
 
 
+def test_the_tokenizer_is_the_packages_and_what_never_runs_is_not_loaded(plain):
+    nlp = pipeline()
+    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert plain.disabled == ["senter"] and "senter" not in nlp.component_names
+    for text in TEXTS:
+        assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+
+
 def test_indexed_rules_find_what_the_attribute_ruler_matches(plain):
     ruler = plain.get_pipe("attribute_ruler")
     rules = AttributeRules(ruler)
