@@ -1,5 +1,8 @@
 """The model as Accord runs it gives every token the attributes spaCy's own pipeline does."""
 
+import subprocess
+import sys
+
 import pytest
 
 from accord.analyse.attribute_rules import AttributeRules
@@ -51,3 +54,16 @@ def test_indexed_rules_find_what_the_attribute_ruler_matches(plain):
     for doc in docs:
         assert rules.match(doc) == ruler.match(doc)
     assert any(len(ruler.match(d)) > len(d) for d in docs)  # exceptions beside the tag map
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_imports_later():
+    code = (
+        "import sys\n"
+        "from accord.analyse.nlp import pipeline\n"
+        "pipeline()\n"
+        "assert 'spacy.cli' not in sys.modules and 'requests' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
