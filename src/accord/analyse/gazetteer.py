@@ -220,7 +220,10 @@ def place_ids(name: str) -> frozenset[str]:
     return _ids(_index().get(_lookup_key(name)))
 
 
+@lru_cache(maxsize=65_536)
 def _lookup_key(name: str) -> str:
+    """Cached: place mentions ask about every word and pair of words of a sentence, and
+    the same words recur from sentence to sentence."""
     key = entity_key(name)
     return STATE_ABBREVIATIONS.get(key, key)
 
@@ -283,11 +286,14 @@ def _place_mentions(text: str) -> tuple[tuple[int, int], ...]:
     with (dozens of times in a cluster of many similar reports)."""
     words = list(WORD.finditer(text))
     found: list[tuple[int, int]] = []
+    # Words do not overlap, so a span overlaps one found iff they share a word.
+    taken = [False] * len(words)
     for size in (3, 2, 1):
         for k in range(len(words) - size + 1):
-            start, end = words[k].start(), words[k + size - 1].end()
-            if any(s < end and start < e for s, e in found):
+            if any(taken[k : k + size]):
                 continue
+            start, end = words[k].start(), words[k + size - 1].end()
             if is_place(text[start:end]):
                 found.append((start, end))
+                taken[k : k + size] = [True] * size
     return tuple(found)
