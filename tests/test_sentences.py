@@ -196,6 +196,7 @@ def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monk
         "e.g. this, i.e. that. U.S. Sen. A. B. Carr... p. 45 v. Smith. St. Louis, Mo. ver. 2",
         "a. b. c. d. e. f. p. q. The end. A p.m. x. Ph.D. d.phil. dr.phil. e\u222fg. e.g\u222f "
         "E.G. u.s. U.S. etc. vs. Vs. fig. 3 No. 9 nos. 4 pp. 7 and pp. 8, pa. pb. pc. St. st.",
+        "The {p} Next. {dr} Who. {no} 5. {st} Louis. p. {e.g} X. {mr} a.",  # pysbd's next word
     ],
 )
 def test_sentences_are_found_in_the_text_as_pysbd_finds_them(text):

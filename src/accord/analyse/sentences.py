@@ -120,7 +120,9 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
             found = search.findall(text)
             if not found:
                 continue
-            next_chars = next_word.findall(text)
+            # pysbd's pattern for the next word wants the abbreviation in braces ("{p} "):
+            # it finds nothing in a line without a brace, so it is not run on one.
+            next_chars = next_word.findall(text) if "{" in text else []
             for index, written in enumerate(found):
                 kind = self._kind(written, next_chars[index] if index < len(next_chars) else "")
                 if kind is None:
