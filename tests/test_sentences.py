@@ -209,3 +209,24 @@ def test_sentences_are_found_in_the_text_as_pysbd_finds_them(text):
 
     original = pysbd.Segmenter(language="en", clean=False, char_span=False)
     assert _segmenter().segment(text) == original.segment(text)
+
+
+def test_letter_abbreviations_are_found_where_pysbds_pattern_finds_them():
+    import random
+    import re
+    import sys
+
+    from accord.analyse.sentences import ASCII_LOWER, CASE_MATCHES_ASCII, _word_starts
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
+    letters = "|".join("abcdefghijklmnopqrstuvwxyz")  # as pysbd's patterns hold them
+    assert set(re.findall(letters, every[128:], re.IGNORECASE)) == CASE_MATCHES_ASCII
+    rng = random.Random(7)
+    alphabet = "pPnNoOsStT .\t\n\r\u00a0\u2003é’∯"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        folded = text.translate(ASCII_LOWER)
+        for abbreviation in ("p", "no", "st", "nos", "pp"):
+            pattern = re.compile(rf"(?:^|\s|\r|\n){abbreviation}", re.IGNORECASE)
+            assert _word_starts(text, folded, abbreviation) == pattern.findall(text), text

@@ -96,6 +96,32 @@ def _abbreviation_patterns(abbreviation: str) -> tuple[re.Pattern[str], re.Patte
     )
 
 
+# The characters other than ASCII letters that ``re.IGNORECASE`` matches to one ("İ", "ı",
+# "ſ", the Kelvin sign; tests/test_sentences.py checks every code point), and the ASCII
+# capitals lower-cased alone: where a line holds none of the former, a letter-only
+# abbreviation matches case-insensitively exactly where it occurs in the line so lowered.
+CASE_MATCHES_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _word_starts(text: str, folded: str, abbreviation: str) -> list[str]:
+    r"""What pysbd's ``(?:^|\s|\r|\n)abbreviation`` finds (case-insensitive) in ``text``,
+    for a letter-only abbreviation, by string search in ``folded`` (``text`` with its ASCII
+    capitals lower-cased and none of ``CASE_MATCHES_ASCII``): each occurrence at the start
+    or after a space character (``\s`` is ``str.isspace``), with that character. Such
+    occurrences cannot overlap, so they are the pattern's matches, in order."""
+    found: list[str] = []
+    size = len(abbreviation)
+    at = folded.find(abbreviation)
+    while at >= 0:
+        if at == 0:
+            found.append(text[:size])
+        elif text[at - 1].isspace():
+            found.append(text[at - 1 : at + size])
+        at = folded.find(abbreviation, at + 1)
+    return found
+
+
 class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     """pysbd's abbreviation replacer (pinned, 0.3.4), the same replacements made once.
 
@@ -106,18 +132,24 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     they were compiled again too. Its substitutions only turn a full stop into "∯" where
     the pattern matches, and a pattern without "∯" in it cannot match where one was made,
     so running one a second time changes nothing: here each runs once a line, compiled
-    once a process (half of pysbd's time on Multi-News).
+    once a process (half of pysbd's time on Multi-News). And the places a letter-only
+    abbreviation starts a word are found by string search (:func:`_word_starts`).
     """
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         lowered = text.lower()
+        # Substitutions only turn full stops into "∯": letters and spaces stay where they are.
+        folded = None if CASE_MATCHES_ASCII.intersection(text) else text.translate(ASCII_LOWER)
         done: set[tuple[str, str]] = set()
         for abbr in self.lang.Abbreviation.ABBREVIATIONS:
             stripped = abbr.strip()
             if stripped not in lowered:
                 continue
             search, next_word = _abbreviation_patterns(stripped)
-            found = search.findall(text)
+            if folded is not None and stripped.isascii() and stripped.isalpha():
+                found = _word_starts(text, folded, stripped)
+            else:
+                found = search.findall(text)
             if not found:
                 continue
             # pysbd's pattern for the next word wants the abbreviation in braces ("{p} "):
