@@ -88,12 +88,16 @@ def _substitution(kind: str, abbreviation: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def _abbreviation_patterns(abbreviation: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """pysbd's two search patterns for one of its abbreviations, as it writes them."""
-    return (
-        re.compile(rf"(?:^|\s|\r|\n){abbreviation}", re.IGNORECASE),
-        re.compile(r"(?<={" + str(re.escape(abbreviation)) + "} ).{1}"),
-    )
+def _abbreviation_search(abbreviation: str) -> re.Pattern[str]:
+    """pysbd's pattern for where one of its abbreviations starts a word, as it writes it
+    (compiled when first needed: most are found by :func:`_word_starts`)."""
+    return re.compile(rf"(?:^|\s|\r|\n){abbreviation}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _next_word(abbreviation: str) -> re.Pattern[str]:
+    """pysbd's pattern for the first character after an abbreviation, as it writes it."""
+    return re.compile(r"(?<={" + str(re.escape(abbreviation)) + "} ).{1}")
 
 
 # The characters other than ASCII letters that ``re.IGNORECASE`` matches to one ("İ", "ı",
@@ -145,16 +149,15 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
             stripped = abbr.strip()
             if stripped not in lowered:
                 continue
-            search, next_word = _abbreviation_patterns(stripped)
             if folded is not None and stripped.isascii() and stripped.isalpha():
                 found = _word_starts(text, folded, stripped)
             else:
-                found = search.findall(text)
+                found = _abbreviation_search(stripped).findall(text)
             if not found:
                 continue
             # pysbd's pattern for the next word wants the abbreviation in braces ("{p} "):
             # it finds nothing in a line without a brace, so it is not run on one.
-            next_chars = next_word.findall(text) if "{" in text else []
+            next_chars = _next_word(stripped).findall(text) if "{" in text else []
             for index, written in enumerate(found):
                 kind = self._kind(written, next_chars[index] if index < len(next_chars) else "")
                 if kind is None:
