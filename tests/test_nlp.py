@@ -40,7 +40,9 @@ def test_tokens_get_the_attributes_spacys_own_components_give(plain):
 
 def test_the_tokenizer_is_the_packages_and_what_never_runs_is_not_loaded(plain):
     nlp = pipeline()
-    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    # its rules; the vocabulary it also writes grows with every text the pipeline has read
+    rules = {"exclude": ["vocab"]}
+    assert nlp.tokenizer.to_bytes(**rules) == plain.tokenizer.to_bytes(**rules)
     assert plain.disabled == ["senter"] and "senter" not in nlp.component_names
     for text in TEXTS:
         assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
