@@ -1,5 +1,8 @@
 """The model as Accord runs it gives every token the attributes spaCy's own pipeline does."""
 
+import subprocess
+import sys
+
 import pytest
 
 from accord.analyse.attribute_rules import AttributeRules
@@ -35,6 +38,16 @@ def test_tokens_get_the_attributes_spacys_own_components_give(plain):
         assert _attributes(nlp(text)) == _attributes(plain(text))
 
 
+def test_the_tokenizer_is_the_packages_and_what_never_runs_is_not_loaded(plain):
+    nlp = pipeline()
+    # its rules; the vocabulary it also writes grows with every text the pipeline has read
+    rules = {"exclude": ["vocab"]}
+    assert nlp.tokenizer.to_bytes(**rules) == plain.tokenizer.to_bytes(**rules)
+    assert plain.disabled == ["senter"] and "senter" not in nlp.component_names
+    for text in TEXTS:
+        assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+
+
 def test_indexed_rules_find_what_the_attribute_ruler_matches(plain):
     ruler = plain.get_pipe("attribute_ruler")
     rules = AttributeRules(ruler)
@@ -43,3 +56,16 @@ def test_indexed_rules_find_what_the_attribute_ruler_matches(plain):
     for doc in docs:
         assert rules.match(doc) == ruler.match(doc)
     assert any(len(ruler.match(d)) > len(d) for d in docs)  # exceptions beside the tag map
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_imports_later():
+    code = (
+        "import sys\n"
+        "from accord.analyse.nlp import pipeline\n"
+        "pipeline()\n"
+        "assert 'spacy.cli' not in sys.modules and 'requests' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

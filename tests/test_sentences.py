@@ -191,14 +191,42 @@ def test_more_sentences_than_a_briefing_can_hold_are_refused_with_a_message(monk
         "Mr. Lee met Gov. Ortiz at 9 a.m. on Jan. 5. They spoke (briefly). Done!",
         "aaa. aaa. aa. a.",  # sentences that occur inside others
         "   Leading spaces. And\u00a0a no-break space.\u2003 Then an em space.",
+        # abbreviations, many times over, of every kind pysbd replaces (each once here)
+        'Dr. Smith met Mr. Jones at 5 p.m. on Jan. 5. He said: "No. 5 is Gen. Lee\'s." '
+        "e.g. this, i.e. that. U.S. Sen. A. B. Carr... p. 45 v. Smith. St. Louis, Mo. ver. 2",
+        "a. b. c. d. e. f. p. q. The end. A p.m. x. Ph.D. d.phil. dr.phil. e\u222fg. e.g\u222f "
+        "E.G. u.s. U.S. etc. vs. Vs. fig. 3 No. 9 nos. 4 pp. 7 and pp. 8, pa. pb. pc. St. st.",
+        "The {p} Next. {dr} Who. {no} 5. {st} Louis. p. {e.g} X. {mr} a.",  # pysbd's next word
     ],
 )
 def test_sentences_are_found_in_the_text_as_pysbd_finds_them(text):
     # The segmenter finds pysbd's sentences by string search instead of pysbd's one
-    # regular expression per sentence: the same pieces, whitespace and all.
+    # regular expression per sentence, and runs each abbreviation substitution once a line
+    # instead of once per word it could start: the same pieces, whitespace and all.
     import pysbd
 
     from accord.analyse.sentences import _segmenter
 
     original = pysbd.Segmenter(language="en", clean=False, char_span=False)
     assert _segmenter().segment(text) == original.segment(text)
+
+
+def test_letter_abbreviations_are_found_where_pysbds_pattern_finds_them():
+    import random
+    import re
+    import sys
+
+    from accord.analyse.sentences import ASCII_LOWER, CASE_MATCHES_ASCII, _word_starts
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
+    letters = "|".join("abcdefghijklmnopqrstuvwxyz")  # as pysbd's patterns hold them
+    assert set(re.findall(letters, every[128:], re.IGNORECASE)) == CASE_MATCHES_ASCII
+    rng = random.Random(7)
+    alphabet = "pPnNoOsStT .\t\n\r\u00a0\u2003é’∯"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        folded = text.translate(ASCII_LOWER)
+        for abbreviation in ("p", "no", "st", "nos", "pp"):
+            pattern = re.compile(rf"(?:^|\s|\r|\n){abbreviation}", re.IGNORECASE)
+            assert _word_starts(text, folded, abbreviation) == pattern.findall(text), text

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pysbd
+from pysbd.lang.english import English
+from pysbd.processor import Processor
 from pysbd.utils import TextSpan
 
 from accord.model import Sentence
@@ -59,6 +62,125 @@ class _Segmenter(pysbd.Segmenter):
                     break
                 at = text.find(sentence, end)
         return spans
+
+    def processor(self, text: str) -> Processor:
+        return _Processor(text, self.language_module, char_span=self.char_span)
+
+
+class _Processor(Processor):  # type: ignore[misc]
+    def abbreviations_replacer(self) -> English.AbbreviationReplacer:
+        return _AbbreviationReplacer(self.text, self.lang)
+
+
+PREPOSITIVE, NUMBER, PERIOD = "prepositive", "number", "period"
+_SUBSTITUTIONS = {  # pysbd's three, by the kind of abbreviation (abbreviation_replacer.py)
+    PREPOSITIVE: r"(?<=\s{abbr})\.(?=(\s|:\d+))",
+    NUMBER: r"(?<=\s{abbr})\.(?=(\s\d|\s+\())",
+    PERIOD: r"(?<=\s{abbr})\.(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))",
+}
+
+
+@lru_cache(maxsize=4096)
+def _substitution(kind: str, abbreviation: str) -> re.Pattern[str]:
+    """pysbd's pattern for one abbreviation as written (raw, or escaped for a period)."""
+    written = re.escape(abbreviation) if kind == PERIOD else abbreviation
+    return re.compile(_SUBSTITUTIONS[kind].format(abbr=written))
+
+
+@lru_cache(maxsize=1024)
+def _abbreviation_search(abbreviation: str) -> re.Pattern[str]:
+    """pysbd's pattern for where one of its abbreviations starts a word, as it writes it
+    (compiled when first needed: most are found by :func:`_word_starts`)."""
+    return re.compile(rf"(?:^|\s|\r|\n){abbreviation}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _next_word(abbreviation: str) -> re.Pattern[str]:
+    """pysbd's pattern for the first character after an abbreviation, as it writes it."""
+    return re.compile(r"(?<={" + str(re.escape(abbreviation)) + "} ).{1}")
+
+
+# The characters other than ASCII letters that ``re.IGNORECASE`` matches to one ("İ", "ı",
+# "ſ", the Kelvin sign; tests/test_sentences.py checks every code point), and the ASCII
+# capitals lower-cased alone: where a line holds none of the former, a letter-only
+# abbreviation matches case-insensitively exactly where it occurs in the line so lowered.
+CASE_MATCHES_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _word_starts(text: str, folded: str, abbreviation: str) -> list[str]:
+    r"""What pysbd's ``(?:^|\s|\r|\n)abbreviation`` finds (case-insensitive) in ``text``,
+    for a letter-only abbreviation, by string search in ``folded`` (``text`` with its ASCII
+    capitals lower-cased and none of ``CASE_MATCHES_ASCII``): each occurrence at the start
+    or after a space character (``\s`` is ``str.isspace``), with that character. Such
+    occurrences cannot overlap, so they are the pattern's matches, in order."""
+    found: list[str] = []
+    size = len(abbreviation)
+    at = folded.find(abbreviation)
+    while at >= 0:
+        if at == 0:
+            found.append(text[:size])
+        elif text[at - 1].isspace():
+            found.append(text[at - 1 : at + size])
+        at = folded.find(abbreviation, at + 1)
+    return found
+
+
+class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
+    """pysbd's abbreviation replacer (pinned, 0.3.4), the same replacements made once.
+
+    For each of its 200 abbreviations found in a line, pysbd takes every place the
+    abbreviation starts a word (every word beginning with "p", for the abbreviation "p")
+    and for each runs a substitution over the whole line: the same substitution again and
+    again, with patterns made from strings, so that ``re``'s cache of 512 overflowed and
+    they were compiled again too. Its substitutions only turn a full stop into "∯" where
+    the pattern matches, and a pattern without "∯" in it cannot match where one was made,
+    so running one a second time changes nothing: here each runs once a line, compiled
+    once a process (half of pysbd's time on Multi-News). And the places a letter-only
+    abbreviation starts a word are found by string search (:func:`_word_starts`).
+    """
+
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        lowered = text.lower()
+        # Substitutions only turn full stops into "∯": letters and spaces stay where they are.
+        folded = None if CASE_MATCHES_ASCII.intersection(text) else text.translate(ASCII_LOWER)
+        done: set[tuple[str, str]] = set()
+        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+            stripped = abbr.strip()
+            if stripped not in lowered:
+                continue
+            if folded is not None and stripped.isascii() and stripped.isalpha():
+                found = _word_starts(text, folded, stripped)
+            else:
+                found = _abbreviation_search(stripped).findall(text)
+            if not found:
+                continue
+            # pysbd's pattern for the next word wants the abbreviation in braces ("{p} "):
+            # it finds nothing in a line without a brace, so it is not run on one.
+            next_chars = _next_word(stripped).findall(text) if "{" in text else []
+            for index, written in enumerate(found):
+                kind = self._kind(written, next_chars[index] if index < len(next_chars) else "")
+                if kind is None:
+                    continue
+                key = (kind, written.strip())
+                if key in done:
+                    continue
+                if "∯" not in key[1]:
+                    done.add(key)
+                text = _substitution(*key).sub("∯", " " + text)[1:]
+        return text
+
+    def _kind(self, written: str, next_char: str) -> str | None:
+        """Which of pysbd's substitutions ``scan_for_replacements`` runs, if any."""
+        word = written.strip().lower()
+        prepositive = self.lang.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+        if next_char.isupper() and word not in prepositive:
+            return None
+        if word in prepositive:
+            return PREPOSITIVE
+        if word in self.lang.Abbreviation.NUMBER_ABBREVIATIONS:
+            return NUMBER
+        return PERIOD
 
 
 def _segmenter() -> pysbd.Segmenter:
