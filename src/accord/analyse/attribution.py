@@ -239,6 +239,12 @@ def _subject(cue: Token) -> Token | None:
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
                     return _appositive_name(token.head)
+                if token is not cue and not _may_speak(child):
+                    # "Paul said Rubio's plan would cost more, and called him …": the
+                    # parse hangs "called" on what Paul said; a plan calls no one.
+                    outer = _reporting_verb(token)
+                    if outer is not None:
+                        return _subject(outer)
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
@@ -251,7 +257,40 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
             token = token.head.head  # "rejected the notion …, saying …"
             continue
+        outer = _reporting_verb(token) if token is not cue else None
+        if outer is not None:  # "said the move was made by Bratton and said, “…”"
+            return _subject(outer)
         return _name_before(cue)
+    return None
+
+
+SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be the one who speaks: a name, an organisation, a group, a
+    person's pronoun; not a thing ("the bill", "the deadlock", "it")."""
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return subject.pos_ == "PROPN" or subject.lower_ in SPEAKING_PRONOUNS
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The speech verb whose content a clause is: "Starr said [Clinton's situation
+    reminds him …]", "denied the notion that [a shakeup is coming]"."""
+    node = clause
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        lemma = head.lemma_.lower()
+        if (node.dep_ == "ccomp" and lemma in SPEECH_LEMMAS) or (
+            node.dep_ == "dobj" and lemma in OBJECT_CONTENT
+        ):
+            return head if is_cue(head) else None
+        if node.dep_ not in ("conj", "acl", "dobj"):
+            return None
+        node = head
     return None
 
 
@@ -639,6 +678,8 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if _speech_cue(after[0]):
         if after[0].lemma_.lower() not in INVERTING:
             return None  # '"…," thanked Obama': Obama is thanked
+        if after[0].tag_ == "VBG":
+            return None  # '…of “New York values,” saying the city …': no inversion
         head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
         return (after[0], head) if head is not None else None
     head = _phrase_head(after, spacy_doc)
