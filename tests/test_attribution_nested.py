@@ -52,3 +52,25 @@ def test_participle_after_quote_is_no_inversion() -> None:
         "embodied the “courage and the heart of the whole coast.”"
     )
     assert "the old port" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A quotation alone after a paragraph whose last cue is part of what another said.
+        (
+            "Eva Strand said that for years some critics had been predicting the end of the "
+            "ferry service, but this would not happen.\n\n“That is because this island, home "
+            "to half the county, remains the most important route that we run.”",
+            "Eva Strand",
+        ),
+        # A quotation-only verb in a clause of what the speaker said introduces nothing.
+        (
+            "Sen. Tor Vik said that once the council goes on its summer recess, “I intend to "
+            "visit every village that asked me to come.”",
+            "Tor Vik",
+        ),
+    ],
+)
+def test_cue_inside_reported_speech_is_the_reporters(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]

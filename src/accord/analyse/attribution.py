@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -400,6 +401,22 @@ def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
     return set(kept)
 
 
+def reporter(cue: Cue, cues: Iterable[Cue]) -> Cue:
+    """The cue that reports a cue's clause, when the cue is part of what another named
+    claimant said: "Carter said that some critics had been predicting a withdrawal" is
+    Carter's, not the critics'; the cue itself otherwise."""
+    others = [c for c in cues if c.content and not c.cognitive and c.claimant is not None]
+    for _ in range(3):  # "A said that B told C that …"
+        outer = next(
+            (c for c in others if c is not cue and cue.token.i in c.content and c.claimant.name),
+            None,
+        )
+        if outer is None or outer.token.i in cue.content:
+            return cue
+        cue = outer
+    return cue
+
+
 def find_cues(
     spacy_doc: SpacyDoc, quoted: list[tuple[int, int]], people: PersonTracker
 ) -> list[Cue]:
@@ -765,6 +782,8 @@ def _cue_before(
         if not _speech_cue(token):
             continue
         known = cues.get(token.i)
+        if known is not None and known.quote_only and reporter(known, cues.values()) is not known:
+            continue  # "Rubio said that once the Senate goes on recess, “…”": Rubio's
         if known is not None and known.claimant is not None and known.claimant.name:
             return token, None, known.claimant
         head = _name_head(window[k + 1 :], spacy_doc)  # "Continued Stone:"

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from accord.analyse.attribution import Cue, PersonTracker, find_cues, lexical_cue
+from accord.analyse.attribution import Cue, PersonTracker, find_cues, lexical_cue, reporter
 from accord.model import Attribution, Document, Entity, Quote
 
 if TYPE_CHECKING:
@@ -149,7 +149,14 @@ def extract_attributions(
         best: tuple[int, int, int, int] | None = None
         for number, cue in enumerate(cues):
             shared = len(cue.content & inside)
-            if shared and _may_introduce(cue, item, quoted_tokens, spacy_doc):
+            # "Rubio said that once the Senate goes on recess, “…”": a quotation-only
+            # verb ("goes", "continues") inside what someone said introduces nothing.
+            nested = (
+                cue.quote_only
+                and any(c.dep_ == "mark" for c in cue.token.children)
+                and reporter(cue, cues) is not cue
+            )
+            if shared and not nested and _may_introduce(cue, item, quoted_tokens, spacy_doc):
                 distance = min(abs(cue.token.idx - span.start), abs(cue.token.idx - span.end))
                 # The cue whose content is most nearly this quote: '"…?" asked Dunn' over a
                 # "Moscow denies" the parser hangs the whole sentence on.
@@ -403,6 +410,9 @@ def _last_report_before(
     if not earlier:
         return None
     last = earlier[-1]
+    outer = reporter(last, cues)
+    if outer.claimant is not None and outer.claimant.kind in NAMED_KINDS:
+        last = outer  # "Carter said that some critics had predicted …" then "“…”": Carter's
     if last.cognitive or last.claimant is None or not last.claimant.name:
         return None
     return last
