@@ -46,12 +46,13 @@ SPEECH_LEMMAS = frozenset(
     apologise concur guarantee tout insinuate opine proclaim recount call remember
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
-    email rip chant fault""".split()
+    email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
+    grumble sneer""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
     """accuse warn complain boast speak talk thank rip blast slam criticize criticise praise
-    fault hit""".split()
+    fault hit mock scold taunt""".split()
 )
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
@@ -74,7 +75,8 @@ OBJECT_CONTENT = frozenset(
 # '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
 AUDIENCE_LEMMAS = frozenset(
     """tell thank inform assure accuse blame praise criticize criticise call quote cite
-    remind question urge advise describe label welcome condemn answer echo""".split()
+    remind question urge advise describe label welcome condemn answer echo mock scold taunt
+    tease""".split()
 )
 INVERTING = (SPEECH_LEMMAS | QUOTE_ONLY_LEMMAS) - AUDIENCE_LEMMAS
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
@@ -136,6 +138,10 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "point":  # "pointed out"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma == "put":  # "as Marcus puts it, …"
+        children = list(token.children)
+        it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        return it and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in children)
     return lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in QUOTE_ONLY_LEMMAS
 
 

@@ -1,0 +1,46 @@
+"""Speech verbs and phrases beyond "said": "as X put it", "boomed", "barked", "mocked … for".
+
+Invented sentences shaped like the PolNeAR train quotations left without a speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.analyse import analyse
+from accord.model import Document
+
+
+def speakers(text: str) -> list[str | None]:
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    return [q.speaker for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "As the columnist Signe Dahl puts it, the mayor is trying to make the council "
+            '"an offer it cannot afford to turn down."',
+            "Signe Dahl",
+        ),
+        (
+            "The senator leaned in and Knut Aas boomed: “Let us win this district in November.”",
+            "Knut Aas",
+        ),
+        ("“Go back to your own paper,” Knut Aas barked at the reporter.", "Knut Aas"),
+        (
+            "Mayor Lena Berg mocked Tor Lie for “having a very tough night at the polls” after "
+            "the count.",
+            "Lena Berg",
+        ),
+    ],
+)
+def test_speech_verbs(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_put_is_speech_only_as_put_it() -> None:
+    text = 'Lena Berg put the box on the table and "it was heavier than all of us expected."'
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    assert not any(a.cue == "put" for a in doc.attributions)
