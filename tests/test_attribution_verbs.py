@@ -44,3 +44,8 @@ def test_put_is_speech_only_as_put_it() -> None:
     text = 'Lena Berg put the box on the table and "it was heavier than all of us expected."'
     (doc,) = analyse([Document(id="a", raw=text, text=text)])
     assert not any(a.cue == "put" for a in doc.attributions)
+
+
+def test_prepositional_phrase_between_speaker_and_verb() -> None:
+    text = '"Will she be the next harbour master?" a union official in the hall wondered.'
+    assert speakers(text) == ["a union official"]

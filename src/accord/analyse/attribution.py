@@ -644,6 +644,20 @@ def _skip_apposition(tokens: list[Token], k: int) -> int:
     return k
 
 
+PREPOSITION_TOKENS = 4  # "a staffer in the room wondered"
+
+
+def _skip_preposition(tokens: list[Token], k: int) -> int:
+    """Index after "in the room" when a short prepositional phrase of nouns starts at
+    ``k`` and a speech verb follows it."""
+    if k >= len(tokens) or tokens[k].pos_ != "ADP":
+        return k
+    for j in range(k + 1, min(len(tokens), k + 2 + PREPOSITION_TOKENS)):
+        if tokens[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+            return j if j > k + 1 and _speech_cue(tokens[j]) else k
+    return k
+
+
 def _said_sentence(spacy_doc: SpacyDoc, first: int) -> tuple[Token, Token] | None:
     """(cue, name) of a sentence that is only 'Trump said.' right after a quotation that
     ended in a full stop where its comma belonged."""
@@ -713,6 +727,7 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         k += 1
     k = _skip_aside(after, k)
     k = _skip_apposition(after, k)
+    k = _skip_preposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
     if k < len(after) and _speech_cue(after[k]):
