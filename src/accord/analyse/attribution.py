@@ -908,6 +908,9 @@ def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token,
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
+    dashed = first > 0 and doc[first - 1].text in ("-", "—", "–")
+    if not named and dashed and all(t.pos_ == "PROPN" for t in words) and len(words) <= 4:
+        named = words  # "… - Philip Bump: “…”", a name the recogniser missed
     if not named:
         return None
     return mark, named[-1], None
