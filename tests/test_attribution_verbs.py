@@ -49,3 +49,20 @@ def test_put_is_speech_only_as_put_it() -> None:
 def test_prepositional_phrase_between_speaker_and_verb() -> None:
     text = '"Will she be the next harbour master?" a union official in the hall wondered.'
     assert speakers(text) == ["a union official"]
+
+
+def test_quotations_alone_after_someone_spoke() -> None:
+    text = (
+        "Lena Berg spoke only in short phrases during the interview.\n\n"
+        "“We have to do something about the ferries and it is the only way.”\n\n"
+        "“We have to be a lot tougher with the shipping companies this year.”"
+    )
+    assert speakers(text) == ["Lena Berg", "Lena Berg"]
+
+
+def test_speaking_as_a_time_names_no_speaker() -> None:
+    text = (
+        "As Lena Berg spoke, the union was going into overdrive, whipping members against "
+        "“any and all changes to the ferry timetable.”"
+    )
+    assert speakers(text) != ["Lena Berg"]

@@ -63,7 +63,7 @@ COGNITION_LEMMAS = frozenset(
 )
 # "fired back", "shot back", "hit back": speech only next to a quotation.
 QUOTE_ONLY_LEMMAS = frozenset(
-    "add continue go begin explain press start fire shoot hit relate".split()
+    "add continue go begin explain press start fire shoot hit relate speak talk".split()
 )
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
@@ -271,6 +271,7 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+WHILE = frozenset("as while when before after until".split())  # a time, no speech
 SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
 
 
@@ -450,6 +451,12 @@ def find_cues(
         quote_only = lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS
         if quote_only and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "will continue to be", "are going to make": no speech
+        if lemma in ("speak", "talk") and (
+            subject_token is None
+            or not _may_speak(subject_token)
+            or any(c.dep_ == "mark" and c.lower_ in WHILE for c in token.children)
+        ):
+            continue  # "the fact speaks to …", "as Blumenthal spoke, the NRA …": no speech
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
