@@ -27,6 +27,7 @@ from accord.analyse.attribution import (
     PersonTracker,
     clean_name,
     find_cues,
+    is_cue,
     lexical_cue,
     reporter,
 )
@@ -34,6 +35,7 @@ from accord.model import Attribution, Document, Entity, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 # Closing marks each opening mark accepts: scraped text mixes curly and straight marks
 # ('“…," Sanders said').
@@ -236,6 +238,8 @@ def extract_attributions(
                 cue = reported
                 speaker = reported.claimant.name if reported.claimant else None
                 weak.add(len(quotes))
+        if speaker is None and open_cue and not short:
+            speaker = _clause_subject(spacy_doc, inside, quoted_tokens, tracker)
         if cue is not None and not short:
             attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         quote = Quote(
@@ -423,6 +427,59 @@ def _signature(
     if last.pos_ != "PROPN" and last.ent_type_ not in ("PERSON", "ORG"):
         return None
     return clean_name(match.group(1)) or None
+
+
+def _clause_subject(
+    spacy_doc: SpacyDoc, inside: set[int], quoted: set[int], tracker: PersonTracker
+) -> str | None:
+    """The person whose clause a quotation no speech verb introduces is part of.
+
+    'Clinton supports “appropriate pay raises”', 'Trump called the assault “an attack on
+    our country”', 'Sanders credited her victory to “a closed primary”': the nearest verb
+    above the quotation, outside it, has a person as its subject (a conjunct inherits
+    it). A thing, a pronoun, a passive ("Rubio was asked whether …") or no subject: no
+    speaker; nor where the clause is what someone else is reported to have said
+    ("McConnell says that … Obama is giving them “…”"), or is in another quotation.
+    """
+    words = sorted(i for i in inside if not spacy_doc[i].is_punct and not spacy_doc[i].is_space)
+    if not words:
+        return None
+    node = spacy_doc[words[0]]
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        previous, node = node, node.head
+        if node.i in quoted and node.i not in inside:
+            return None  # a verb of another quotation the parse ran this one into
+        low, high = sorted((node.i, words[0]))
+        if any("\n" in t.text for t in spacy_doc[low:high]):
+            return None  # a parse run over a paragraph break
+        if node.i in inside or node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and node.dep_ == "conj":
+            continue  # "…, opposes “…” and recalled": the first conjunct's subject
+        if subject is None or subject.dep_ != "nsubj" or subject.i in inside:
+            return None
+        if previous.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return None  # the quotation is part of the subject, not of what it says
+        if subject.ent_type_ != "PERSON" or subject.i in quoted or _reported(node):
+            return None
+        claimant = tracker.claimant(subject, spacy_doc)
+        return claimant.name if claimant is not None and claimant.kind == "person" else None
+    return None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is (a conjunct of) the complement of a speech or thinking verb."""
+    node = clause
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and is_cue(node.head):
+            return True
+        node = node.head
+    return False
 
 
 def _alone(item: _Located) -> bool:
