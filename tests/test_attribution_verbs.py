@@ -66,3 +66,17 @@ def test_speaking_as_a_time_names_no_speaker() -> None:
         "“any and all changes to the ferry timetable.”"
     )
     assert speakers(text) != ["Lena Berg"]
+
+
+def test_surname_the_tagger_takes_for_another_word() -> None:
+    from accord.analyse.attribution import PersonTracker
+    from accord.analyse.nlp import pipeline
+    from accord.model import Entity
+
+    text = '"Our challenge was how to tackle those problems," From said.'
+    doc = pipeline()(text)
+    tracker = PersonTracker([Entity("Al From", "person", "al from", 0, 7)], text)
+    surname = next(t for t in doc if t.text == "From")
+    claimant = tracker.claimant(surname, doc)
+    assert claimant is not None and claimant.name == "Al From"
+    assert tracker.known_surname(next(t for t in doc if t.text == "Our")) is None

@@ -562,8 +562,26 @@ class PersonTracker:
         known = self.gender.get(name.split()[-1])
         return known is None or known == gender
 
+    def known_surname(self, token: Token) -> str | None:
+        """The full name of a person the article has named whose surname a token is,
+        whatever the tagger made of it ("said Skelly" with "Skelly" an adverb)."""
+        if not (token.is_title and token.is_alpha) or token.lower_ in TIME_WORDS:
+            return None
+        for known in self.full_names:
+            words = clean_name(known).split()
+            if len(words) > 1 and words[-1] == token.text:
+                return " ".join(words)
+        return None
+
     def claimant(self, head: Token, spacy_doc: SpacyDoc) -> Claimant | None:
         start, end, name, kind = _name_of(head, spacy_doc)
+        if name is None and not kind and head.pos_ != "PROPN":
+            full = self.known_surname(head)
+            if full is not None:  # a surname mistagged: "Skelly" as an adverb
+                self.people.append(full)
+                found = Claimant(head.idx, head.idx + len(head.text), full, "person")
+                self.last = found
+                return found
         begin = spacy_doc[start].idx
         finish = spacy_doc[end - 1].idx + len(spacy_doc[end - 1].text)
         if kind.startswith("pronoun:"):
@@ -725,6 +743,9 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         if after[0].tag_ == "VBG":
             return None  # '…of “New York values,” saying the city …': no inversion
         head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
+        if head is None and len(after) > 1 and after[1].is_title:
+            ends = len(after) == 2 or after[2].is_punct or after[2].is_space
+            head = after[1] if ends else None  # "said Skelly," with the name mistagged
         return (after[0], head) if head is not None else None
     head = _phrase_head(after, spacy_doc)
     if head is None:
