@@ -34,6 +34,12 @@ def speakers(text: str) -> list[str | None]:
             "explaining that he was “taking a long weekend away with the family.”",
             "Nils Dahl",
         ),
+        # A speech participle hung on a reported clause goes on with its reporter.
+        (
+            "Nils Dahl told the radio that Tor Lie had a foolish plan for the harbour, "
+            "adding, “He lost every fisherman in the county with that one.”",
+            "Nils Dahl",
+        ),
         # A participle hung on the reported clause, its subject a thing.
         (
             "Greta Holm said the delay proves her point, explaining, “because nobody in the "

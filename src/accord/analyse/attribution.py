@@ -246,7 +246,10 @@ def _subject(cue: Token) -> Token | None:
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
                     return _appositive_name(token.head)
-                if token is not cue and not _may_speak(child):
+                # "Trump told Newsmax that Romney had a crazy policy, adding, “…”": a
+                # speech participle on a reported clause goes on with its reporter.
+                going_on = cue.tag_ == "VBG" and cue.lemma_.lower() in GOING_ON
+                if token is not cue and (going_on or not _may_speak(child)):
                     # "Paul said Rubio's plan would cost more, and called him …": the
                     # parse hangs "called" on what Paul said; a plan calls no one.
                     outer = _reporting_verb(token)
@@ -271,6 +274,7 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+GOING_ON = frozenset("add say explain note insist argue stress continue".split())
 WHILE = frozenset("as while when before after until".split())  # a time, no speech
 SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
 
