@@ -80,3 +80,29 @@ def test_surname_the_tagger_takes_for_another_word() -> None:
     claimant = tracker.claimant(surname, doc)
     assert claimant is not None and claimant.name == "Al From"
     assert tracker.known_surname(next(t for t in doc if t.text == "Our")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ola Berg's response was: “Is the ferry off on Sunday or on Monday this week?”",
+            "Ola Berg",
+        ),
+        (
+            "From Greta Holm's post: \"For the sake of the island, we must move past the "
+            'quarrel over the harbour."',
+            "Greta Holm",
+        ),
+    ],
+)
+def test_someones_own_words_before_a_colon(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_words_about_someone_are_not_theirs() -> None:
+    text = (
+        "Lena Berg was asked by the host, who dismissed the story about Tor Lie's letters, "
+        "“Now, you said in the first debate that you were tired of hearing about them.”"
+    )
+    assert "Tor Lie" not in speakers(text)

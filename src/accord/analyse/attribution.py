@@ -637,6 +637,10 @@ def _mention_extent(head: Token, begin: int, finish: int) -> tuple[int, int]:
 
 ADJACENT_TOKENS = 4  # how far after a cue the speaker of an inverted "said X" may stand
 APPOSITION_TOKENS = 15  # "Miller, a retired worker from a nuclear plant, said"
+# What someone's own words are called: "From Bush's Facebook post: “…”".
+OWN_WORDS = frozenset(
+    "statement remarks word response reply answer letter tweet post message".split()
+)
 STATEMENT_NOUNS = frozenset(
     "statement following remarks words message letter tweet post note reply response".split()
 )
@@ -853,6 +857,16 @@ def _cue_before(
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return token.head, subject, None
+        # "Clinton's response was:", "From Bush's Facebook post:", "in Forbes' words,"; not
+        # "the story about Clinton's emails, “…”".
+        where = token.dep_ in ("nsubj", "ROOT") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("from", "in")
+        )
+        if token.lemma_.lower() in OWN_WORDS and where:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            named = owner is not None and owner.ent_type_ in ("PERSON", "ORG", "NORP")
+            if named or (owner is not None and owner.pos_ == "PROPN"):
+                return token, owner, None
     if mark.text == ":":
         return (
             _transcript_speaker(window, mark)
