@@ -45,3 +45,11 @@ def test_a_dash_line_that_is_no_name_signs_nothing() -> None:
         "The hall emptied after the vote."
     )
     assert speakers(text) == [None]
+
+
+def test_name_after_a_dash_before_a_colon_outranks_the_clause() -> None:
+    text = (
+        "Pollsters agree - Marta Lund: “One of the biggest lessons was a simple one: keep "
+        "contacting the voters as late as you can.”"
+    )
+    assert speakers(text) == ["Marta Lund"]

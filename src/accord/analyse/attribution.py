@@ -834,6 +834,10 @@ def _cue_before(
     statement = list(spacy_doc[max(0, index - 12) : index])
     if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
         window = statement
+    if mark.text == ":":  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
+        signed = _transcript_speaker(window, mark, dashed_only=True)
+        if signed is not None:
+            return signed
     for k in range(len(window) - 1, -1, -1):
         token = window[k]
         if not _speech_cue(token):
@@ -934,7 +938,9 @@ def _one_person_before_colon(mark: Token) -> tuple[Token, Token, None] | None:
     return mark, head, None
 
 
-def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
+def _transcript_speaker(
+    window: list[Token], mark: Token, dashed_only: bool = False
+) -> tuple[Token, Token, Claimant | None] | None:
     """'Rep. Trey Gowdy: "…"', '… - Frank Newport: "…"': a name alone before a colon.
 
     The name must stand by itself: after the start of the paragraph, a dash, the end of a
@@ -955,6 +961,13 @@ def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token,
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
     dashed = first > 0 and doc[first - 1].text in ("-", "—", "–")
+    if dashed_only and not dashed:
+        return None
+    if dashed_only and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+        # The name is what follows the dash, whatever the parse hangs it on.
+        name = clean_name(doc[words[0].i : words[-1].i + 1].text)
+        end = words[-1].idx + len(words[-1].text)
+        return mark, words[-1], Claimant(words[0].idx, end, name, "person")
     if not named and dashed and all(t.pos_ == "PROPN" for t in words) and len(words) <= 4:
         named = words  # "… - Philip Bump: “…”", a name the recogniser missed
     if not named:
