@@ -106,3 +106,11 @@ def test_words_about_someone_are_not_theirs() -> None:
         "“Now, you said in the first debate that you were tired of hearing about them.”"
     )
     assert "Tor Lie" not in speakers(text)
+
+
+def test_apposition_holding_a_quotation() -> None:
+    text = (
+        "“We have had far better conventions than this one,” county delegate Nils Dahl, "
+        "wearing a wide hat and “Vote Holm” pins, said as the confetti fell."
+    )
+    assert speakers(text) == ["Nils Dahl"]

@@ -667,12 +667,20 @@ def _speech_cue(token: Token) -> bool:
 
 
 def _skip_apposition(tokens: list[Token], k: int) -> int:
-    """Index after ", a retired worker from a nuclear plant," when it starts at ``k``."""
+    """Index after ", a retired worker from a nuclear plant," when it starts at ``k``;
+    a quotation closed inside it is part of it (", wearing “Ted Cruz” pins,")."""
     if k < len(tokens) and tokens[k].text == ",":
+        quoted = False
         for j in range(k + 1, min(len(tokens), k + APPOSITION_TOKENS)):
-            if tokens[j].text in (".", "!", "?", ";") or tokens[j].text in '“”"':
+            text = tokens[j].text
+            if text in (".", "!", "?", ";"):
                 return k
-            if tokens[j].text == ",":
+            if text in '“”"':
+                if (text == "“" and quoted) or (text == "”" and not quoted):
+                    return k  # a mark that opens or closes no quotation of its own
+                quoted = not quoted
+                continue
+            if text == "," and not quoted:
                 return j + 1
     return k
 
