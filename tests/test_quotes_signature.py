@@ -53,3 +53,21 @@ def test_name_after_a_dash_before_a_colon_outranks_the_clause() -> None:
         "contacting the voters as late as you can.”"
     )
     assert speakers(text) == ["Marta Lund"]
+
+
+def test_stage_directions_do_not_end_a_run_of_quotations() -> None:
+    text = (
+        "“We are calling from the harbour campaign tonight. How are you?” Eva Lund said "
+        "into the phone.\n\nShe pauses.\n\n“Well, thank you so much for your time this "
+        "evening.”"
+    )
+    assert speakers(text) == ["Eva Lund", "Eva Lund"]
+
+
+def test_a_transcript_heading_ends_the_run() -> None:
+    text = (
+        "“We are calling from the harbour campaign tonight, as we promised,” Eva Lund said."
+        "\n\nTranscript as follows:\n\n“HOST: Did you promise the islanders a new ferry "
+        "this year?”"
+    )
+    assert speakers(text)[1] != "Eva Lund"

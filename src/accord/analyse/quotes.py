@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
+ASIDES, ASIDE_WORDS = 2, 5  # paragraphs of stage directions a run of quotations crosses
 NAMED_KINDS = ("person", "organisation", "group", "place")
 # An opening mark typed where a closing one belongs: '“It's unusual,“ said Noble'.
 MISTYPED_CLOSE = re.compile(r"(?<=[,.!?])“(?=\s)")
@@ -305,8 +306,19 @@ def _continued(
         and c.claimant.name != quote.speaker
         for c in cues
     )
-    after_last = before.paragraph + 1 == item.paragraph and not _new_name(
-        entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+    # Short paragraphs of stage directions between ("She pauses.", "Pause.") do not end
+    # the run of one speaker's quotations.
+    asides = [p for p in doc.text[before.bounds[1] : item.bounds[0]].split("\n") if p.strip()]
+    stage = len(asides) <= ASIDES and all(
+        len(p.split()) <= ASIDE_WORDS and not QUOTE_MARK.search(p) and p.rstrip()[-1:] == "."
+        for p in asides  # not "Transcript as follows:", which brings in new speakers
+    )
+    after_last = (
+        before.paragraph + 1 + len(asides) == item.paragraph
+        and stage
+        and not _new_name(
+            entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+        )
     )
     if (same_paragraph and not new_name) or continued or (_alone(item) and after_last):
         return quote.speaker
