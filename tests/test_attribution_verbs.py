@@ -114,3 +114,11 @@ def test_apposition_holding_a_quotation() -> None:
         "wearing a wide hat and “Vote Holm” pins, said as the confetti fell."
     )
     assert speakers(text) == ["Nils Dahl"]
+
+
+def test_clause_before_colon_inside_a_headline_quotation_is_no_speaker() -> None:
+    text = (
+        'ON STAGE—"Tor Lie is leaving the harbour revue next month," by the Herald\'s Eva '
+        'Lund: "Tor Lie, the star of the harbour revue, is leaving the show next month."'
+    )
+    assert "Tor Lie" not in speakers(text)

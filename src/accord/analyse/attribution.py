@@ -818,7 +818,11 @@ def _root_subject(token: Token) -> Token | None:
 
 
 def _cue_before(
-    spacy_doc: SpacyDoc, start: int, starts: list[int], cues: dict[int, Cue]
+    spacy_doc: SpacyDoc,
+    start: int,
+    starts: list[int],
+    cues: dict[int, Cue],
+    people: PersonTracker | None = None,
 ) -> tuple[Token, Token | None, Claimant | None] | None:
     """The cue of 'X said: "…"', 'Continued Stone: "…"', '…, writing "…"' before a quote.
 
@@ -882,14 +886,14 @@ def _cue_before(
     if mark.text == ":":
         return (
             _transcript_speaker(window, mark)
-            or _clause_before_colon(mark, cues)
+            or _clause_before_colon(mark, cues, people)
             or _one_person_before_colon(mark)
         )
     return None
 
 
 def _clause_before_colon(
-    mark: Token, cues: dict[int, Cue]
+    mark: Token, cues: dict[int, Cue], people: PersonTracker | None = None
 ) -> tuple[Token, Token | None, Claimant | None] | None:
     """The speaker of the clause a colon ends: 'Clinton supports raises and recalled the
     pay freeze: "…"'. Its main verb is a speech verb with a named claimant, or its subject
@@ -911,7 +915,14 @@ def _clause_before_colon(
         if known is not None and known.claimant is not None and known.claimant.name:
             return token, None, known.claimant
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.ent_type_ == "PERSON" and root.pos_ == "VERB":
+    # "Kasich resisted:" with "Kasich" tagged a place, after "Gov. John Kasich".
+    known = subject is not None and people is not None and people.known_surname(subject)
+    person = subject is not None and (subject.ent_type_ == "PERSON" or bool(known))
+    # Not a clause inside a quotation ('"Morrison is leaving," by Michael Paulson:').
+    through_quote = subject is not None and any(
+        t.text in ('"', "“", "”") for t in mark.doc[subject.i : mark.i]
+    )
+    if subject is not None and person and not through_quote and root.pos_ == "VERB":
         return root, subject, None
     return None
 
@@ -1003,7 +1014,7 @@ def lexical_cue(
     if found is not None:
         cue, head = found
     else:
-        before = _cue_before(spacy_doc, start, starts, cues)
+        before = _cue_before(spacy_doc, start, starts, cues, people)
         if before is None:
             return None
         cue, head, claimant = before
