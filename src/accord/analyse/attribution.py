@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,12 +46,13 @@ SPEECH_LEMMAS = frozenset(
     apologise concur guarantee tout insinuate opine proclaim recount call remember
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
-    email rip chant fault""".split()
+    email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
+    grumble sneer""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
     """accuse warn complain boast speak talk thank rip blast slam criticize criticise praise
-    fault hit""".split()
+    fault hit mock scold taunt""".split()
 )
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
@@ -61,7 +63,7 @@ COGNITION_LEMMAS = frozenset(
 )
 # "fired back", "shot back", "hit back": speech only next to a quotation.
 QUOTE_ONLY_LEMMAS = frozenset(
-    "add continue go begin explain press start fire shoot hit relate".split()
+    "add continue go begin explain press start fire shoot hit relate speak talk".split()
 )
 # Cues whose direct object is what was said: "denied the allegations".
 OBJECT_CONTENT = frozenset(
@@ -73,7 +75,8 @@ OBJECT_CONTENT = frozenset(
 # '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
 AUDIENCE_LEMMAS = frozenset(
     """tell thank inform assure accuse blame praise criticize criticise call quote cite
-    remind question urge advise describe label welcome condemn answer echo""".split()
+    remind question urge advise describe label welcome condemn answer echo mock scold taunt
+    tease""".split()
 )
 INVERTING = (SPEECH_LEMMAS | QUOTE_ONLY_LEMMAS) - AUDIENCE_LEMMAS
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
@@ -135,6 +138,10 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "point":  # "pointed out"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma == "put":  # "as Marcus puts it, …"
+        children = list(token.children)
+        it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        return it and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in children)
     return lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in QUOTE_ONLY_LEMMAS
 
 
@@ -239,6 +246,15 @@ def _subject(cue: Token) -> Token | None:
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
                     return _appositive_name(token.head)
+                # "Trump told Newsmax that Romney had a crazy policy, adding, “…”": a
+                # speech participle on a reported clause goes on with its reporter.
+                going_on = cue.tag_ == "VBG" and cue.lemma_.lower() in GOING_ON
+                if token is not cue and (going_on or not _may_speak(child)):
+                    # "Paul said Rubio's plan would cost more, and called him …": the
+                    # parse hangs "called" on what Paul said; a plan calls no one.
+                    outer = _reporting_verb(token)
+                    if outer is not None:
+                        return _subject(outer)
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
@@ -251,7 +267,42 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
             token = token.head.head  # "rejected the notion …, saying …"
             continue
+        outer = _reporting_verb(token) if token is not cue else None
+        if outer is not None:  # "said the move was made by Bratton and said, “…”"
+            return _subject(outer)
         return _name_before(cue)
+    return None
+
+
+GOING_ON = frozenset("add say explain note insist argue stress continue".split())
+WHILE = frozenset("as while when before after until".split())  # a time, no speech
+SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be the one who speaks: a name, an organisation, a group, a
+    person's pronoun; not a thing ("the bill", "the deadlock", "it")."""
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return subject.pos_ == "PROPN" or subject.lower_ in SPEAKING_PRONOUNS
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The speech verb whose content a clause is: "Starr said [Clinton's situation
+    reminds him …]", "denied the notion that [a shakeup is coming]"."""
+    node = clause
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        lemma = head.lemma_.lower()
+        if (node.dep_ == "ccomp" and lemma in SPEECH_LEMMAS) or (
+            node.dep_ == "dobj" and lemma in OBJECT_CONTENT
+        ):
+            return head if is_cue(head) else None
+        if node.dep_ not in ("conj", "acl", "dobj"):
+            return None
+        node = head
     return None
 
 
@@ -361,6 +412,22 @@ def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
     return set(kept)
 
 
+def reporter(cue: Cue, cues: Iterable[Cue]) -> Cue:
+    """The cue that reports a cue's clause, when the cue is part of what another named
+    claimant said: "Carter said that some critics had been predicting a withdrawal" is
+    Carter's, not the critics'; the cue itself otherwise."""
+    others = [c for c in cues if c.content and not c.cognitive and c.claimant is not None]
+    for _ in range(3):  # "A said that B told C that …"
+        outer = next(
+            (c for c in others if c is not cue and cue.token.i in c.content and c.claimant.name),
+            None,
+        )
+        if outer is None or outer.token.i in cue.content:
+            return cue
+        cue = outer
+    return cue
+
+
 def find_cues(
     spacy_doc: SpacyDoc, quoted: list[tuple[int, int]], people: PersonTracker
 ) -> list[Cue]:
@@ -388,6 +455,12 @@ def find_cues(
         quote_only = lemma in QUOTE_ONLY_LEMMAS and lemma not in SPEECH_LEMMAS
         if quote_only and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "will continue to be", "are going to make": no speech
+        if lemma in ("speak", "talk") and (
+            subject_token is None
+            or not _may_speak(subject_token)
+            or any(c.dep_ == "mark" and c.lower_ in WHILE for c in token.children)
+        ):
+            continue  # "the fact speaks to …", "as Blumenthal spoke, the NRA …": no speech
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
@@ -493,8 +566,26 @@ class PersonTracker:
         known = self.gender.get(name.split()[-1])
         return known is None or known == gender
 
+    def known_surname(self, token: Token) -> str | None:
+        """The full name of a person the article has named whose surname a token is,
+        whatever the tagger made of it ("said Skelly" with "Skelly" an adverb)."""
+        if not (token.is_title and token.is_alpha) or token.lower_ in TIME_WORDS:
+            return None
+        for known in self.full_names:
+            words = clean_name(known).split()
+            if len(words) > 1 and words[-1] == token.text:
+                return " ".join(words)
+        return None
+
     def claimant(self, head: Token, spacy_doc: SpacyDoc) -> Claimant | None:
         start, end, name, kind = _name_of(head, spacy_doc)
+        if name is None and not kind and head.pos_ != "PROPN":
+            full = self.known_surname(head)
+            if full is not None:  # a surname mistagged: "Skelly" as an adverb
+                self.people.append(full)
+                found = Claimant(head.idx, head.idx + len(head.text), full, "person")
+                self.last = found
+                return found
         begin = spacy_doc[start].idx
         finish = spacy_doc[end - 1].idx + len(spacy_doc[end - 1].text)
         if kind.startswith("pronoun:"):
@@ -546,6 +637,10 @@ def _mention_extent(head: Token, begin: int, finish: int) -> tuple[int, int]:
 
 ADJACENT_TOKENS = 4  # how far after a cue the speaker of an inverted "said X" may stand
 APPOSITION_TOKENS = 15  # "Miller, a retired worker from a nuclear plant, said"
+# What someone's own words are called: "From Bush's Facebook post: “…”".
+OWN_WORDS = frozenset(
+    "statement remarks word response reply answer letter tweet post message".split()
+)
 STATEMENT_NOUNS = frozenset(
     "statement following remarks words message letter tweet post note reply response".split()
 )
@@ -572,13 +667,35 @@ def _speech_cue(token: Token) -> bool:
 
 
 def _skip_apposition(tokens: list[Token], k: int) -> int:
-    """Index after ", a retired worker from a nuclear plant," when it starts at ``k``."""
+    """Index after ", a retired worker from a nuclear plant," when it starts at ``k``;
+    a quotation closed inside it is part of it (", wearing “Ted Cruz” pins,")."""
     if k < len(tokens) and tokens[k].text == ",":
+        quoted = False
         for j in range(k + 1, min(len(tokens), k + APPOSITION_TOKENS)):
-            if tokens[j].text in (".", "!", "?", ";") or tokens[j].text in '“”"':
+            text = tokens[j].text
+            if text in (".", "!", "?", ";"):
                 return k
-            if tokens[j].text == ",":
+            if text in '“”"':
+                if (text == "“" and quoted) or (text == "”" and not quoted):
+                    return k  # a mark that opens or closes no quotation of its own
+                quoted = not quoted
+                continue
+            if text == "," and not quoted:
                 return j + 1
+    return k
+
+
+PREPOSITION_TOKENS = 4  # "a staffer in the room wondered"
+
+
+def _skip_preposition(tokens: list[Token], k: int) -> int:
+    """Index after "in the room" when a short prepositional phrase of nouns starts at
+    ``k`` and a speech verb follows it."""
+    if k >= len(tokens) or tokens[k].pos_ != "ADP":
+        return k
+    for j in range(k + 1, min(len(tokens), k + 2 + PREPOSITION_TOKENS)):
+        if tokens[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+            return j if j > k + 1 and _speech_cue(tokens[j]) else k
     return k
 
 
@@ -639,7 +756,12 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if _speech_cue(after[0]):
         if after[0].lemma_.lower() not in INVERTING:
             return None  # '"…," thanked Obama': Obama is thanked
+        if after[0].tag_ == "VBG":
+            return None  # '…of “New York values,” saying the city …': no inversion
         head = _phrase_head(after[1:], spacy_doc)  # "said a person close to the Clintons"
+        if head is None and len(after) > 1 and after[1].is_title:
+            ends = len(after) == 2 or after[2].is_punct or after[2].is_space
+            head = after[1] if ends else None  # "said Skelly," with the name mistagged
         return (after[0], head) if head is not None else None
     head = _phrase_head(after, spacy_doc)
     if head is None:
@@ -649,6 +771,7 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         k += 1
     k = _skip_aside(after, k)
     k = _skip_apposition(after, k)
+    k = _skip_preposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
     if k < len(after) and _speech_cue(after[k]):
@@ -695,7 +818,11 @@ def _root_subject(token: Token) -> Token | None:
 
 
 def _cue_before(
-    spacy_doc: SpacyDoc, start: int, starts: list[int], cues: dict[int, Cue]
+    spacy_doc: SpacyDoc,
+    start: int,
+    starts: list[int],
+    cues: dict[int, Cue],
+    people: PersonTracker | None = None,
 ) -> tuple[Token, Token | None, Claimant | None] | None:
     """The cue of 'X said: "…"', 'Continued Stone: "…"', '…, writing "…"' before a quote.
 
@@ -719,11 +846,17 @@ def _cue_before(
     statement = list(spacy_doc[max(0, index - 12) : index])
     if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
         window = statement
+    if mark.text == ":":  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
+        signed = _transcript_speaker(window, mark, dashed_only=True)
+        if signed is not None:
+            return signed
     for k in range(len(window) - 1, -1, -1):
         token = window[k]
         if not _speech_cue(token):
             continue
         known = cues.get(token.i)
+        if known is not None and known.quote_only and reporter(known, cues.values()) is not known:
+            continue  # "Rubio said that once the Senate goes on recess, “…”": Rubio's
         if known is not None and known.claimant is not None and known.claimant.name:
             return token, None, known.claimant
         head = _name_head(window[k + 1 :], spacy_doc)  # "Continued Stone:"
@@ -740,17 +873,27 @@ def _cue_before(
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return token.head, subject, None
+        # "Clinton's response was:", "From Bush's Facebook post:", "in Forbes' words,"; not
+        # "the story about Clinton's emails, “…”".
+        where = token.dep_ in ("nsubj", "ROOT") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("from", "in")
+        )
+        if token.lemma_.lower() in OWN_WORDS and where:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            named = owner is not None and owner.ent_type_ in ("PERSON", "ORG", "NORP")
+            if named or (owner is not None and owner.pos_ == "PROPN"):
+                return token, owner, None
     if mark.text == ":":
         return (
             _transcript_speaker(window, mark)
-            or _clause_before_colon(mark, cues)
+            or _clause_before_colon(mark, cues, people)
             or _one_person_before_colon(mark)
         )
     return None
 
 
 def _clause_before_colon(
-    mark: Token, cues: dict[int, Cue]
+    mark: Token, cues: dict[int, Cue], people: PersonTracker | None = None
 ) -> tuple[Token, Token | None, Claimant | None] | None:
     """The speaker of the clause a colon ends: 'Clinton supports raises and recalled the
     pay freeze: "…"'. Its main verb is a speech verb with a named claimant, or its subject
@@ -772,7 +915,14 @@ def _clause_before_colon(
         if known is not None and known.claimant is not None and known.claimant.name:
             return token, None, known.claimant
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.ent_type_ == "PERSON" and root.pos_ == "VERB":
+    # "Kasich resisted:" with "Kasich" tagged a place, after "Gov. John Kasich".
+    known = subject is not None and people is not None and people.known_surname(subject)
+    person = subject is not None and (subject.ent_type_ == "PERSON" or bool(known))
+    # Not a clause inside a quotation ('"Morrison is leaving," by Michael Paulson:').
+    through_quote = subject is not None and any(
+        t.text in ('"', "“", "”") for t in mark.doc[subject.i : mark.i]
+    )
+    if subject is not None and person and not through_quote and root.pos_ == "VERB":
         return root, subject, None
     return None
 
@@ -807,7 +957,9 @@ def _one_person_before_colon(mark: Token) -> tuple[Token, Token, None] | None:
     return mark, head, None
 
 
-def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token, None] | None:
+def _transcript_speaker(
+    window: list[Token], mark: Token, dashed_only: bool = False
+) -> tuple[Token, Token, Claimant | None] | None:
     """'Rep. Trey Gowdy: "…"', '… - Frank Newport: "…"': a name alone before a colon.
 
     The name must stand by itself: after the start of the paragraph, a dash, the end of a
@@ -827,6 +979,16 @@ def _transcript_speaker(window: list[Token], mark: Token) -> tuple[Token, Token,
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
+    dashed = first > 0 and doc[first - 1].text in ("-", "—", "–")
+    if dashed_only and not dashed:
+        return None
+    if dashed_only and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+        # The name is what follows the dash, whatever the parse hangs it on.
+        name = clean_name(doc[words[0].i : words[-1].i + 1].text)
+        end = words[-1].idx + len(words[-1].text)
+        return mark, words[-1], Claimant(words[0].idx, end, name, "person")
+    if not named and dashed and all(t.pos_ == "PROPN" for t in words) and len(words) <= 4:
+        named = words  # "… - Philip Bump: “…”", a name the recogniser missed
     if not named:
         return None
     return mark, named[-1], None
@@ -852,7 +1014,7 @@ def lexical_cue(
     if found is not None:
         cue, head = found
     else:
-        before = _cue_before(spacy_doc, start, starts, cues)
+        before = _cue_before(spacy_doc, start, starts, cues, people)
         if before is None:
             return None
         cue, head, claimant = before

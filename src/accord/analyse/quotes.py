@@ -22,17 +22,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from accord.analyse.attribution import Cue, PersonTracker, find_cues, lexical_cue
+from accord.analyse.attribution import (
+    Cue,
+    PersonTracker,
+    clean_name,
+    find_cues,
+    is_cue,
+    lexical_cue,
+    reporter,
+)
 from accord.model import Attribution, Document, Entity, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 # Closing marks each opening mark accepts: scraped text mixes curly and straight marks
 # ('“…," Sanders said').
 OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
+ASIDES, ASIDE_WORDS = 2, 5  # paragraphs of stage directions a run of quotations crosses
 NAMED_KINDS = ("person", "organisation", "group", "place")
 # An opening mark typed where a closing one belongs: '“It's unusual,“ said Noble'.
 MISTYPED_CLOSE = re.compile(r"(?<=[,.!?])“(?=\s)")
@@ -149,7 +159,14 @@ def extract_attributions(
         best: tuple[int, int, int, int] | None = None
         for number, cue in enumerate(cues):
             shared = len(cue.content & inside)
-            if shared and _may_introduce(cue, item, quoted_tokens, spacy_doc):
+            # "Rubio said that once the Senate goes on recess, “…”": a quotation-only
+            # verb ("goes", "continues") inside what someone said introduces nothing.
+            nested = (
+                cue.quote_only
+                and any(c.dep_ == "mark" for c in cue.token.children)
+                and reporter(cue, cues) is not cue
+            )
+            if shared and not nested and _may_introduce(cue, item, quoted_tokens, spacy_doc):
                 distance = min(abs(cue.token.idx - span.start), abs(cue.token.idx - span.end))
                 # The cue whose content is most nearly this quote: '"…?" asked Dunn' over a
                 # "Moscow denies" the parser hangs the whole sentence on.
@@ -182,6 +199,11 @@ def extract_attributions(
         # A short one is too often a title or a scare quote ("Scandal") to pass on
         # anything but a speaker a cue gives it.
         open_cue = not short and (cue is None or (cue.claimant is None and not cue.author))
+        signed = None
+        if open_cue and _alone(item):
+            signed = _signature(doc.text, item, paragraph_bounds, spacy_doc, token_starts)
+        if signed is not None:  # '“…” ¶ - Bernie Sanders.'
+            speaker, open_cue = tracker.full_name(signed), False
         if open_cue and previous is not None:
             speaker = _continued(
                 item,
@@ -217,6 +239,8 @@ def extract_attributions(
                 cue = reported
                 speaker = reported.claimant.name if reported.claimant else None
                 weak.add(len(quotes))
+        if speaker is None and open_cue and not short:
+            speaker = _clause_subject(spacy_doc, inside, quoted_tokens, tracker)
         if cue is not None and not short:
             attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         quote = Quote(
@@ -282,8 +306,19 @@ def _continued(
         and c.claimant.name != quote.speaker
         for c in cues
     )
-    after_last = before.paragraph + 1 == item.paragraph and not _new_name(
-        entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+    # Short paragraphs of stage directions between ("She pauses.", "Pause.") do not end
+    # the run of one speaker's quotations.
+    asides = [p for p in doc.text[before.bounds[1] : item.bounds[0]].split("\n") if p.strip()]
+    stage = len(asides) <= ASIDES and all(
+        len(p.split()) <= ASIDE_WORDS and not QUOTE_MARK.search(p) and p.rstrip()[-1:] == "."
+        for p in asides  # not "Transcript as follows:", which brings in new speakers
+    )
+    after_last = (
+        before.paragraph + 1 + len(asides) == item.paragraph
+        and stage
+        and not _new_name(
+            entities, (before.span.end, item.bounds[0]), quote.speaker, spacy_doc, token_starts
+        )
     )
     if (same_paragraph and not new_name) or continued or (_alone(item) and after_last):
         return quote.speaker
@@ -378,6 +413,87 @@ def _between(cue: Cue, span: _Span) -> tuple[int, int]:
     return span.end, cue_start
 
 
+SIGNATURE = re.compile(
+    r"[-—–]\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\.?\s*(?:,[^\n]{0,80})?\.?\s*$"
+)
+
+
+def _signature(
+    text: str,
+    item: _Located,
+    paragraph_bounds: list[tuple[int, int]],
+    spacy_doc: SpacyDoc,
+    token_starts: list[int],
+) -> str | None:
+    """The name that signs a quotation standing alone: the next paragraph is only a dash
+    and a name ('“…” ¶ - Bernie Sanders.', '¶ -Michelle Marks, Philadelphia.'), as fact
+    checks and notebooks print who said what."""
+    if item.paragraph + 1 >= len(paragraph_bounds):
+        return None
+    start, end = paragraph_bounds[item.paragraph + 1]
+    match = SIGNATURE.fullmatch(text, start, end)
+    if match is None:
+        return None
+    name_end = match.end(1)
+    last = spacy_doc[max(0, bisect_right(token_starts, name_end - 1) - 1)]
+    if last.pos_ != "PROPN" and last.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return clean_name(match.group(1)) or None
+
+
+def _clause_subject(
+    spacy_doc: SpacyDoc, inside: set[int], quoted: set[int], tracker: PersonTracker
+) -> str | None:
+    """The person whose clause a quotation no speech verb introduces is part of.
+
+    'Clinton supports “appropriate pay raises”', 'Trump called the assault “an attack on
+    our country”', 'Sanders credited her victory to “a closed primary”': the nearest verb
+    above the quotation, outside it, has a person as its subject (a conjunct inherits
+    it). A thing, a pronoun, a passive ("Rubio was asked whether …") or no subject: no
+    speaker; nor where the clause is what someone else is reported to have said
+    ("McConnell says that … Obama is giving them “…”"), or is in another quotation.
+    """
+    words = sorted(i for i in inside if not spacy_doc[i].is_punct and not spacy_doc[i].is_space)
+    if not words:
+        return None
+    node = spacy_doc[words[0]]
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        previous, node = node, node.head
+        if node.i in quoted and node.i not in inside:
+            return None  # a verb of another quotation the parse ran this one into
+        low, high = sorted((node.i, words[0]))
+        if any("\n" in t.text for t in spacy_doc[low:high]):
+            return None  # a parse run over a paragraph break
+        if node.i in inside or node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and node.dep_ == "conj":
+            continue  # "…, opposes “…” and recalled": the first conjunct's subject
+        if subject is None or subject.dep_ != "nsubj" or subject.i in inside:
+            return None
+        if previous.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return None  # the quotation is part of the subject, not of what it says
+        if subject.ent_type_ != "PERSON" or subject.i in quoted or _reported(node):
+            return None
+        claimant = tracker.claimant(subject, spacy_doc)
+        return claimant.name if claimant is not None and claimant.kind == "person" else None
+    return None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is (a conjunct of) the complement of a speech or thinking verb."""
+    node = clause
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and is_cue(node.head):
+            return True
+        node = node.head
+    return False
+
+
 def _alone(item: _Located) -> bool:
     """Whether a quotation is a paragraph by itself."""
     return item.first and item.span.start == item.bounds[0] and item.span.end >= item.bounds[1] - 1
@@ -403,6 +519,9 @@ def _last_report_before(
     if not earlier:
         return None
     last = earlier[-1]
+    outer = reporter(last, cues)
+    if outer.claimant is not None and outer.claimant.kind in NAMED_KINDS:
+        last = outer  # "Carter said that some critics had predicted …" then "“…”": Carter's
     if last.cognitive or last.claimant is None or not last.claimant.name:
         return None
     return last
