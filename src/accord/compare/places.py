@@ -200,8 +200,8 @@ def place_conflicts(
             continue  # a place against a word that is no place: a rewrite, not a move
         if same_name(name_a[1], name_b[1]) or name_a[1] in name_b[1] or name_b[1] in name_a[1]:
             continue
-        if same_place(name_a[1], name_b[1]) or nested(name_a[1], name_b[1]):
-            continue  # "Idleb" / "Idlib"; a town and the country it lies in
+        if same_place(name_a[0], name_b[0]) or nested(name_a[1], name_b[1]):
+            continue  # "Idleb" / "Idlib"; "LA" / "Los Angeles"; a town in its country
         if (name_a[1], name_b[1]) in seen or _both_mention(cluster_text, a, b, name_a, name_b):
             continue
         seen.add((name_a[1], name_b[1]))
