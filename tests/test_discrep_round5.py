@@ -32,3 +32,48 @@ def test_two_different_places_are_still_compared():
         "The singer was seen at a party in Chicago on Monday night with friends.",
         "The singer was seen at a party in Los Angeles on Monday night with friends.",
     )
+
+
+def test_a_number_sign_marks_a_rank_not_a_count():
+    from accord.analyse.quantities import extract_quantities
+
+    assert not extract_quantities("data scientists ( #2 ) and cloud engineers ( # 9 )")
+    assert [q.value for q in extract_quantities("2 data scientists")] == [2.0]
+
+
+def test_half_a_million_is_half_a_million():
+    from accord.analyse.quantities import extract_quantities
+
+    (q,) = extract_quantities("The album sold more than half a million copies.")
+    assert q.value == 500_000
+    assert not _values(
+        "The album sold more than half a million copies in its first week.",
+        "The album sold 566,000 copies in its first week.",
+    )
+    assert _values(
+        "The album sold half a million copies in its first week.",
+        "The album sold 300,000 copies in its first week.",
+    )
+
+
+def test_one_amount_in_two_units_is_not_two_values():
+    from accord.compare.frames import unit_of
+    from tests.analysed import sentence
+
+    s = sentence("The fine was 10,000 rupees ( $114; £71 ) each.")
+    assert [unit_of(s, q) for q in s.quantities] == ["rupee", "dollar", "sterling"]
+    assert not brief(
+        "The judge also imposed a fine of 10,000 rupees ( $110 ) on each of the women.",
+        "The judge imposed a fine of 10,000 rupees ( $114; £71 ) on each of the women.",
+    )
+    assert not brief(
+        "Walkers at a campsite in Mirow found 50 euro notes falling from a tree.",
+        "Walkers at a campsite in Mirow found £142,000 in notes falling from a tree.",
+    )
+
+
+def test_one_unit_two_amounts_are_still_compared():
+    assert brief(
+        "The firm paid $110 for each can of the new drink.",
+        "The firm paid $140 for each can of the new drink.",
+    )

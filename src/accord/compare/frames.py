@@ -92,6 +92,44 @@ def is_conversion(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "sterling"}
+# A unit written after the figure: a currency or a measure that has a rival unit for the
+# same amount ("12oz ( 0.34 litre )", "10,000 rupees ( $114 )"). "pound" is left out: a
+# weight or a currency.
+UNIT_AFTER = re.compile(
+    r"^[\s-]*(?P<unit>dollars?|euros?|rupees?|yuan|yen|rubles?|roubles?|oz|ounces?|"
+    r"lit(?:re|er)s?|ml|millilit(?:re|er)s?|gallons?|km|kilomet(?:re|er)s?|miles?|kg|"
+    r"kilograms?|lbs?|grams?|metres?|meters?|feet|foot|ft|inch(?:es)?|cm|"
+    r"centimet(?:re|er)s?)\b",
+    re.I,
+)
+UNIT_NAMES = {
+    "dollar": "dollar", "euro": "euro", "rupee": "rupee", "ruble": "rouble",
+    "rouble": "rouble", "ounce": "oz", "liter": "litre", "milliliter": "ml",
+    "millilitre": "ml", "kilometer": "km", "kilometre": "km", "kilogram": "kg", "lb": "lb",
+    "meter": "metre", "foot": "feet", "ft": "feet", "inche": "inch", "centimeter": "cm",
+    "centimetre": "cm",
+}  # fmt: skip
+
+
+def unit_of(sentence: Sentence, q: Quantity) -> str:
+    """The currency or unit of measure a figure is written in ("$", "€", "oz", "litre"),
+    or "" when none is written next to it."""
+    before = _before(sentence, q, 3).rstrip()
+    if before and before[-1] in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[before[-1]]
+    inside = next((c for c in q.text if c in CURRENCY_SIGNS), "")
+    if inside:
+        return CURRENCY_SIGNS[inside]
+    match = UNIT_AFTER.match(_after(sentence, q, 20))
+    if match is None:
+        return ""
+    word = match.group("unit").lower()
+    word = word[:-1] if word.endswith("s") and word not in ("lbs",) else word
+    word = "lb" if word == "lbs" else word
+    return UNIT_NAMES.get(word, word)
+
+
 RATE_UNITS = {
     "year": "year", "annually": "year", "yearly": "year", "annual": "year",
     "month": "month", "monthly": "month", "week": "week", "weekly": "week",
@@ -339,6 +377,9 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole
+    unit_a, unit_b = unit_of(a, qa), unit_of(b, qb)
+    if unit_a and unit_b and unit_a != unit_b:
+        return True  # "$110" / "£71", "12oz" / "0.34 litre": one amount in two units
     if is_sourcing(a, qa) or is_sourcing(b, qb):
         return True
     if is_irrealis(a, qa) != is_irrealis(b, qb):
