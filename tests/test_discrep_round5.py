@@ -77,3 +77,37 @@ def test_one_unit_two_amounts_are_still_compared():
         "The firm paid $110 for each can of the new drink.",
         "The firm paid $140 for each can of the new drink.",
     )
+
+
+def test_the_day_of_a_file_photo_is_furniture():
+    assert not brief(
+        "In this Sept. 10, 2014 file photo, Attorney General Bill Smart speaks in Kelmouth.",
+        "Attorney General Bill Smart will announce the charges on Jan. 21, 2015 in Kelmouth.",
+    )
+    assert brief(
+        "Attorney General Bill Smart announced the charges in Kelmouth on Sept. 10, 2014.",
+        "Attorney General Bill Smart announced the charges in Kelmouth on Jan. 21, 2015.",
+    )
+
+
+def _variant(name: str, evidence: str):
+    from accord.model import Evidence, Variant
+
+    return Variant(name, name, ["S1"], [Evidence("S1", 0, evidence)])
+
+
+def test_halves_of_one_name_are_one_speaker():
+    from accord.compare.discrepancies import _parts_of_one_name
+
+    shum, ping = _variant("Shum", "said shum."), _variant("Ping", "said mr ping.")
+    assert _parts_of_one_name([shum, ping], ["shum ping", "jane doe"])
+    assert not _parts_of_one_name([shum, ping], ["shum lee", "ping chan"])
+
+
+def test_a_name_in_a_photo_credit_did_not_say_the_quote():
+    from accord.compare.discrepancies import _named_person
+
+    credit = _variant("Damien Meyer", '( photo: damien meyer, afp ) he wrote "no."')
+    assert not _named_person(credit, ["damien meyer"])
+    said = _variant("Damien Meyer", '"no," damien meyer wrote.')
+    assert _named_person(said, ["damien meyer"])
