@@ -111,3 +111,17 @@ def test_a_name_in_a_photo_credit_did_not_say_the_quote():
     assert not _named_person(credit, ["damien meyer"])
     said = _variant("Damien Meyer", '"no," damien meyer wrote.')
     assert _named_person(said, ["damien meyer"])
+
+
+def test_one_figure_of_a_list_is_one_member_of_several():
+    from accord.compare.frames import in_list
+    from tests.analysed import sentence
+
+    s = sentence("Four children aged 13, 12, 10 and eight were among the dead.")
+    assert [in_list(s, q) for q in s.quantities] == [False, True, True, True, True]
+    s = sentence("Police said 5 people died and 12 were hurt.")
+    assert not any(in_list(s, q) for q in s.quantities)
+    assert _values(
+        "The police said 13 children were found dead at the farm near the river.",
+        "The police said eight children were found dead at the farm near the river.",
+    )

@@ -243,6 +243,20 @@ def is_window(sentence: Sentence, q: Quantity) -> bool:
     return WINDOW_BEFORE.search(_before(sentence, q, 20)) is not None
 
 
+_BARE = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "aged 13, 12, 10 and eight", "ages 4, 6 and 9": one figure of a list of bare figures,
+# each another member's (another child's age, another year's count).
+LIST_AFTER = re.compile(r"^\s*,\s*" + _BARE + r"\b(?!,\d)|^\s*,?\s*(?:and|or)\s+" + _BARE + r"\b(?![\w-])", re.I)
+LIST_BEFORE = re.compile(r"(?<![\w,.])" + _BARE + r"\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
+
+
+def in_list(sentence: Sentence, q: Quantity) -> bool:
+    """A figure listed with other bare figures of its kind: one member of several."""
+    return bool(
+        LIST_AFTER.match(_after(sentence, q, 20)) or LIST_BEFORE.search(_before(sentence, q, 20))
+    )
+
+
 AGE_NOUN = re.compile(r"^[\s-]*years?[\s-]+old\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
 
 
@@ -377,6 +391,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole
+    if in_list(a, qa) != in_list(b, qb):
+        return True  # "aged 13, 12, 10 and eight" / "aged 8": one of several against one
     unit_a, unit_b = unit_of(a, qa), unit_of(b, qb)
     if unit_a and unit_b and unit_a != unit_b:
         return True  # "$110" / "£71", "12oz" / "0.34 litre": one amount in two units
