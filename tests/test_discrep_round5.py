@@ -18,7 +18,8 @@ def _values(*texts: str) -> list[set[str]]:
 def test_a_place_written_as_its_initials_is_the_same_place():
     assert initials_of("LA", "Los Angeles")
     assert initials_of("N.Y.C.", "New York City")
-    assert not initials_of("la", "Los Angeles")  # a word, not an initialism
+    assert initials_of("la", "los angeles")  # lower-cased copy
+    assert not initials_of("Los", "Los Angeles")
     assert not initials_of("LA", "Lagos")
     assert same_place("LA", "Los Angeles")
     assert not brief(
@@ -125,3 +126,32 @@ def test_one_figure_of_a_list_is_one_member_of_several():
         "The police said 13 children were found dead at the farm near the river.",
         "The police said eight children were found dead at the farm near the river.",
     )
+
+
+def test_a_relative_named_by_his_age_is_not_the_man_of_the_surname():
+    from accord.compare.frames import same_subject
+
+    assert not same_subject("jamal", "son taseen jamal")
+    assert same_subject("taseen jamal", "son taseen jamal")
+    assert same_subject("jamal", "jamal")
+
+
+def test_a_word_of_a_name_does_not_date_an_event():
+    # "mug shot" (tagged a person) is no act; "shot him" after the other day is
+    assert not _values(
+        "Police have released 17-year-old Trevon Johnson's name and mug shot Friday afternoon.",
+        "Seventeen-year-old Trevon Johnson died Thursday night after Jenrette shot him once, "
+        "according to police.",
+    )
+    assert {"monday", "sunday"} in _values(
+        "A deputy shot a goose that was blocking traffic Monday morning near the Belvar bridge.",
+        "A deputy fatally shot a goose near the Belvar bridge on Sunday, drivers said.",
+    )
+
+
+def test_a_lower_cased_initialism_is_the_place_too():
+    assert not brief(
+        "Privatefly flies you back in time from sydney to la in a jet to celebrate twice.",
+        "Privatefly flies you back in time from sydney to los angeles in a jet to celebrate twice.",
+    )
+

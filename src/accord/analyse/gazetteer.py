@@ -233,17 +233,18 @@ def same_place(a: str, b: str) -> bool:
     return key_a == key_b or bool(_ids_joining(key_a) & _ids_joining(key_b))
 
 
-INITIALISM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+INITIALISM = re.compile(r"^(?:[A-Z]\.?){2,4}$|^[a-z]{2,3}$")
 
 
 def initials_of(short: str, name: str) -> bool:
-    """Whether ``short`` is written in capitals as the initials of ``name``'s words: a
-    reader takes "LA" beside "Los Angeles" for the city, whatever state "La." abbreviates."""
+    """Whether ``short`` is the initials of ``name``'s words: a reader takes "LA" beside
+    "Los Angeles" for the city, whatever state "La." abbreviates. Lower case counts too
+    (much copy is lower-cased), never against a one-word name."""
     short = short.strip()
     words = name.split()
     if not INITIALISM.match(short) or len(words) < 2:
         return False
-    return short.replace(".", "") == "".join(w[0] for w in words).upper()
+    return short.replace(".", "").upper() == "".join(w[0] for w in words).upper()
 
 
 def place_kind(name: str) -> str | None:

@@ -210,9 +210,28 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+# "said son taseen jamal, 14": a relative named next to his age, not the man of the surname.
+KIN_BEFORE = re.compile(
+    r"\b(son|daughter|wife|husband|brother|sister|father|mother|grandson|granddaughter|"
+    r"nephew|niece|cousin|uncle|aunt)(?:,)?\s*$",
+    re.I,
+)
+KIN = frozenset(
+    "son daughter wife husband brother sister father mother grandson granddaughter nephew "
+    "niece cousin uncle aunt".split()
+)
+
+
 def same_subject(a: str, b: str) -> bool:
     from accord.analyse.entities import same_name
 
+    kin_a, kin_b = a.split(" ", 1)[0] in KIN, b.split(" ", 1)[0] in KIN
+    if kin_a != kin_b:
+        bare = b if kin_a else a
+        if len(bare.split()) == 1:
+            return False  # "jamal, 55" / "son taseen jamal, 14": father and son
+    a = a.split(" ", 1)[1] if kin_a and " " in a else a
+    b = b.split(" ", 1)[1] if kin_b and " " in b else b
     return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
 
 
@@ -263,15 +282,16 @@ AGE_NOUN = re.compile(r"^[\s-]*years?[\s-]+old\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b",
 def age_subject(sentence: Sentence, q: Quantity) -> str:
     """Whose age a figure is: the nearest person named within a few words, else the noun
     after "-year-old" ("a 16-year-old student" -> "student")."""
-    nearest, distance = "", 30
+    nearest, distance, nearest_start = "", 30, 0
     for e in sentence.entities:
         if e.kind != "person":
             continue
         gap = q.start - e.end if e.end <= q.start else e.start - q.end
         if 0 <= gap < distance:
-            nearest, distance = e.key, gap
+            nearest, distance, nearest_start = e.key, gap, e.start
     if nearest:
-        return nearest
+        kin = KIN_BEFORE.search(sentence.text[: max(0, nearest_start - sentence.start)])
+        return f"{kin.group(1).lower()} {nearest}" if kin else nearest
     match = AGE_NOUN.match(_after(sentence, q))
     return match.group(1).lower() if match else ""
 
