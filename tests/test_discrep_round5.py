@@ -155,3 +155,10 @@ def test_a_lower_cased_initialism_is_the_place_too():
         "Privatefly flies you back in time from sydney to los angeles in a jet to celebrate twice.",
     )
 
+
+def test_scare_quotes_do_not_hide_the_counted_noun():
+    from tests.analysed import sentence
+
+    s = sentence('Police said three " longarm " firearms were found at the farm.')
+    assert [q.counted for q in s.quantities] == ["longarm"]
+

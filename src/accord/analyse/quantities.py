@@ -253,6 +253,8 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
         return "", ""
     counted = ""
     for token in spacy_doc[span.end : span.end + 5]:
+        if token.is_quote:
+            continue  # 'three " longarm " firearms': scare quotes around a word of the noun
         if token.is_punct or token.lower_ in ("%",):
             break
         if token.lower_ in SKIP_COUNTED or token.pos_ in ("ADJ", "NUM", "DET"):
