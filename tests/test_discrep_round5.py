@@ -162,3 +162,17 @@ def test_scare_quotes_do_not_hide_the_counted_noun():
     s = sentence('Police said three " longarm " firearms were found at the farm.')
     assert [q.counted for q in s.quantities] == ["longarm"]
 
+
+def test_shares_of_different_measures_are_not_compared():
+    from accord.compare.frames import different_shares
+    from tests.analysed import sentence
+
+    a = sentence("A study found 56 percent of Americans had not packed a suitcase in a year.")
+    b = sentence("A survey revealed that 42 percent of Americans feel guilty for relaxing.")
+    c = sentence("A study found 48 percent of Americans had not packed a suitcase in a year.")
+    assert different_shares(a, a.quantities[0], b, b.quantities[0])
+    assert not different_shares(a, a.quantities[0], c, c.quantities[0])
+    assert _values(
+        "A study by the travel firm found 56 percent of Americans had not packed a suitcase.",
+        "A study by the travel firm found 48 percent of Americans had not packed a suitcase.",
+    )

@@ -265,8 +265,36 @@ def is_window(sentence: Sentence, q: Quantity) -> bool:
 _BARE = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # "aged 13, 12, 10 and eight", "ages 4, 6 and 9": one figure of a list of bare figures,
 # each another member's (another child's age, another year's count).
-LIST_AFTER = re.compile(r"^\s*,\s*" + _BARE + r"\b(?!,\d)|^\s*,?\s*(?:and|or)\s+" + _BARE + r"\b(?![\w-])", re.I)
+LIST_AFTER = re.compile(
+    r"^\s*,\s*" + _BARE + r"\b(?!,\d)|^\s*,?\s*(?:and|or)\s+" + _BARE + r"\b(?![\w-])", re.I
+)
 LIST_BEFORE = re.compile(r"(?<![\w,.])" + _BARE + r"\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
+
+
+PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# "56 percent of americans said they hadn't packed": the group after "of" is who, the
+# words after it what is measured of them.
+SHARE_GROUP = re.compile(
+    r"^\s*(?:%|per ?cent\b)?\s*(?:of\s+(?:the\s+|all\s+|those\s+)?[\w'’-]+)?", re.I
+)
+
+
+def share_terms(sentence: Sentence, q: Quantity) -> set[str]:
+    """What a share measures: the content words after the figure and its group, to the
+    end of the clause ("feel guilty for relaxing on vacation")."""
+    after = _after(sentence, q, 90)
+    after = after[SHARE_GROUP.match(after).end() :]
+    after = re.split(r"[.;:(]|,\s*(?:compared|while|but|and)\b", after, maxsplit=1)[0]
+    return set(content_terms(after))
+
+
+def different_shares(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two percentages of different measures: "56 percent of americans hadn't packed"
+    / "42 percent of americans feel guilty" are two questions of two surveys."""
+    if not (PERCENT.search(qa.text) and PERCENT.search(qb.text)):
+        return False
+    terms_a, terms_b = share_terms(a, qa), share_terms(b, qb)
+    return bool(terms_a and terms_b and not terms_a & terms_b)
 
 
 def in_list(sentence: Sentence, q: Quantity) -> bool:
@@ -411,6 +439,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole
+    if different_shares(a, qa, b, qb):
+        return True
     if in_list(a, qa) != in_list(b, qb):
         return True  # "aged 13, 12, 10 and eight" / "aged 8": one of several against one
     unit_a, unit_b = unit_of(a, qa), unit_of(b, qb)
