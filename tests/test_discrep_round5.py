@@ -176,3 +176,19 @@ def test_shares_of_different_measures_are_not_compared():
         "A study by the travel firm found 56 percent of Americans had not packed a suitcase.",
         "A study by the travel firm found 48 percent of Americans had not packed a suitcase.",
     )
+
+
+def test_a_position_from_a_place_is_not_the_place():
+    from accord.compare.places import RELATIVE_POSITION
+
+    assert RELATIVE_POSITION.match("north of springfield")
+    assert RELATIVE_POSITION.match("South-west of the capital")
+    assert not RELATIVE_POSITION.match("North Carolina")
+    assert not brief(
+        "The winning ticket was sold at the Pride store in Chicopee, north of Springfield.",
+        "The winning ticket was sold at the Pride store in Chicopee, Massachusetts.",
+    )
+    assert brief(
+        "The winning ticket was sold at the Pride store in Chicopee, Ohio, officials said.",
+        "The winning ticket was sold at the Pride store in Chicopee, Massachusetts, police said.",
+    )
