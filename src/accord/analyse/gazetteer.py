@@ -247,7 +247,23 @@ def is_place(name: str) -> bool:
 def same_place(a: str, b: str) -> bool:
     """Whether two names can mean one place: the same key, or a shared GeoNames id."""
     key_a, key_b = entity_key(a), entity_key(b)
+    if initials_of(a, b) or initials_of(b, a):
+        return True  # "LA" / "Los Angeles", "NYC" / "New York City"
     return key_a == key_b or bool(_ids_joining(key_a) & _ids_joining(key_b))
+
+
+INITIALISM = re.compile(r"^(?:[A-Z]\.?){2,4}$|^[a-z]{2,3}$")
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name``'s words: a reader takes "LA" beside
+    "Los Angeles" for the city, whatever state "La." abbreviates. Lower case counts too
+    (much copy is lower-cased), never against a one-word name."""
+    short = short.strip()
+    words = name.split()
+    if not INITIALISM.match(short) or len(words) < 2:
+        return False
+    return short.replace(".", "").upper() == "".join(w[0] for w in words).upper()
 
 
 def place_kind(name: str) -> str | None:

@@ -108,7 +108,8 @@ BELOW = {"nearly", "almost", "just under"}  # "nearly 50": a little under 50, ne
 NUMBER_CORE = "|".join([*UNITS, *TENS, *SCALES, "dozen", "half"])
 WORD_START = "|".join(
     [*UNITS, *TENS, "a dozen", "half a dozen", "dozen", "a hundred", "a thousand", "a million"]
-)
+    + [f"half an? {scale}" for scale in ("hundred", "thousand", "million", "billion")]
+)  # "half a million" is 500,000, not "a million"
 # Connectors ("and", "a") only between number words, never trailing: "five and a half",
 # "two hundred and five", but not "five and a" of "five and a dog".
 WORDS_NUMBER = (
@@ -163,6 +164,7 @@ MEASURE_BEFORE_NOUN = re.compile(
     r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
     re.I,
 )
+RANK_MARK = re.compile(r"#\s*$")  # "#1", "# 3": the number sign marks a rank or a label
 MULTIPLIER = re.compile(r"^-?\s*(?:fold|times)\b", re.I)  # "14-fold": a ratio, not a count
 CLOCK = re.compile(r"(?:\d\s*:\s*$)|(?:^\s*:\s*\d)|(?:^\s*[ap]\.\s*m\b)", re.I)
 COMPARATIVE = re.compile(
@@ -251,6 +253,8 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
         return "", ""
     counted = ""
     for token in spacy_doc[span.end : span.end + 5]:
+        if token.is_quote:
+            continue  # 'three " longarm " firearms': scare quotes around a word of the noun
         if token.is_punct or token.lower_ in ("%",):
             break
         if token.lower_ in SKIP_COUNTED or token.pos_ in ("ADJ", "NUM", "DET"):
@@ -301,6 +305,8 @@ def extract_quantities(
             continue  # the day of a date, or an ordinal
         if LABEL_BEFORE.search(before) and not qualifier_text:
             continue  # "flight 183", "route 66", "room 212": a label, not a count
+        if RANK_MARK.search(before) and not qualifier_text:
+            continue  # "data scientists ( #2 )": a place in a ranking, not a count
         if MULTIPLIER.match(text[match.end() :]):
             continue  # "increasing 14-fold": a ratio
         if CLOCK.search(before[-4:]) or CLOCK.match(text[match.end() : match.end() + 6]):

@@ -93,11 +93,16 @@ def event_words(sentence: Sentence, date: DateMention) -> set[str]:
 def dated_word(sentence: Sentence, date: DateMention) -> str:
     """The content word a date follows, past time and stop words: what it dates ("broke"
     in "the fire broke out early on Monday", "arrested" in "was arrested Thursday")."""
-    before = sentence.text[max(0, date.start - sentence.start - 60) : date.start - sentence.start]
+    low = max(0, date.start - sentence.start - 60)
+    # a word of a name is who, not what happened (the recogniser tags "mug shot" a person)
+    names = [(e.start - sentence.start, e.end - sentence.start) for e in sentence.entities]
     words = [
-        w
-        for w in WORD.findall(before.lower())
-        if len(w) > 1 and w not in STOP_WORDS and w not in TIME_WORDS
+        m.group(0)
+        for m in WORD.finditer(sentence.text.lower(), low, date.start - sentence.start)
+        if len(m.group(0)) > 1
+        and m.group(0) not in STOP_WORDS
+        and m.group(0) not in TIME_WORDS
+        and not any(s <= m.start() < e for s, e in names)
     ]
     return words[-1] if words else ""
 
@@ -117,12 +122,20 @@ def same_event(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bo
 PREDICATE_WORDS = 3  # content words before a date that say what it dates
 
 
+AGE_PHRASE = re.compile(r"\b[\w-]+?-years?-old\b|\b\w+\s+years?\s+old\b", re.I)
+
+
 def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
     """The stems of the ``PREDICATE_WORDS`` content words before a date, past time words
     and names (a person or a town is who or where, not what happened): "groundhog",
     "holding", "traffic" in "shot a groundhog that was holding up traffic monday morning"."""
     low = max(sentence.start, date.start - 80)
     names = [(e.start, e.end) for e in sentence.entities]
+    # a person's age ("17-year-old trevon johnson") says who, not what happened
+    names += [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in AGE_PHRASE.finditer(sentence.text)
+    ]
     words = [
         m.group(0)
         for m in WORD.finditer(

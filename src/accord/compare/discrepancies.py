@@ -41,7 +41,7 @@ from accord.compare.quotes import is_name, speaker_key
 from accord.compare.regions import ordinal_conflicts, region_conflicts
 from accord.compare.roles import role_date_conflicts, role_number_conflicts
 from accord.compare.slots import PARALLEL
-from accord.compare.statements import only_in_furniture
+from accord.compare.statements import FURNITURE, only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.model import (
@@ -301,7 +301,23 @@ def _named_person(variant: Variant, people: list[str]) -> bool:
     if not any(same_name(key, p) or key == p for p in people):
         return False
     surname = words[-1]
-    return any(re.search(rf"\b{re.escape(surname)}\b", e.text.lower()) for e in variant.evidence)
+    # a name only in a photo's credit ("( photo: jane doe, afp )") did not say the quotation
+    return any(
+        re.search(rf"\b{re.escape(surname)}\b", FURNITURE.sub(" ", e.text.lower()))
+        for e in variant.evidence
+    )
+
+
+def _parts_of_one_name(variants: list[Variant], people: list[str]) -> bool:
+    """Whether every speaker is words of one person's name in the cluster: "said Shum" /
+    "said Mr Ping" of a man named in full as "Shum Ping" (a family name written first, or
+    either half taken for the surname)."""
+    words = [set(NAME_WORDS.findall(speaker_key(v.text))) for v in variants]
+    return any(
+        all(w and w <= set(NAME_WORDS.findall(p)) for w in words)
+        for p in people
+        if len(NAME_WORDS.findall(p)) >= 2
+    )
 
 
 def _one_speaker(a: str, b: str) -> bool:
@@ -343,6 +359,8 @@ def speaker_discrepancies(
         if len(distinct) < 2:
             continue
         if people is not None and len({_surname(v) for v in distinct}) < len(distinct):
+            continue
+        if people is not None and _parts_of_one_name(distinct, people):
             continue
         found.append(
             Discrepancy(

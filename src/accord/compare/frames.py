@@ -92,6 +92,44 @@ def is_conversion(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "sterling"}
+# A unit written after the figure: a currency or a measure that has a rival unit for the
+# same amount ("12oz ( 0.34 litre )", "10,000 rupees ( $114 )"). "pound" is left out: a
+# weight or a currency.
+UNIT_AFTER = re.compile(
+    r"^[\s-]*(?P<unit>dollars?|euros?|rupees?|yuan|yen|rubles?|roubles?|oz|ounces?|"
+    r"lit(?:re|er)s?|ml|millilit(?:re|er)s?|gallons?|km|kilomet(?:re|er)s?|miles?|kg|"
+    r"kilograms?|lbs?|grams?|metres?|meters?|feet|foot|ft|inch(?:es)?|cm|"
+    r"centimet(?:re|er)s?)\b",
+    re.I,
+)
+UNIT_NAMES = {
+    "dollar": "dollar", "euro": "euro", "rupee": "rupee", "ruble": "rouble",
+    "rouble": "rouble", "ounce": "oz", "liter": "litre", "milliliter": "ml",
+    "millilitre": "ml", "kilometer": "km", "kilometre": "km", "kilogram": "kg", "lb": "lb",
+    "meter": "metre", "foot": "feet", "ft": "feet", "inche": "inch", "centimeter": "cm",
+    "centimetre": "cm",
+}  # fmt: skip
+
+
+def unit_of(sentence: Sentence, q: Quantity) -> str:
+    """The currency or unit of measure a figure is written in ("$", "€", "oz", "litre"),
+    or "" when none is written next to it."""
+    before = _before(sentence, q, 3).rstrip()
+    if before and before[-1] in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[before[-1]]
+    inside = next((c for c in q.text if c in CURRENCY_SIGNS), "")
+    if inside:
+        return CURRENCY_SIGNS[inside]
+    match = UNIT_AFTER.match(_after(sentence, q, 20))
+    if match is None:
+        return ""
+    word = match.group("unit").lower()
+    word = word[:-1] if word.endswith("s") and word not in ("lbs",) else word
+    word = "lb" if word == "lbs" else word
+    return UNIT_NAMES.get(word, word)
+
+
 RATE_UNITS = {
     "year": "year", "annually": "year", "yearly": "year", "annual": "year",
     "month": "month", "monthly": "month", "week": "week", "weekly": "week",
@@ -172,9 +210,28 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+# "said son taseen jamal, 14": a relative named next to his age, not the man of the surname.
+KIN_BEFORE = re.compile(
+    r"\b(son|daughter|wife|husband|brother|sister|father|mother|grandson|granddaughter|"
+    r"nephew|niece|cousin|uncle|aunt)(?:,)?\s*$",
+    re.I,
+)
+KIN = frozenset(
+    "son daughter wife husband brother sister father mother grandson granddaughter nephew "
+    "niece cousin uncle aunt".split()
+)
+
+
 def same_subject(a: str, b: str) -> bool:
     from accord.analyse.entities import same_name
 
+    kin_a, kin_b = a.split(" ", 1)[0] in KIN, b.split(" ", 1)[0] in KIN
+    if kin_a != kin_b:
+        bare = b if kin_a else a
+        if len(bare.split()) == 1:
+            return False  # "jamal, 55" / "son taseen jamal, 14": father and son
+    a = a.split(" ", 1)[1] if kin_a and " " in a else a
+    b = b.split(" ", 1)[1] if kin_b and " " in b else b
     return a == b or same_name(a, b) or a.rstrip("s") == b.rstrip("s")
 
 
@@ -205,21 +262,64 @@ def is_window(sentence: Sentence, q: Quantity) -> bool:
     return WINDOW_BEFORE.search(_before(sentence, q, 20)) is not None
 
 
+_BARE = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "aged 13, 12, 10 and eight", "ages 4, 6 and 9": one figure of a list of bare figures,
+# each another member's (another child's age, another year's count).
+LIST_AFTER = re.compile(
+    r"^\s*,\s*" + _BARE + r"\b(?!,\d)|^\s*,?\s*(?:and|or)\s+" + _BARE + r"\b(?![\w-])", re.I
+)
+LIST_BEFORE = re.compile(r"(?<![\w,.])" + _BARE + r"\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
+
+
+PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# "56 percent of americans said they hadn't packed": the group after "of" is who, the
+# words after it what is measured of them.
+SHARE_GROUP = re.compile(
+    r"^\s*(?:%|per ?cent\b)?\s*(?:of\s+(?:the\s+|all\s+|those\s+)?[\w'’-]+)?", re.I
+)
+
+
+def share_terms(sentence: Sentence, q: Quantity) -> set[str]:
+    """What a share measures: the content words after the figure and its group, to the
+    end of the clause ("feel guilty for relaxing on vacation")."""
+    after = _after(sentence, q, 90)
+    after = after[SHARE_GROUP.match(after).end() :]
+    after = re.split(r"[.;:(]|,\s*(?:compared|while|but|and)\b", after, maxsplit=1)[0]
+    return set(content_terms(after))
+
+
+def different_shares(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
+    """Two percentages of different measures: "56 percent of americans hadn't packed"
+    / "42 percent of americans feel guilty" are two questions of two surveys."""
+    if not (PERCENT.search(qa.text) and PERCENT.search(qb.text)):
+        return False
+    terms_a, terms_b = share_terms(a, qa), share_terms(b, qb)
+    return bool(terms_a and terms_b and not terms_a & terms_b)
+
+
+def in_list(sentence: Sentence, q: Quantity) -> bool:
+    """A figure listed with other bare figures of its kind: one member of several."""
+    return bool(
+        LIST_AFTER.match(_after(sentence, q, 20)) or LIST_BEFORE.search(_before(sentence, q, 20))
+    )
+
+
 AGE_NOUN = re.compile(r"^[\s-]*years?[\s-]+old\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
 
 
 def age_subject(sentence: Sentence, q: Quantity) -> str:
     """Whose age a figure is: the nearest person named within a few words, else the noun
     after "-year-old" ("a 16-year-old student" -> "student")."""
-    nearest, distance = "", 30
+    nearest, distance, nearest_start = "", 30, 0
     for e in sentence.entities:
         if e.kind != "person":
             continue
         gap = q.start - e.end if e.end <= q.start else e.start - q.end
         if 0 <= gap < distance:
-            nearest, distance = e.key, gap
+            nearest, distance, nearest_start = e.key, gap, e.start
     if nearest:
-        return nearest
+        kin = KIN_BEFORE.search(sentence.text[: max(0, nearest_start - sentence.start)])
+        return f"{kin.group(1).lower()} {nearest}" if kin else nearest
     match = AGE_NOUN.match(_after(sentence, q))
     return match.group(1).lower() if match else ""
 
@@ -339,6 +439,13 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
             return True  # the ages of two people
     if is_part(a, qa) != is_part(b, qb):
         return True  # a part against a whole
+    if different_shares(a, qa, b, qb):
+        return True
+    if in_list(a, qa) != in_list(b, qb):
+        return True  # "aged 13, 12, 10 and eight" / "aged 8": one of several against one
+    unit_a, unit_b = unit_of(a, qa), unit_of(b, qb)
+    if unit_a and unit_b and unit_a != unit_b:
+        return True  # "$110" / "£71", "12oz" / "0.34 litre": one amount in two units
     if is_sourcing(a, qa) or is_sourcing(b, qb):
         return True
     if is_irrealis(a, qa) != is_irrealis(b, qb):

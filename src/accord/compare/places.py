@@ -182,6 +182,14 @@ def _both_mention(
     )
 
 
+# "north of springfield", "20 miles south-west of the capital": a position measured from a
+# place, not the place itself, so it never contradicts the place an event is in.
+RELATIVE_POSITION = re.compile(
+    r"^(?:(?:just|due|far)\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\b",
+    re.I,
+)
+
+
 def place_conflicts(
     a: Sentence,
     b: Sentence,
@@ -200,8 +208,10 @@ def place_conflicts(
             continue  # a place against a word that is no place: a rewrite, not a move
         if same_name(name_a[1], name_b[1]) or name_a[1] in name_b[1] or name_b[1] in name_a[1]:
             continue
-        if same_place(name_a[1], name_b[1]) or nested(name_a[1], name_b[1]):
-            continue  # "Idleb" / "Idlib"; a town and the country it lies in
+        if RELATIVE_POSITION.match(name_a[0]) or RELATIVE_POSITION.match(name_b[0]):
+            continue  # "in chicopee, north of springfield" / "in chicopee, massachusetts"
+        if same_place(name_a[0], name_b[0]) or nested(name_a[1], name_b[1]):
+            continue  # "Idleb" / "Idlib"; "LA" / "Los Angeles"; a town in its country
         if (name_a[1], name_b[1]) in seen or _both_mention(cluster_text, a, b, name_a, name_b):
             continue
         seen.add((name_a[1], name_b[1]))

@@ -29,6 +29,8 @@ FURNITURE = re.compile(
     r"\b(?:image|media|photo|video) (?:caption|copyright(?: \w+){0,2})\b"
     r"|\b(?:file )?photo\s*[:|]"
     r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
+    # "in this sept. 10, 2014 file photo": the day a photo was taken, not the story's
+    r"|\bin this (?:[\w.,]+\s+){0,4}?(?:file |undated )?(?:photo|image|picture)\b"
     # "published on oct 25, 2016", "updated: march 3, 2014", "published tuesday, july 28, 2015"
     # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
     r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"
