@@ -333,7 +333,6 @@ MEASURES = frozenset(
 )
 
 
-AGO = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
 EVENT_WINDOW = 6  # words either side of a figure where its event's verb may stand
 
 
@@ -358,7 +357,7 @@ def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
     of a figure is a guess, so the other sentence is asked too)."""
     if qa.counted not in MEASURES or qb.counted not in MEASURES or qa.event == qb.event:
         return False
-    if AGO.match(_after(a, qa, 20)) or AGO.match(_after(b, qb, 20)):
+    if is_ago(a, qa) or is_ago(b, qb):
         return False  # "three years ago" dates the event: compared like a date
     return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
 
@@ -390,6 +389,8 @@ def counts_perpetrator(sentence: Sentence, q: Quantity) -> bool:
 
 
 def is_ago(sentence: Sentence, q: Quantity) -> bool:
+    """A figure that counts back from the article's day ("five weeks ago"): it dates an
+    event rather than measuring one."""
     return TIME_AGO.match(_after(sentence, q, 30)) is not None
 
 
