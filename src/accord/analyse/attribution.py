@@ -380,6 +380,14 @@ def _content(cue: Token) -> set[int]:
         about = child.dep_ == "prep" and child.lower_ in ("of", "about", "for")
         if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
+        elif child.dep_ == "dobj" and lemma in NAMING_LEMMAS:
+            # 'called the attack that killed five “an act of terror”': the parse hangs
+            # the name on the thing named, as its apposition.
+            for name in child.children:
+                opening = cue.doc[max(name.left_edge.i - 1, 0)]
+                quoted = opening.text in '“"' or name.left_edge.text in '“"'
+                if name.dep_ == "appos" and name.i > child.i and quoted:
+                    found |= _subtree(name)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
     return _within_paragraph(cue, found)
