@@ -1,0 +1,37 @@
+"""The parse of one paragraph never hangs on another's; names given in an apposition.
+
+Invented sentences shaped like the PolNeAR train quotations left without a speaker.
+"""
+
+from __future__ import annotations
+
+from accord.analyse import analyse
+from accord.analyse.nlp import pipeline
+from accord.model import Document
+
+
+def speakers(text: str) -> list[str | None]:
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    return [q.speaker for q in doc.quotes]
+
+
+def test_a_paragraph_after_an_abbreviation_is_a_sentence_of_its_own() -> None:
+    text = (
+        "The Daily Ledger reports the mayor's last town meeting was held on Feb. 3.\n\n"
+        "Ledger columnist Irma Vos, in an attempt to draw attention to the mayor's silence, "
+        "wrote, "
+        "“The mayor answered a grand total of four questions that night.”"
+    )
+    assert speakers(text) == ["Irma Vos"]
+    parsed = pipeline()(text)
+    second = text.index("Ledger columnist")
+    assert any(s.start_char == second for s in parsed.sents)
+
+
+def test_a_name_the_parse_hangs_on_the_thing_named() -> None:
+    text = (
+        "In a short statement, Ada Holm called the shooting that killed five officers "
+        '"an attack on our whole country," but she also noted the deaths.'
+    )
+    assert speakers(text) == ["Ada Holm"]
+
