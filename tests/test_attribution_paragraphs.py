@@ -35,3 +35,18 @@ def test_a_name_the_parse_hangs_on_the_thing_named() -> None:
     )
     assert speakers(text) == ["Ada Holm"]
 
+
+def test_a_transcript_speaker_with_party_and_state_in_brackets() -> None:
+    text = 'Sen. Ada Holm (D-Ore.): "I have not heard anyone other than you ever cite that figure."'
+    assert speakers(text) == ["Ada Holm"]
+    other = 'The report (page 4): "I have not heard anyone other than you ever cite that figure."'
+    assert speakers(other) == [None]
+
+
+def test_a_verb_the_parse_hangs_loosely_on_another_keeps_its_subject() -> None:
+    text = (
+        "Ada Holm waved as if to stop the noise, then leaned in and boomed: "
+        "“Let’s beat them all in November.”"
+    )
+    assert speakers(text) == ["Ada Holm"]
+

@@ -258,7 +258,13 @@ def _subject(cue: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
+        # "Trump gestured, then leaned in and boomed:": a verb with no subject the parse
+        # hangs on another by no relation it names goes on with that verb's subject.
+        loose = token.dep_ == "dep" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            token = token.head
+            continue
+        if loose and token.head.i < token.i:
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied them by warning …"
@@ -843,18 +849,19 @@ def _cue_before(
     if index < 0:
         return None
     mark = spacy_doc[index]
-    if mark.text not in (":", ","):
+    colon = mark.text in (":", "):")  # the tokenizer keeps "):" one token
+    if mark.text not in (":", ",", "):"):
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
             return None
         index += 1
-    reach = ADJACENT_TOKENS + (5 if mark.text == ":" else 1)  # "responded, with a smile:"
+    reach = ADJACENT_TOKENS + (5 if colon else 1)  # "responded, with a smile:"
     window = list(spacy_doc[max(0, index - reach) : index])
     window = window[max((k for k, t in enumerate(window) if t.text in ".!?"), default=-1) + 1 :]
     # "… issued the following statement:" / "issued a statement, “…”" reach further back.
     statement = list(spacy_doc[max(0, index - 12) : index])
     if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
         window = statement
-    if mark.text == ":":  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
+    if colon:  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
         signed = _transcript_speaker(window, mark, dashed_only=True)
         if signed is not None:
             return signed
@@ -891,7 +898,9 @@ def _cue_before(
             named = owner is not None and owner.ent_type_ in ("PERSON", "ORG", "NORP")
             if named or (owner is not None and owner.pos_ == "PROPN"):
                 return token, owner, None
-    if mark.text == ":":
+    if mark.text == "):":
+        return _transcript_speaker(window, mark)  # 'Sen. Ada Holm (D-Ore.): "…"'
+    if colon:
         return (
             _transcript_speaker(window, mark)
             or _clause_before_colon(mark, cues, people)
@@ -974,8 +983,15 @@ def _transcript_speaker(
     sentence or of a quotation, with no verb in between.
     """
     doc = mark.doc
-    first = mark.i
-    while first > 0 and mark.i - first < 10:
+    stop = mark.i
+    # 'Rep. Trey Gowdy (R-S.C.):': the party and state in brackets are no part of the
+    # name, and their dash is no dash before one.
+    if mark.text == "):" or (stop > 0 and doc[stop - 1].text == ")"):
+        opening = next((t.i for t in doc[max(stop - 8, 0) : stop] if t.text == "("), None)
+        if opening is not None:
+            stop = opening
+    first = stop
+    while first > 0 and stop - first < 10:
         before = doc[first - 1]
         if before.is_space or before.text in ("-", "—", "–", ".", "!", "?", "”", '"'):
             break
@@ -983,7 +999,7 @@ def _transcript_speaker(
     else:
         if first > 0:
             return None
-    words = [t for t in doc[first : mark.i] if not t.is_punct]
+    words = [t for t in doc[first:stop] if not t.is_punct]
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
