@@ -50,3 +50,11 @@ def test_a_verb_the_parse_hangs_loosely_on_another_keeps_its_subject() -> None:
     )
     assert speakers(text) == ["Ada Holm"]
 
+
+def test_a_quotation_in_a_participle_clause_is_its_subject_s() -> None:
+    text = (
+        "Ada Holm celebrated in Ohio with her staff, declaring it “another super Tuesday "
+        "for our campaign” before leaving."
+    )
+    assert speakers(text) == ["Ada Holm"]
+
