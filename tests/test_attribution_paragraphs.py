@@ -58,3 +58,18 @@ def test_a_quotation_in_a_participle_clause_is_its_subject_s() -> None:
     )
     assert speakers(text) == ["Ada Holm"]
 
+
+def test_an_infinitive_of_purpose_speaks_for_its_verb_s_subject() -> None:
+    text = (
+        "The chairman, Rolf Dahl, stood up at the end to announce, "
+        "“We will not sign this budget today.”"
+    )
+    assert speakers(text) == ["Rolf Dahl"]
+
+
+def test_said_in_a_statement_that_hangs_the_quotation_on_the_statement() -> None:
+    text = (
+        "Council leader Rolf Dahl said in a statement that Holm’s “reckless plan has "
+        "crossed every line we drew last year.”"
+    )
+    assert speakers(text) == ["Rolf Dahl"]

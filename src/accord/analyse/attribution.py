@@ -264,7 +264,11 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             token = token.head
             continue
-        if loose and token.head.i < token.i:
+        # "Grieve interrupted me to announce, “…”": an infinitive of purpose is its verb's.
+        purpose = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (loose or purpose) and token.head.i < token.i:
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied them by warning …"
@@ -386,6 +390,8 @@ def _content(cue: Token) -> set[int]:
         about = child.dep_ == "prep" and child.lower_ in ("of", "about", "for")
         if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
+        elif child.dep_ == "prep" and child.lower_ == "in" and lemma in SPEECH_LEMMAS:
+            found |= _said_in(child)
         elif child.dep_ == "dobj" and lemma in NAMING_LEMMAS:
             # 'called the attack that killed five “an act of terror”': the parse hangs
             # the name on the thing named, as its apposition.
@@ -397,6 +403,23 @@ def _content(cue: Token) -> set[int]:
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
     return _within_paragraph(cue, found)
+
+
+SAID_IN = frozenset("statement interview email e-mail speech letter post message".split())
+
+
+def _said_in(preposition: Token) -> set[int]:
+    """'says in a statement that Trump's “…”': the parse hangs what was said on the
+    statement, as a clause that 'that' opens (a complement, not a relative clause)."""
+    found: set[int] = set()
+    for thing in preposition.children:
+        if thing.dep_ != "pobj" or thing.lemma_.lower() not in SAID_IN:
+            continue
+        for clause in thing.children:
+            opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            if clause.dep_ in ("acl", "relcl") and opened:
+                found |= _subtree(clause)
+    return found
 
 
 def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
