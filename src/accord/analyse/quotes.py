@@ -471,6 +471,9 @@ def _clause_subject(
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and node.dep_ == "conj":
             continue  # "…, opposes “…” and recalled": the first conjunct's subject
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if subject is None and (participle or node.dep_ == "xcomp"):
+            continue  # "Clinton celebrated, declaring it “…”": the participle's subject
         if subject is None or subject.dep_ != "nsubj" or subject.i in inside:
             return None
         if previous.dep_ in ("nsubj", "nsubjpass", "csubj"):
