@@ -80,3 +80,14 @@ def test_a_toll_before_its_number_names_the_event():
 def test_a_name_before_the_counted_noun_modifies_it():
     (count,) = quantities("Police said 5 florida hunters caught the alligator near a lake.")
     assert count.counted == "hunter"
+
+
+def test_m_after_its_figure_is_millions_and_after_thousands_metres():
+    values = {
+        q.text: q.value for q in quantities("The club paid £3m for him and 1.5m people watched.")
+    }
+    assert values["£3m"] == pytest.approx(3e6)
+    assert values["1.5m"] == pytest.approx(1.5e6)
+    deep = quantities("The wreck lies about 3,000m ( two miles ) below the surface.")
+    assert all(q.value < 1e6 for q in deep)
+    assert all(q.value < 1e6 for q in quantities("She won the 400 m final in Belvar."))

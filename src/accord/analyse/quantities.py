@@ -121,7 +121,9 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d-])|\d+)(?:\.\d+)?"
 SCALED_DIGITS = re.compile(
     rf"({DIGITS})[\s-]*(hundred|thousand|million|billion|trillion|m|bn|k)?"
 )  # "1.76-million member church" is 1.76 million
-SCALE = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:m|bn|k)\b)?"
+# "£3m", "1.5m people": millions. An "m" apart from its figure ("the 100 m final") or
+# after thousands ("3,000m ( two miles )") is metres: nobody writes 3 billion as 3,000m.
+SCALE = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:bn|k)\b|(?<!\d,\d{3})m\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 QUANTITY = re.compile(
