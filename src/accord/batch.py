@@ -99,8 +99,25 @@ def brief_record(record: dict[str, Any], words: int) -> dict[str, Any]:
         return {"id": record["id"], "error": f"internal error: {type(error).__name__}: {error}"}
 
 
-def brief_chunk(records: list[dict[str, Any]], words: int) -> list[dict[str, Any]]:
-    return [brief_record(record, words) for record in records]
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One output line, encoded where the cluster was briefed: text crosses from a worker
+    to the writing process at almost no cost, where a briefing's nested dict had to be
+    pickled by the worker and unpickled by the writer, which shares the cores."""
+
+    failed: bool
+    text: str
+
+
+def encode(result: dict[str, Any]) -> Line:
+    text = json.dumps(result, ensure_ascii=False)
+    if not text.isascii() and _has_surrogate(text):
+        text = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form
+    return Line("error" in result, text)
+
+
+def brief_chunk(records: list[dict[str, Any]], words: int) -> list[Line]:
+    return [encode(brief_record(record, words)) for record in records]
 
 
 def chunks(records: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
@@ -132,9 +149,7 @@ def warm_up() -> None:
     )
 
 
-def in_order(
-    submit: Any, records: Iterable[dict[str, Any]], window: int
-) -> Iterator[dict[str, Any]]:
+def in_order(submit: Any, records: Iterable[dict[str, Any]], window: int) -> Iterator[Line]:
     """Results of ``submit(chunk)`` futures in input order, with at most ``window`` chunks
     submitted and not yet written (``Executor.map`` would read the whole input first)."""
     pending: deque[Any] = deque()
@@ -146,7 +161,7 @@ def in_order(
         yield from pending.popleft().result()
 
 
-def run_local(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[dict[str, Any]]:
+def run_local(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[Line]:
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
         for chunk in chunks(records):
@@ -159,13 +174,13 @@ def run_local(records: Iterable[dict[str, Any]], options: BatchOptions) -> Itera
         warm_up()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
 
-        def submit(chunk: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+        def submit(chunk: list[dict[str, Any]]) -> Future[list[Line]]:
             return pool.submit(brief_chunk, chunk, options.words)
 
         yield from in_order(submit, records, workers * AHEAD)
 
 
-def run_dask(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[dict[str, Any]]:
+def run_dask(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[Line]:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -195,7 +210,7 @@ def run_dask(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterat
             cluster.close()
 
 
-def run(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[dict[str, Any]]:
+def run(records: Iterable[dict[str, Any]], options: BatchOptions) -> Iterator[Line]:
     engine = run_dask if options.engine == "dask" else run_local
     return engine(records, options)
 
@@ -209,7 +224,7 @@ def _has_surrogate(text: str) -> bool:
 
 
 def write_jsonl(
-    results: Iterable[dict[str, Any]], path: Path, progress: Progress | None = None
+    results: Iterable[Line], path: Path, progress: Progress | None = None
 ) -> tuple[int, int]:
     """Write results atomically; return (briefed, failed) counts. ``progress`` hears of
     each result as it is written."""
@@ -219,13 +234,10 @@ def write_jsonl(
 
     def lines() -> Iterator[str]:
         for result in results:
-            counts["error" in result] += 1
+            counts[result.failed] += 1
             if progress is not None:
-                progress.advance("error" in result)
-            line = json.dumps(result, ensure_ascii=False)
-            if not line.isascii() and _has_surrogate(line):
-                line = json.dumps(result)  # escaped: a lone surrogate has no UTF-8 form
-            yield line + "\n"
+                progress.advance(result.failed)
+            yield result.text + "\n"
 
     write_atomic_lines(path, lines())
     return counts[0], counts[1]
