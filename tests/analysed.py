@@ -26,3 +26,9 @@ def sentences(*texts: str) -> list[Sentence]:
 def brief(*texts: str) -> list[Discrepancy]:
     """The slot discrepancies of one cluster of the texts."""
     return slot_discrepancies(align(Cluster(documents=documents(*texts))))
+
+
+def speakers(text: str) -> list[str | None]:
+    """The speaker given to each quotation of one analysed text, in order."""
+    (doc,) = analyse([Document(id="a", raw=text, text=text)])
+    return [q.speaker for q in doc.quotes]

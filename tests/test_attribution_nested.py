@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.analyse import analyse
-from accord.model import Document
-
-
-def speakers(text: str) -> list[str | None]:
-    (doc,) = analyse([Document(id="a", raw=text, text=text)])
-    return [q.speaker for q in doc.quotes]
+from tests.analysed import speakers
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,8 @@ Invented sentences shaped like the PolNeAR train quotations left without a speak
 
 from __future__ import annotations
 
-from accord.analyse import analyse
 from accord.analyse.nlp import pipeline
-from accord.model import Document
-
-
-def speakers(text: str) -> list[str | None]:
-    (doc,) = analyse([Document(id="a", raw=text, text=text)])
-    return [q.speaker for q in doc.quotes]
+from tests.analysed import speakers
 
 
 def test_a_paragraph_after_an_abbreviation_is_a_sentence_of_its_own() -> None:

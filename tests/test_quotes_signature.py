@@ -6,13 +6,7 @@ Invented text shaped like PolNeAR train.
 
 from __future__ import annotations
 
-from accord.analyse import analyse
-from accord.model import Document
-
-
-def speakers(text: str) -> list[str | None]:
-    (doc,) = analyse([Document(id="a", raw=text, text=text)])
-    return [q.speaker for q in doc.quotes]
+from tests.analysed import speakers
 
 
 def test_signed_quotation() -> None:
