@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from accord.analyse.entities import entity_key
 from accord.analyse.gazetteer import nested
+from accord.analyse.quantities import UNITS
 from accord.analyse.terms import content_terms
 from accord.compare.counts import Observation
 from accord.model import Cluster, Quantity, Sentence, SentenceRef
@@ -106,7 +107,7 @@ UNIT_AFTER = re.compile(
 UNIT_NAMES = {
     "dollar": "dollar", "euro": "euro", "rupee": "rupee", "ruble": "rouble",
     "rouble": "rouble", "ounce": "oz", "liter": "litre", "milliliter": "ml",
-    "millilitre": "ml", "kilometer": "km", "kilometre": "km", "kilogram": "kg", "lb": "lb",
+    "millilitre": "ml", "kilometer": "km", "kilometre": "km", "kilogram": "kg",
     "meter": "metre", "foot": "feet", "ft": "feet", "inche": "inch", "centimeter": "cm",
     "centimetre": "cm",
 }  # fmt: skip
@@ -125,8 +126,7 @@ def unit_of(sentence: Sentence, q: Quantity) -> str:
     if match is None:
         return ""
     word = match.group("unit").lower()
-    word = word[:-1] if word.endswith("s") and word not in ("lbs",) else word
-    word = "lb" if word == "lbs" else word
+    word = "lb" if word == "lbs" else word.removesuffix("s")
     return UNIT_NAMES.get(word, word)
 
 
@@ -211,15 +211,11 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
 
 
 # "said son taseen jamal, 14": a relative named next to his age, not the man of the surname.
-KIN_BEFORE = re.compile(
-    r"\b(son|daughter|wife|husband|brother|sister|father|mother|grandson|granddaughter|"
-    r"nephew|niece|cousin|uncle|aunt)(?:,)?\s*$",
-    re.I,
-)
 KIN = frozenset(
     "son daughter wife husband brother sister father mother grandson granddaughter nephew "
     "niece cousin uncle aunt".split()
 )
+KIN_BEFORE = re.compile(r"\b(" + "|".join(sorted(KIN)) + r")(?:,)?\s*$", re.I)
 
 
 def same_subject(a: str, b: str) -> bool:
@@ -262,7 +258,8 @@ def is_window(sentence: Sentence, q: Quantity) -> bool:
     return WINDOW_BEFORE.search(_before(sentence, q, 20)) is not None
 
 
-_BARE = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A bare figure: digits, or the number words of quantities from one to twelve.
+_BARE = r"(?:\d+(?:\.\d+)?|" + "|".join(w for w, n in UNITS.items() if 1 <= n <= 12) + ")"
 # "aged 13, 12, 10 and eight", "ages 4, 6 and 9": one figure of a list of bare figures,
 # each another member's (another child's age, another year's count).
 LIST_AFTER = re.compile(
