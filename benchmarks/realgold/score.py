@@ -22,7 +22,8 @@ gold in ``gold-train/`` unless ``--gold`` says otherwise): the set rules are dev
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
 with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
-``--sample e`` (``all`` stays A, B and C, so that running the default never shows them).
+``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored only with ``--sample f``
+(``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
 ``../shared/seeds``, read at run time) instead of Multi-News clusters.
@@ -59,6 +60,7 @@ SEEDS_DIR = SHARED / "seeds"
 SAMPLES = {"a": HERE / "clusters.txt", "b": HERE / "clusters-b.txt", "c": HERE / "clusters-c.txt"}
 SAMPLES["d"] = HERE / "clusters-d.txt"  # held out: not in "all"
 SAMPLES["e"] = HERE / "clusters-e.txt"  # held out: not in "all"
+SAMPLES["f"] = HERE / "clusters-f.txt"  # held out: not in "all"
 TRAIN_SAMPLE = HERE / "clusters-train.txt"
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b")}
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
@@ -629,7 +631,7 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", choices=["a", "b", "c", "d", "e", "ab", "all"], default="all")
+    parser.add_argument("--sample", choices=["a", "b", "c", "d", "e", "f", "ab", "all"], default="all")
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
     parser.add_argument("--gold", type=Path, help="gold folder (gold/ or gold-train/)")
     parser.add_argument("--seeds", action="store_true", help="score seeds.json instead")

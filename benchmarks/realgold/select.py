@@ -19,6 +19,8 @@ Every sample is deterministic and was drawn before any rule was looked at.
 * ``clusters-e.txt`` (sample E, 40): a third held-out sample drawn like D (80+ words,
   25% shared words), ``random.Random(15)``, excluding A, B, C and D; read blind, before
   Accord was run on any of its clusters.
+* ``clusters-f.txt`` (sample F, 40): a fourth held-out sample drawn like E,
+  ``random.Random(16)``, excluding A to E; read blind the same way.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -79,6 +81,9 @@ def main() -> None:
     sample_e = random.Random(15).sample(pool_e, 40)
     samples["clusters-d.txt"] = sample_d
     samples["clusters-e.txt"] = sample_e
+    taken |= set(sample_e)
+    pool_f = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    samples["clusters-f.txt"] = random.Random(16).sample(pool_f, 40)
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
