@@ -15,10 +15,11 @@ import re
 from accord.analyse.dates import compatible
 from accord.analyse.entities import entity_key
 from accord.analyse.gazetteer import is_place, nested, place_word, same_place
-from accord.analyse.quantities import parse_number
+from accord.analyse.quantities import CLOCK, parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
 from accord.compare.dates import reported_on
+from accord.compare.frames import different_rates
 from accord.model import DateMention, Entity, Quantity, Sentence, StatementPair, Token
 
 CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
@@ -64,7 +65,12 @@ def _number(sentence: Sentence, side: list[Token]) -> Quantity | None:
     for q in sentence.quantities:
         if in_span(q.start, q.end, (start, end)):
             return q
-    text = sentence.text[start - sentence.start : end - sentence.start]
+    local, local_end = start - sentence.start, end - sentence.start
+    if CLOCK.search(sentence.text[max(0, local - 4) : local]) or CLOCK.match(
+        sentence.text[local_end : local_end + 6]
+    ):
+        return None  # the minutes of a spaced clock time ("10: 30 p.m."), never a count
+    text = sentence.text[local:local_end]
     return Quantity(text, value, value, value, "exact", "", start, end)
 
 
@@ -133,6 +139,8 @@ def _swap(
             return None
         if qa.counted and qb.counted and qa.counted != qb.counted:
             return None
+        if different_rates(a, qa, b, qb):
+            return None  # "12,000 times a day" / "20 times a minute": two rates
         observed_a, observed_b = quantity_observation(qa, a), quantity_observation(qb, b)
         about = observed_a.about if qa.counted or qa.event else observed_b.about
         observed_a.about = observed_b.about = about
