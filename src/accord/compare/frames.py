@@ -321,6 +321,23 @@ def age_subject(sentence: Sentence, q: Quantity) -> str:
     return match.group(1).lower() if match else ""
 
 
+# "when she was 5 years old", "was 8 months old when he moved in", "who was 5 at the
+# time": an age at a moment the sentence names, not the age the report gives now.
+THEN_AGE_BEFORE = re.compile(r"\bwhen\s+(?:[\w'’-]+\s+){1,3}(?:was|were|turned)\s+$", re.I)
+THEN_AGE_AFTER = re.compile(
+    r"^[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\s+(?:when|at the time|back then)\b", re.I
+)
+
+
+def age_then(sentence: Sentence, q: Quantity) -> bool:
+    """Whether an age is stated at an earlier moment ("rescued when she was 5 years old")
+    rather than as the person's age now ("the 9-year-old dog died"): two different times."""
+    return bool(
+        THEN_AGE_BEFORE.search(_before(sentence, q, 40))
+        or THEN_AGE_AFTER.match(_after(sentence, q, 40))
+    )
+
+
 # Durations and distances belong to an event: "sentenced to 12 years" / "held for 4 years",
 # "a 16-hour flight" / "stuck for 28 hours", "seen at a mall 20 miles away" / "caught 500
 # miles away" are two events' measures, however alike the sentences.
@@ -431,6 +448,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True
     if different_events(a, qa, b, qb):
         return True
+    if age_then(a, qa) != age_then(b, qb):
+        return True  # an age when something happened against the age now
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
         if subject_a and subject_b and not same_subject(subject_a, subject_b):
