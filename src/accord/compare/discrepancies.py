@@ -32,6 +32,7 @@ from accord.compare.parties import Parties
 from accord.compare.places import (
     anchored_place_conflicts,
     detail_of_one_place,
+    is_neighbourhood,
     known_places,
     place_conflicts,
     place_role,
@@ -89,6 +90,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += counts_of_one_person(cluster)
     conflicts += region_conflicts(cluster) + ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
+    said = _sentences_of_sources(cluster)
+    conflicts = [c for c in conflicts if not _said_by_both(c, said)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster, parties or Parties(cluster))
 
@@ -140,6 +143,27 @@ def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
     return bool(subject_a and subject_b and not same_subject(subject_a, subject_b))
 
 
+def _sentences_of_sources(cluster: Cluster) -> dict[str, set[str]]:
+    """Each source's sentences, lower-cased with white space collapsed."""
+    return {d.id: {_normalised(s.text) for s in d.sentences} for d in cluster.documents}
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set[str]]) -> bool:
+    """Whether one side's sentence stands word for word in the other source too: that
+    source then states both values (two interviews aired on two days, a mother's age and
+    her daughter's), so the difference is between two of its own claims, not between
+    the sources."""
+    first, second = conflict
+    a, b = first.sentence, second.sentence
+    return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
+        a.doc_id, set()
+    )
+
+
 def _one_place_role(
     conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
 ) -> bool:
@@ -154,6 +178,10 @@ def _one_place_role(
         return True
     if detail_of_one_place(first.text, second.text):
         return False
+    if is_neighbourhood(first.sentence, first.text) != is_neighbourhood(
+        second.sentence, second.text
+    ):
+        return False  # a city's neighbourhood against the city: one place in detail
     if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
         return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
     return roles_compatible(first.sentence, first.text, second.sentence, second.text)
