@@ -9,7 +9,7 @@ still report.
 from __future__ import annotations
 
 from accord.analyse.quantities import extract_quantities
-from accord.compare.frames import age_then, different_claims
+from accord.compare.frames import age_then, different_claims, is_average
 from accord.compare.places import is_neighbourhood
 from tests.analysed import brief, sentences
 
@@ -116,3 +116,28 @@ def test_a_neighbourhood_is_detail_of_its_city():
     assert not is_neighbourhood(s, "home")
     (t,) = sentences("The boy was shot in Detroit on Friday.")
     assert not is_neighbourhood(t, "Detroit")
+
+
+def test_an_average_is_not_the_one_case():
+    average = (
+        "Since records began, the average size of the lake's algae bloom came in at 310 acres."
+    )
+    this_year = "This year's algae bloom on the lake covered 520 acres, the agency said."
+    (s,) = sentences(average)
+    assert is_average(s, s.quantities[-1])
+    assert _claims_differ(average, this_year, 310, 520)
+    assert not _claims_differ(
+        "This year's algae bloom on the lake covered 480 acres, the agency said.",
+        this_year,
+        480,
+        520,
+    )
+
+
+def test_places_of_two_different_people_are_not_compared():
+    assert not brief(
+        "Mark Ellison, a collector and the owner of a toy museum in northern Texas, said "
+        "dozens of rare figures had been stolen from the museum.",
+        "Paula Brandt, a toy dealer and collector in southern Texas, said she had bought "
+        "one of the rare figures stolen from the museum.",
+    )

@@ -24,6 +24,7 @@ from accord.compare.frames import (
     estimates_of_one_total,
     list_conflicts,
     magnitudes_of_one_quake,
+    person_words,
     precise_place_conflicts,
     same_subject,
 )
@@ -88,7 +89,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
-    conflicts += region_conflicts(cluster) + ordinal_conflicts(cluster)
+    conflicts += [c for c in region_conflicts(cluster) if not _other_people(c)]
+    conflicts += ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     said = _sentences_of_sources(cluster)
     conflicts = [c for c in conflicts if not _said_by_both(c, said)]
@@ -141,6 +143,14 @@ def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
     subject_a = age_subject(conflict[0].sentence, qa)
     subject_b = age_subject(conflict[1].sentence, qb)
     return bool(subject_a and subject_b and not same_subject(subject_a, subject_b))
+
+
+def _other_people(conflict: tuple[Observation, Observation]) -> bool:
+    """Two sentences that name people, none the same: a place of each is where a
+    different person is ("his ranch in northern California" / "a dealer in southern
+    California"), not two accounts of one thing's place."""
+    people_a, people_b = (person_words(o.sentence) for o in conflict)
+    return bool(people_a and people_b and not people_a & people_b)
 
 
 def _sentences_of_sources(cluster: Cluster) -> dict[str, set[str]]:

@@ -338,6 +338,22 @@ def age_then(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+# "the average size of the zone measured in at 5,309", "5 hours on average": a mean over
+# many cases, not the one case another figure measures ("this year's zone, 8,776").
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:average|averages|averaged|averaging|mean|median)\b(?:\s+[\w'’$%-]+){0,10}\s*[$€£]?\s*$",
+    re.I,
+)
+AVERAGE_AFTER = re.compile(r"^(?:\s+[\w'’%-]+){0,3}\s+on\s+average\b", re.I)
+
+
+def is_average(sentence: Sentence, q: Quantity) -> bool:
+    """Whether a figure is stated as an average in its clause."""
+    before = re.split(r"[,.;:!?()]", _before(sentence, q, 70))[-1]
+    after = re.split(r"[,.;:!?()]", _after(sentence, q, 40), maxsplit=1)[0]
+    return bool(AVERAGE_BEFORE.search(before) or AVERAGE_AFTER.match(after))
+
+
 # Durations and distances belong to an event: "sentenced to 12 years" / "held for 4 years",
 # "a 16-hour flight" / "stuck for 28 hours", "seen at a mall 20 miles away" / "caught 500
 # miles away" are two events' measures, however alike the sentences.
@@ -448,6 +464,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True
     if different_events(a, qa, b, qb):
         return True
+    if is_average(a, qa) != is_average(b, qb):
+        return True  # an average against one case: "the average zone, 5,309" / "8,185"
     if age_then(a, qa) != age_then(b, qb):
         return True  # an age when something happened against the age now
     if qa.counted == qb.counted == "age":
