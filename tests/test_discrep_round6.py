@@ -89,10 +89,27 @@ def _first_figure(text: str) -> tuple:
     return s, s.quantities[0]
 
 
-def test_a_block_number_is_an_address_and_a_wave_number_a_label():
-    assert not extract_quantities("They stood outside in the 4300 block of west elm street.")
+def test_a_wave_number_is_a_label():
     assert not extract_quantities("The poll's wave 3 ( 2016 ) asked the same questions.")
-    assert [q.value for q in extract_quantities("Police closed 3 blocks of the street.")] == [3.0]
+    assert [q.value for q in extract_quantities("The poll ran in 3 waves.")] == [3.0]
+
+
+def test_block_numbers_of_two_streets_are_two_places():
+    assert not brief(
+        "Early Sunday the group gathered outside in the 4300 block of west elm street when "
+        "someone fired shots from a passing car, police said.",
+        "About 2 a.m. two women were arguing with a man outside in the 4400 block of south "
+        "oak avenue, police said.",
+    )
+
+
+def test_block_numbers_of_one_street_still_compare():
+    assert brief(
+        "Officers were called to her home in the 4300 block of west elm street after 3 p.m. "
+        "on Sunday for an assault.",
+        "Police went to the home in the 4800 block of west elm street on Sunday afternoon "
+        "after a report of an assault.",
+    )
 
 
 def test_age_ranges_after_age_words_are_ages():
@@ -140,4 +157,15 @@ def test_places_of_two_different_people_are_not_compared():
         "dozens of rare figures had been stolen from the museum.",
         "Paula Brandt, a toy dealer and collector in southern Texas, said she had bought "
         "one of the rare figures stolen from the museum.",
+    )
+
+
+def test_a_part_and_its_whole_stated_by_a_third_source_are_not_two_counts():
+    charged = "Police formally charged five men on Thursday with the rape and murder of a student."
+    attacked = (
+        "Women have applied for gun licences after the rape and murder of a student by six men."
+    )
+    assert brief(charged, attacked)
+    assert not brief(
+        charged, attacked, "Police are expected to charge five of the six suspects on Thursday."
     )

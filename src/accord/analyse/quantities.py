@@ -166,7 +166,6 @@ MEASURE_BEFORE_NOUN = re.compile(
     r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
     re.I,
 )
-ADDRESS_AFTER = re.compile(r"^\s*block\s+of\b", re.I)  # "the 6400 block of main street"
 # "at age 38", "from ages 18 to 38" (both ends): ages, whatever noun follows
 AGE_WORD_BEFORE = re.compile(r"\bages?\s+(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$", re.I)
 RANK_MARK = re.compile(r"#\s*$")  # "#1", "# 3": the number sign marks a rank or a label
@@ -310,8 +309,6 @@ def extract_quantities(
             continue  # the day of a date, or an ordinal
         if LABEL_BEFORE.search(before) and not qualifier_text:
             continue  # "flight 183", "route 66", "room 212": a label, not a count
-        if ADDRESS_AFTER.match(text[match.end() :]):
-            continue  # "in the 6400 block of eberhart": an address, not a count
         if RANK_MARK.search(before) and not qualifier_text:
             continue  # "data scientists ( #2 )": a place in a ranking, not a count
         if MULTIPLIER.match(text[match.end() :]):

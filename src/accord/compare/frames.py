@@ -338,6 +338,25 @@ def age_then(sentence: Sentence, q: Quantity) -> bool:
     )
 
 
+# "in the 6400 block of south eberhart avenue": an address, the figure a house number.
+# Two numbers of one street are one place told differently; of two streets, two places
+# (two shootings of one weekend), whatever the sentences share.
+ADDRESS_AFTER = re.compile(r"^\s*block\s+of\s+(?P<street>[\w\s.'’-]{1,40})", re.I)
+STREET_SKIP = frozenset(
+    "the south north east west southwest southeast northwest northeast s n e w sw se nw ne".split()
+)
+
+
+def street_of(sentence: Sentence, q: Quantity) -> str | None:
+    """The street a house number is on ("6400 block of south eberhart" -> "eberhart"),
+    "" for an address whose street is not written, None for a figure that is no address."""
+    match = ADDRESS_AFTER.match(_after(sentence, q, 60))
+    if match is None:
+        return None
+    words = [w.strip(".").lower() for w in match["street"].split()]
+    return next((w for w in words if w not in STREET_SKIP), "")
+
+
 # "the average size of the zone measured in at 5,309", "5 hours on average": a mean over
 # many cases, not the one case another figure measures ("this year's zone, 8,776").
 AVERAGE_BEFORE = re.compile(
@@ -464,6 +483,9 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True
     if different_events(a, qa, b, qb):
         return True
+    street_a, street_b = street_of(a, qa), street_of(b, qb)
+    if (street_a is None) != (street_b is None) or street_a != street_b:
+        return True  # a house number against a count, or the numbers of two streets
     if is_average(a, qa) != is_average(b, qb):
         return True  # an average against one case: "the average zone, 5,309" / "8,185"
     if age_then(a, qa) != age_then(b, qb):
