@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from itertools import pairwise
 
 from accord.analyse.entities import same_name
 from accord.compare.claimants import first_claimant
@@ -94,6 +95,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     said = _sentences_of_sources(cluster)
     conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+    parts = _parts_of_wholes(cluster)
+    conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster, parties or Parties(cluster))
 
@@ -151,6 +154,31 @@ def _other_people(conflict: tuple[Observation, Observation]) -> bool:
     California"), not two accounts of one thing's place."""
     people_a, people_b = (person_words(o.sentence) for o in conflict)
     return bool(people_a and people_b and not people_a & people_b)
+
+
+# "five of the six suspects", "three of its four reactors": a part and its whole.
+PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+
+
+def _parts_of_wholes(cluster: Cluster) -> set[frozenset[float]]:
+    """Pairs of figures some source states as a part and its whole ("charge five of six
+    suspects"): another pair of sources giving one each ("charged five men" / "attacked
+    by six men") tell the part and the whole, not two counts of one thing."""
+    found = set()
+    for sentence in cluster.sentences():
+        figures = sorted(sentence.quantities, key=lambda q: q.start)
+        for first, second in pairwise(figures):
+            between = sentence.text[first.end - sentence.start : second.start - sentence.start]
+            if PART_OF.match(between) and first.value != second.value:
+                found.add(frozenset((first.value, second.value)))
+    return found
+
+
+def _part_and_whole(
+    conflict: tuple[Observation, Observation], parts: set[frozenset[float]]
+) -> bool:
+    qa, qb = _quantity_of(conflict[0]), _quantity_of(conflict[1])
+    return qa is not None and qb is not None and frozenset((qa.value, qb.value)) in parts
 
 
 def _sentences_of_sources(cluster: Cluster) -> dict[str, set[str]]:
