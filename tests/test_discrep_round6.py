@@ -34,10 +34,24 @@ def test_two_dates_of_one_broadcast_are_still_compared():
     )
 
 
-def test_the_minutes_of_a_spaced_clock_time_are_no_count():
+def test_two_loose_clock_times_are_one_time():
     assert not brief(
         "The three friends slipped out of the house near the river around 10: 20 p.m. on Friday.",
         "The three friends slipped out of the house near the river at about 10: 45 p.m. on Friday.",
+    )
+
+
+def test_two_exact_clock_times_of_one_event_still_compare():
+    assert brief(
+        "A spokeswoman said the boy was pronounced dead at the hospital at 4: 25 p.m. on Saturday.",
+        "The sheriff said the boy was pronounced dead at the hospital at 4: 26 p.m. on Saturday.",
+    )
+
+
+def test_a_live_blog_entry_time_is_furniture():
+    assert not brief(
+        "Washington ( ap ) — the latest on the senate vote ( all times local ): 4: 10 p.m.",
+        "Washington ( ap ) — the latest on the senate vote ( all times local ): 5: 40 p.m.",
     )
 
 
