@@ -8,6 +8,7 @@ draws a sample of Multi-News train clusters no gold set uses, briefs each one ex
 and writes every reported discrepancy with its variants, sources and evidence sentences.
 
     python benchmarks/realgold/judge.py draw --seed 17 --size 150 -o ids.txt
+        [--exclude-ids judged/train-r17-ids.txt]
     python benchmarks/realgold/judge.py brief ids.txt -o reported.json [--markdown FILE.md]
     python benchmarks/realgold/judge.py score reported.json judged/train-r17.json
 
@@ -60,10 +61,12 @@ def id_range(text: str) -> set[str]:
     return {f"{prefix}-{n}" for n in range(low, high + 1)}
 
 
-def draw(seed: int, size: int, exclude: Sequence[str]) -> list[str]:
+def draw(seed: int, size: int, exclude: Sequence[str], files: Sequence[Path] = ()) -> list[str]:
     taken = set(score.TRAIN_SAMPLE.read_text(encoding="utf-8").split())
     for text in exclude:
         taken |= id_range(text)
+    for path in files:  # an earlier judged sample's ids
+        taken |= set(path.read_text(encoding="utf-8").split())
     pool = [
         r["id"]
         for r in select.read(score.TRAIN_DATA)
@@ -171,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     drawing.add_argument("--seed", type=int, default=17)
     drawing.add_argument("--size", type=int, default=150)
     drawing.add_argument("--exclude", nargs="*", default=list(DEFAULT_EXCLUDE))
+    drawing.add_argument("--exclude-ids", type=Path, nargs="*", default=[])
     drawing.add_argument("-o", "--out", type=Path, required=True)
     briefing = commands.add_parser("brief")
     briefing.add_argument("ids", type=Path)
@@ -182,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "draw":
-        args.out.write_text("\n".join(draw(args.seed, args.size, args.exclude)) + "\n", "utf-8")
+        args.out.write_text(
+            "\n".join(draw(args.seed, args.size, args.exclude, args.exclude_ids)) + "\n", "utf-8"
+        )
     elif args.command == "brief":
         clusters = brief(args.ids.read_text(encoding="utf-8").split())
         args.out.write_text(json.dumps(clusters, indent=1, ensure_ascii=False) + "\n", "utf-8")
