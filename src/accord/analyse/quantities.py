@@ -158,7 +158,7 @@ MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.I)
 LABEL_BEFORE = re.compile(
     r"\b(?:flight|route|highway|interstate|room|gate|platform|channel|no\.|number|chapter|"
     r"section|article|amendment|proposition|precinct|bus|track|exit|apartment|suite|seat|"
-    r"row|page|pier|terminal|ward|level|code|model|version|episode|season|district)\s+$",
+    r"row|page|pier|terminal|ward|level|code|model|version|episode|season|district|wave|phase)\s+$",
     re.IGNORECASE,
 )
 MEASURE_BEFORE_NOUN = re.compile(
@@ -166,6 +166,8 @@ MEASURE_BEFORE_NOUN = re.compile(
     r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
     re.I,
 )
+# "at age 38", "from ages 18 to 38" (both ends): ages, whatever noun follows
+AGE_WORD_BEFORE = re.compile(r"\bages?\s+(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$", re.I)
 RANK_MARK = re.compile(r"#\s*$")  # "#1", "# 3": the number sign marks a rank or a label
 MULTIPLIER = re.compile(r"^-?\s*(?:fold|times)\b", re.I)  # "14-fold": a ratio, not a count
 CLOCK = re.compile(r"(?:\d\s*:\s*$)|(?:^\s*:\s*\d)|(?:^\s*[ap]\.\s*m\b)", re.I)
@@ -333,9 +335,13 @@ def extract_quantities(
         counted, event = _counted_and_event(spacy_doc, start, end)
         counted = COUNTED_ALIASES.get(counted, counted)
         measure = MEASURE_BEFORE_NOUN.match(text[end:])
-        if AGE.match(text[end:]) or (
-            APPOSITIVE_AGE.search(text[:start])
-            and (APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120)
+        if (
+            AGE.match(text[end:])
+            or (AGE_WORD_BEFORE.search(text[:start]) and 0 < value < 120)
+            or (
+                APPOSITIVE_AGE.search(text[:start])
+                and (APPOSITIVE_AFTER.match(text[end:]) and value == int(value) and 0 < value < 120)
+            )
         ):
             counted = "age"  # "a 17-year-old", "Smith, 25, was killed", "aged 14 to 16"
         elif measure:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from itertools import pairwise
 
 from accord.analyse.entities import same_name
 from accord.compare.claimants import first_claimant
@@ -24,6 +25,7 @@ from accord.compare.frames import (
     estimates_of_one_total,
     list_conflicts,
     magnitudes_of_one_quake,
+    person_words,
     precise_place_conflicts,
     same_subject,
 )
@@ -32,6 +34,7 @@ from accord.compare.parties import Parties
 from accord.compare.places import (
     anchored_place_conflicts,
     detail_of_one_place,
+    is_neighbourhood,
     known_places,
     place_conflicts,
     place_role,
@@ -87,8 +90,13 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
-    conflicts += region_conflicts(cluster) + ordinal_conflicts(cluster)
+    conflicts += [c for c in region_conflicts(cluster) if not _other_people(c)]
+    conflicts += ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
+    said = _sentences_of_sources(cluster)
+    conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+    parts = _parts_of_wholes(cluster)
+    conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster, parties or Parties(cluster))
 
@@ -140,6 +148,60 @@ def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
     return bool(subject_a and subject_b and not same_subject(subject_a, subject_b))
 
 
+def _other_people(conflict: tuple[Observation, Observation]) -> bool:
+    """Two sentences that name people, none the same: a place of each is where a
+    different person is ("his ranch in northern California" / "a dealer in southern
+    California"), not two accounts of one thing's place."""
+    people_a, people_b = (person_words(o.sentence) for o in conflict)
+    return bool(people_a and people_b and not people_a & people_b)
+
+
+# "five of the six suspects", "three of its four reactors": a part and its whole.
+PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+
+
+def _parts_of_wholes(cluster: Cluster) -> set[frozenset[float]]:
+    """Pairs of figures some source states as a part and its whole ("charge five of six
+    suspects"): another pair of sources giving one each ("charged five men" / "attacked
+    by six men") tell the part and the whole, not two counts of one thing."""
+    found = set()
+    for sentence in cluster.sentences():
+        figures = sorted(sentence.quantities, key=lambda q: q.start)
+        for first, second in pairwise(figures):
+            between = sentence.text[first.end - sentence.start : second.start - sentence.start]
+            if PART_OF.match(between) and first.value != second.value:
+                found.add(frozenset((first.value, second.value)))
+    return found
+
+
+def _part_and_whole(
+    conflict: tuple[Observation, Observation], parts: set[frozenset[float]]
+) -> bool:
+    qa, qb = _quantity_of(conflict[0]), _quantity_of(conflict[1])
+    return qa is not None and qb is not None and frozenset((qa.value, qb.value)) in parts
+
+
+def _sentences_of_sources(cluster: Cluster) -> dict[str, set[str]]:
+    """Each source's sentences, lower-cased with white space collapsed."""
+    return {d.id: {_normalised(s.text) for s in d.sentences} for d in cluster.documents}
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set[str]]) -> bool:
+    """Whether one side's sentence stands word for word in the other source too: that
+    source then states both values (two interviews aired on two days, a mother's age and
+    her daughter's), so the difference is between two of its own claims, not between
+    the sources."""
+    first, second = conflict
+    a, b = first.sentence, second.sentence
+    return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
+        a.doc_id, set()
+    )
+
+
 def _one_place_role(
     conflict: tuple[Observation, Observation], parallel: set[frozenset[SentenceRef]]
 ) -> bool:
@@ -154,6 +216,10 @@ def _one_place_role(
         return True
     if detail_of_one_place(first.text, second.text):
         return False
+    if is_neighbourhood(first.sentence, first.text) != is_neighbourhood(
+        second.sentence, second.text
+    ):
+        return False  # a city's neighbourhood against the city: one place in detail
     if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
         return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
     return roles_compatible(first.sentence, first.text, second.sentence, second.text)

@@ -321,6 +321,58 @@ def age_subject(sentence: Sentence, q: Quantity) -> str:
     return match.group(1).lower() if match else ""
 
 
+# "when she was 5 years old", "was 8 months old when he moved in", "who was 5 at the
+# time": an age at a moment the sentence names, not the age the report gives now.
+THEN_AGE_BEFORE = re.compile(r"\bwhen\s+(?:[\w'’-]+\s+){1,3}(?:was|were|turned)\s+$", re.I)
+THEN_AGE_AFTER = re.compile(
+    r"^[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\s+(?:when|at the time|back then)\b", re.I
+)
+
+
+def age_then(sentence: Sentence, q: Quantity) -> bool:
+    """Whether an age is stated at an earlier moment ("rescued when she was 5 years old")
+    rather than as the person's age now ("the 9-year-old dog died"): two different times."""
+    return bool(
+        THEN_AGE_BEFORE.search(_before(sentence, q, 40))
+        or THEN_AGE_AFTER.match(_after(sentence, q, 40))
+    )
+
+
+# "in the 6400 block of south eberhart avenue": an address, the figure a house number.
+# Two numbers of one street are one place told differently; of two streets, two places
+# (two shootings of one weekend), whatever the sentences share.
+ADDRESS_AFTER = re.compile(r"^\s*block\s+of\s+(?P<street>[\w\s.'’-]{1,40})", re.I)
+STREET_SKIP = frozenset(
+    "the south north east west southwest southeast northwest northeast s n e w sw se nw ne".split()
+)
+
+
+def street_of(sentence: Sentence, q: Quantity) -> str | None:
+    """The street a house number is on ("6400 block of south eberhart" -> "eberhart"),
+    "" for an address whose street is not written, None for a figure that is no address."""
+    match = ADDRESS_AFTER.match(_after(sentence, q, 60))
+    if match is None:
+        return None
+    words = [w.strip(".").lower() for w in match["street"].split()]
+    return next((w for w in words if w not in STREET_SKIP), "")
+
+
+# "the average size of the zone measured in at 5,309", "5 hours on average": a mean over
+# many cases, not the one case another figure measures ("this year's zone, 8,776").
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:average|averages|averaged|averaging|mean|median)\b(?:\s+[\w'’$%-]+){0,10}\s*[$€£]?\s*$",
+    re.I,
+)
+AVERAGE_AFTER = re.compile(r"^(?:\s+[\w'’%-]+){0,3}\s+on\s+average\b", re.I)
+
+
+def is_average(sentence: Sentence, q: Quantity) -> bool:
+    """Whether a figure is stated as an average in its clause."""
+    before = re.split(r"[,.;:!?()]", _before(sentence, q, 70))[-1]
+    after = re.split(r"[,.;:!?()]", _after(sentence, q, 40), maxsplit=1)[0]
+    return bool(AVERAGE_BEFORE.search(before) or AVERAGE_AFTER.match(after))
+
+
 # Durations and distances belong to an event: "sentenced to 12 years" / "held for 4 years",
 # "a 16-hour flight" / "stuck for 28 hours", "seen at a mall 20 miles away" / "caught 500
 # miles away" are two events' measures, however alike the sentences.
@@ -431,6 +483,13 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True
     if different_events(a, qa, b, qb):
         return True
+    street_a, street_b = street_of(a, qa), street_of(b, qb)
+    if (street_a is None) != (street_b is None) or street_a != street_b:
+        return True  # a house number against a count, or the numbers of two streets
+    if is_average(a, qa) != is_average(b, qb):
+        return True  # an average against one case: "the average zone, 5,309" / "8,185"
+    if age_then(a, qa) != age_then(b, qb):
+        return True  # an age when something happened against the age now
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
         if subject_a and subject_b and not same_subject(subject_a, subject_b):

@@ -558,3 +558,19 @@ def detail_of_one_place(text_a: str, text_b: str) -> bool:
     if short and not peers and f" {' '.join(short)} " in f" {' '.join(long)} ":
         return True
     return world_region(a) or world_region(b)
+
+
+# "the belmont cragin neighborhood", "the back bay section": a part of some city, which
+# the gazetteer does not hold; against a city or a state it is detail, not another place.
+NEIGHBOURHOOD_AFTER = re.compile(
+    r"^[\s'’s]*(?:neighbou?rhoods?|district|section|quarter|borough|enclave)\b", re.I
+)
+
+
+def is_neighbourhood(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence calls the place ``text`` a neighbourhood of a city."""
+    lowered, needle = sentence.text.lower(), text.lower()
+    return any(
+        NEIGHBOURHOOD_AFTER.match(lowered[m.end() :])
+        for m in re.finditer(re.escape(needle), lowered)
+    )

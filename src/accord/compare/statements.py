@@ -31,6 +31,12 @@ FURNITURE = re.compile(
     r"|\(\s*(?:ap|afp|reuters|getty)? ?photo[^)]*\)"
     # "in this sept. 10, 2014 file photo": the day a photo was taken, not the story's
     r"|\bin this (?:[\w.,]+\s+){0,4}?(?:file |undated )?(?:photo|image|picture)\b"
+    # "in this handout picture provided by sana on april 13, 2017": the day it was handed out
+    r"(?:\s+(?:provided|released|distributed|taken)\s+by\s+(?:[\w.'’-]+\s+){1,4}?on\s+"
+    + MONTH
+    + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4})?"
+    # a live blog's entry time: "the latest on the nominee ( all times local ): 4: 10 p.m."
+    r"|\(\s*all times local\s*\)\s*:?\s*\d{1,2}\s*:\s*\d{2}\s*[ap]\.?\s*m\b\.?"
     # "published on oct 25, 2016", "updated: march 3, 2014", "published tuesday, july 28, 2015"
     # "( d-calif. )", "(R-Ky.)": a lawmaker's party and state, part of the name
     r"|\(\s*[dri]\s*-\s*[a-z.]+\s*\)"

@@ -15,10 +15,11 @@ import re
 from accord.analyse.dates import compatible
 from accord.analyse.entities import entity_key
 from accord.analyse.gazetteer import is_place, nested, place_word, same_place
-from accord.analyse.quantities import parse_number
+from accord.analyse.quantities import CLOCK, parse_number
 from accord.analyse.terms import STOP_WORDS
 from accord.compare.counts import Observation, in_span, quantities_conflict, quantity_observation
 from accord.compare.dates import reported_on
+from accord.compare.frames import rate_unit
 from accord.model import DateMention, Entity, Quantity, Sentence, StatementPair, Token
 
 CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)[A-Z][a-z]")
@@ -28,6 +29,12 @@ MIN_SAME = 3  # of which at least this many are the same words, in the same orde
 MIN_CONTENT = 1  # and at least this many of those are content words
 LOCATIVE = {"in", "at", "near", "from", "outside", "across", "to", "into", "of", "and", ","}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# "around 10: 30 p.m.", "shortly after 4": a time given loosely (the hour or the minutes).
+APPROXIMATE_TIME = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:after|before)|"
+    r"just (?:after|before))\s+(?:\d{1,2}\s*:\s*)?$",
+    re.I,
+)
 NUMBERISH = re.compile(r"^[$€£]?(\d[\d,.]*|[a-z]+)$")
 
 
@@ -64,7 +71,13 @@ def _number(sentence: Sentence, side: list[Token]) -> Quantity | None:
     for q in sentence.quantities:
         if in_span(q.start, q.end, (start, end)):
             return q
-    text = sentence.text[start - sentence.start : end - sentence.start]
+    local, local_end = start - sentence.start, end - sentence.start
+    clock = CLOCK.search(sentence.text[max(0, local - 4) : local]) or CLOCK.match(
+        sentence.text[local_end : local_end + 6]
+    )
+    if clock and APPROXIMATE_TIME.search(sentence.text[max(0, local - 30) : local]):
+        return None  # "around 10: 30 p.m." / "about 10: 35 p.m.": one time, told loosely
+    text = sentence.text[local:local_end]
     return Quantity(text, value, value, value, "exact", "", start, end)
 
 
@@ -133,6 +146,9 @@ def _swap(
             return None
         if qa.counted and qb.counted and qa.counted != qb.counted:
             return None
+        unit_a, unit_b = rate_unit(a, qa), rate_unit(b, qb)
+        if unit_a and unit_b and unit_a != unit_b:
+            return None  # "12,000 times a day" / "20 times a minute": two rates
         observed_a, observed_b = quantity_observation(qa, a), quantity_observation(qb, b)
         about = observed_a.about if qa.counted or qa.event else observed_b.about
         observed_a.about = observed_b.about = about
