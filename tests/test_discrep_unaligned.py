@@ -136,3 +136,11 @@ def test_ages_and_times_ago_of_other_things_are_not_compared():
         "The 45-year-old farmer discovered the altar while ploughing his field.",
         "The farmer discovered an altar that was carved about 60 years ago.",
     )
+
+
+def test_a_bare_figure_after_the_number_of_counts_that_noun():
+    assert _found(
+        counts_of_one_thing,
+        "The number of measles cases in Kelmouth has risen to 227, health officials said.",
+        "The state has reported 223 cases of measles, most of them in unvaccinated children.",
+    ) == [("227", "223 cases")]

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
-from accord.analyse.terms import content_terms
+from accord.analyse.terms import STOP_WORDS, content_terms
 from accord.compare.counts import (
     EVENT_CLASSES,
     GENERIC_COUNTS,
@@ -78,6 +79,28 @@ def count_event(q: Quantity) -> str:
     return EVENT_CLASSES.get(q.event, q.event)
 
 
+# "the number of measles cases has risen to 227": a bare figure whose noun went before it.
+NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+?)s?"
+    r"\s+(?:(?:in|across|at|among)\s+[\w' -]{1,30}?\s+)?"
+    r"(?:has|have|had)?\s*(?:risen|rose|climbed|grew|grown|reached|hit|stands|stood|is|was)"
+    r"(?:\s+(?:to|at))?\s*$",
+    re.I,
+)
+
+
+def counted_of(sentence: Sentence, q: Quantity) -> Quantity:
+    """The count with its noun: a bare figure after "the number of X has risen to" counts
+    X ("the number of measles cases has risen to 227" counts cases)."""
+    if q.counted:
+        return q
+    local = q.start - sentence.start
+    match = NUMBER_OF.search(sentence.text[max(0, local - 90) : local])
+    if match is None or match["words"].split()[-1] in STOP_WORDS:
+        return q
+    return replace(q, counted=match["words"].split()[-1].lower())
+
+
 def _countable(sentence: Sentence, q: Quantity) -> bool:
     """A count of a specific thing, stated as a figure: not a generic noun (people,
     years), a measure, an age, a share, money, a range or an order of size."""
@@ -137,6 +160,7 @@ def counts_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation
     index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
     for sentence in cluster.sentences():
         for q in sentence.quantities:
+            q = counted_of(sentence, q)
             if _countable(sentence, q):
                 index[q.counted.split()[-1]][sentence.doc_id].append((sentence, q))
     found = []
