@@ -44,7 +44,12 @@ from accord.compare.slots import PARALLEL
 from accord.compare.statements import FURNITURE, only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
-from accord.compare.unaligned import age_against_ago, counts_of_one_thing, durations_in_two_units
+from accord.compare.unaligned import (
+    age_against_ago,
+    counts_of_one_thing,
+    durations_in_two_units,
+    lengths_of_one_thing,
+)
 from accord.model import (
     Cluster,
     Discrepancy,
@@ -98,7 +103,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
 def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """Claims stated apart (:mod:`.unaligned`): one count, one duration in two units, a
     thing's age against a time ago, each compared wherever the sources state it."""
-    return counts_of_one_thing(cluster) + durations_in_two_units(cluster) + age_against_ago(cluster)
+    found = counts_of_one_thing(cluster) + lengths_of_one_thing(cluster)
+    return found + durations_in_two_units(cluster) + age_against_ago(cluster)
 
 
 def _quantity_of(observation: Observation) -> Quantity | None:

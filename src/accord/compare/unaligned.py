@@ -198,7 +198,8 @@ DIMENSION_AFTER = re.compile(
     re.I,
 )
 DIMENSION_BEFORE = re.compile(
-    r"\b(?P<word>height|depth|length|width)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+    r"\b(?P<word>height|depth|length|width)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
 )
 
 
@@ -211,6 +212,40 @@ def dimension(sentence: Sentence, q: Quantity) -> str:
     if m := DIMENSION_BEFORE.search(sentence.text[max(0, local_start - 30) : local_start]):
         return DIMENSIONS[m["word"].lower()]
     return ""
+
+
+def lengths_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One thing's height (depth, length, width) given differently by two sources, worded
+    apart: "the statue stands 40 feet tall" / "the 100-foot-tall statue was unveiled".
+
+    Frames are indexed by (unit, dimension), the dimension written next to the figure
+    (:func:`dimension`); each source must give one figure for its key, the figures lie
+    within ``ONE_CLAIM_RATIO`` and do not overlap, and the two lengths share a content
+    word within three words (the thing measured: :func:`.roles.role_words`). The
+    dimension word says what is measured, so the verbs ("stands" / "was unveiled") are
+    not asked; every other frame rule is.
+    """
+    index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
+    for sentence in cluster.sentences():
+        for q in sentence.quantities:
+            unit = LENGTH_UNITS.get(q.counted, "")
+            if not unit or q.qualifier == "range" or only_in_furniture(sentence, q.text):
+                continue
+            if side := dimension(sentence, q):
+                index[(unit, side)][sentence.doc_id].append((sentence, q))
+    found = []
+    for (a, qa), (b, qb) in _one_figure_each(index):
+        low, high = sorted((qa.value, qb.value))
+        if overlap(qa, qb) or high > ONE_CLAIM_RATIO * low:
+            continue
+        roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
+        if not roles - set(content_terms(f"{qa.counted} {qb.counted} tall high deep long wide")):
+            continue
+        one_event = replace(qb, event=qa.event)  # the dimension, not the verb, says what
+        if states_value(a, qb) or states_value(b, qa) or different_claims(a, qa, b, one_event):
+            continue
+        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
 
 
 # --- one duration in two units ----------------------------------------------------------
