@@ -166,3 +166,24 @@ def test_one_height_worded_apart():
         "The wave the surfer rode in 2011 was 78 feet high, a world record.",
         "On Monday another surfer may have ridden a 100-foot-high wave off the point.",
     )
+
+
+def test_new_ones_named_groups_and_a_noun_of_the_verbs_stem_are_not_one_count():
+    # an increment against the total
+    assert not _found(
+        counts_of_one_thing,
+        "Officials said 10 new measles infections were confirmed at the Kelmouth school.",
+        "Officials said all 20 measles infections were confirmed near the Kelmouth school.",
+    )
+    # a named group against a wider one
+    assert not _found(
+        counts_of_one_thing,
+        "About 1,000 federal agents were flown to Belvar for the raids on Tuesday.",
+        "Close to 750 FBI agents were flown to Belvar to help with the raids.",
+    )
+    # "power" the noun is no event of "to power 650,000 homes"
+    assert not _found(
+        counts_of_one_thing,
+        "The two reactors were meant to generate enough power to light up 1.3 million homes.",
+        "The reactor will produce enough electricity to power 650,000 homes in the valley.",
+    )
