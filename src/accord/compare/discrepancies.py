@@ -47,6 +47,12 @@ from accord.compare.slots import PARALLEL
 from accord.compare.statements import FURNITURE, only_in_furniture
 from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
+from accord.compare.unaligned import (
+    age_against_ago,
+    counts_of_one_thing,
+    durations_in_two_units,
+    lengths_of_one_thing,
+)
 from accord.model import (
     Cluster,
     Discrepancy,
@@ -90,6 +96,7 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
+    conflicts += unaligned_conflicts(cluster)
     conflicts += [c for c in region_conflicts(cluster) if not _other_people(c)]
     conflicts += ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
@@ -99,6 +106,13 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster, parties or Parties(cluster))
+
+
+def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """Claims stated apart (:mod:`.unaligned`): one count, one duration in two units, a
+    thing's age against a time ago, each compared wherever the sources state it."""
+    found = counts_of_one_thing(cluster) + lengths_of_one_thing(cluster)
+    return found + durations_in_two_units(cluster) + age_against_ago(cluster)
 
 
 def _quantity_of(observation: Observation) -> Quantity | None:

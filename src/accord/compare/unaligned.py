@@ -1,0 +1,400 @@
+"""Claims compared where two sources state them in sentences that share few words.
+
+The detectors of :mod:`.numbers` and :mod:`.roles` pair sentences that align, or that
+share a word next to the figure. Some claims are worded apart by every source: "health
+officials have confirmed 227 cases" / "the outbreak has now reached 223 cases", a thing's
+age against how long ago it was made, a duration given in days by one outlet and in
+months by another. Each detector here indexes frames by what they are the figure of,
+compares only frames that share that key, and reports a pair only where every frame rule
+of :mod:`.frames` agrees that the two figures are one claim's (precision first: most
+figures of one noun in sentences that do not align are figures of two claims).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from accord.analyse.terms import STOP_WORDS, content_terms
+from accord.compare.counts import (
+    EVENT_CLASSES,
+    GENERIC_COUNTS,
+    Observation,
+    overlap,
+    quantity_observation,
+    same_counted,
+    states_value,
+)
+from accord.compare.frames import (
+    MEASURES,
+    NOT_A_TALLY,
+    _precision,
+    _verb_near,
+    age_subject,
+    different_claims,
+    is_ago,
+    is_other,
+    is_part,
+    rate_unit,
+)
+from accord.compare.roles import PERSONS, role_words
+from accord.compare.statements import only_in_furniture
+from accord.model import Cluster, Quantity, Sentence
+
+Frame = tuple[Sentence, Quantity]
+
+# --- counts of one thing, one figure per source ------------------------------------------
+
+# Verbs of recording a count are one event: "confirmed 227 cases" / "223 cases reported".
+RECORDED = "recorded"
+RECORD_VERBS = frozenset(
+    "confirm report record identify diagnose document register count tally".split()
+)
+# Nouns that name the outcome they count: what the verb says adds nothing ("227 cases
+# have been reported" / "the outbreak has grown to 223 cases").
+OUTCOME_NOUNS = frozenset(
+    "case infection death fatality casualty victim injury arrest hospitalization".split()
+)
+# Margins and scores ("leads by six points") differ from poll to poll and game to game.
+NOT_ONE_COUNT = frozenset({"point"})
+# Verbs that say nothing of what happened to what is counted.
+EMPTY_EVENTS = frozenset("be have say tell get make include".split())
+ONE_CLAIM_RATIO = 3.0  # figures further apart count different things, however alike
+MIN_COUNT = 2  # "one" is an article as often as a count
+
+
+def count_event(q: Quantity) -> str:
+    """The event class a count belongs to: the outcome noun itself ("cases"), a class of
+    verbs (killed, injured, arrested, recorded), else the verb's own lemma; "" where the
+    verb says nothing ("is", "has")."""
+    head = q.counted.split()[-1]
+    if head in OUTCOME_NOUNS:
+        return head
+    if q.event in RECORD_VERBS:
+        return RECORDED
+    if q.event in EMPTY_EVENTS:
+        return ""
+    return EVENT_CLASSES.get(q.event, q.event)
+
+
+# "the number of measles cases has risen to 227": a bare figure whose noun went before it.
+NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+?)s?"
+    r"\s+(?:(?:in|across|at|among)\s+[\w' -]{1,30}?\s+)?"
+    r"(?:has|have|had)?\s*(?:risen|rose|climbed|grew|grown|reached|hit|stands|stood|is|was)"
+    r"(?:\s+(?:to|at))?\s*$",
+    re.I,
+)
+
+
+def counted_of(sentence: Sentence, q: Quantity) -> Quantity:
+    """The count with its noun: a bare figure after "the number of X has risen to" counts
+    X ("the number of measles cases has risen to 227" counts cases)."""
+    if q.counted:
+        return q
+    local = q.start - sentence.start
+    match = NUMBER_OF.search(sentence.text[max(0, local - 90) : local])
+    if match is None or match["words"].split()[-1] in STOP_WORDS:
+        return q
+    return replace(q, counted=match["words"].split()[-1].lower())
+
+
+def _countable(sentence: Sentence, q: Quantity) -> bool:
+    """A count of a specific thing, stated as a figure: not a generic noun (people,
+    years), a measure, an age, a share, money, a range or an order of size."""
+    noun = q.counted
+    if not noun or noun in GENERIC_COUNTS or noun in NOT_A_TALLY or noun in NOT_ONE_COUNT:
+        return False
+    if noun.split()[-1] in MEASURES or q.qualifier == "range" or q.value < MIN_COUNT:
+        return False
+    if rate_unit(sentence, q) or is_part(sentence, q) or is_other(sentence, q):
+        return False
+    return not only_in_furniture(sentence, q.text)
+
+
+def _own_terms(*quantities: Quantity) -> set[str]:
+    words = " ".join(f"{q.counted} {q.event}" for q in quantities)
+    return set(content_terms(words))
+
+
+def _one_figure_each(
+    index: dict[object, dict[str, list[Frame]]],
+) -> Iterator[tuple[Frame, Frame]]:
+    """Pairs of frames of one key from two sources that each give one figure for it (a
+    source giving two figures tells a count that changed, or two counts)."""
+    for by_doc in index.values():
+        single = {
+            doc: frames[0]
+            for doc, frames in by_doc.items()
+            if len({(q.low, q.high) for _, q in frames}) == 1
+        }
+        docs = sorted(single)
+        for x, doc_a in enumerate(docs):
+            for doc_b in docs[x + 1 :]:
+                yield single[doc_a], single[doc_b]
+
+
+def same_event(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two counts belong to one event class (:func:`count_event`). A verb near
+    the other figure is not enough here, where the sentences do not align: a noun of the
+    same stem ("enough power to light up 1.3 million homes" / "enough to power 650,000
+    homes") passes for it."""
+    event = count_event(qa)
+    return bool(event) and event == count_event(qb)
+
+
+# "10 new infections", "five fresh cases": an increment, not the total another states.
+INCREMENT_AFTER = re.compile(r"^\s*(?:new|fresh|newly)\b", re.I)
+
+
+def is_increment(sentence: Sentence, q: Quantity) -> bool:
+    return INCREMENT_AFTER.match(sentence.text[q.end - sentence.start :]) is not None
+
+
+def group_of(sentence: Sentence, q: Quantity) -> str:
+    """The named group a count is of, written between the figure and its noun ("750 fbi
+    agents" -> "fbi", "200 iraqi soldiers"), or "" ("1,000 federal agents")."""
+    head = q.counted.split()[-1][:4]
+    local = q.end - sentence.start
+    at = sentence.text.lower().find(head, local, local + 40)
+    if at < 0:
+        return ""
+    stop = sentence.start + at
+    return next(
+        (e.key for e in sentence.entities if e.kind != "person" and q.end <= e.start < stop),
+        "",
+    )
+
+
+def counts_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One count told with two figures by two sources, in sentences that need not align:
+    "officials have confirmed 227 cases of the virus" / "223 cases were reported".
+
+    Frames are indexed by the counted noun; a source that counts the noun with two
+    figures anywhere is not compared (a count that changed, or two counts). A pair is
+    reported when the counts belong to one event (:func:`same_event`), neither counts new
+    ones only, both count one named group or none (:func:`group_of`), the figures do not
+    overlap and are at most ``ONE_CLAIM_RATIO`` apart, the sentences share a content word
+    beyond the count's own, neither states the other figure, and no frame rule of
+    :func:`.frames.different_claims` tells two claims apart.
+    """
+    index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
+    for sentence in cluster.sentences():
+        for q in sentence.quantities:
+            q = counted_of(sentence, q)
+            if _countable(sentence, q):
+                index[q.counted.split()[-1]][sentence.doc_id].append((sentence, q))
+    found = []
+    for (a, qa), (b, qb) in _one_figure_each(index):
+        if not same_counted(qa.counted, qb.counted) or overlap(qa, qb):
+            continue
+        low, high = sorted((qa.value, qb.value))
+        if high > ONE_CLAIM_RATIO * low or not same_event(qa, qb):
+            continue
+        if is_increment(a, qa) or is_increment(b, qb) or group_of(a, qa) != group_of(b, qb):
+            continue  # "10 new infections" / "all 20"; "750 fbi agents" / "1,000 federal"
+        if not (set(a.terms) & set(b.terms)) - _own_terms(qa, qb):
+            continue
+        if states_value(a, qb) or states_value(b, qa) or different_claims(a, qa, b, qb):
+            continue
+        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+# --- one dimension of one thing ---------------------------------------------------------
+
+LENGTH_UNITS = {
+    "foot": "foot", "feet": "foot", "ft": "foot", "mile": "mile", "metre": "metre",
+    "meter": "metre", "km": "km", "kilometre": "km", "kilometer": "km", "inch": "inch",
+    "yard": "yard",
+}  # fmt: skip
+# The dimension a length is of, written next to it: "stands 40 feet tall", "a 100-foot-high
+# wave", "a height of 40 feet", "30 feet deep". Heights are one dimension however worded.
+DIMENSIONS = {
+    "tall": "height", "high": "height", "height": "height", "deep": "depth",
+    "depth": "depth", "long": "length", "length": "length", "wide": "width",
+    "width": "width", "thick": "thickness",
+}  # fmt: skip
+DIMENSION_AFTER = re.compile(
+    r"^[\s-]*(?:foot|feet|ft|miles?|metres?|meters?|km|inch(?:es)?|yards?)?"
+    r"[\s-]+(?P<word>tall|high|deep|long|wide|thick)\b",
+    re.I,
+)
+DIMENSION_BEFORE = re.compile(
+    r"\b(?P<word>height|depth|length|width)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+
+
+def dimension(sentence: Sentence, q: Quantity) -> str:
+    """The dimension a length measures ("height" for "40 feet tall", "a height of 40
+    feet"), or "" where the text does not say."""
+    local_end, local_start = q.end - sentence.start, q.start - sentence.start
+    if m := DIMENSION_AFTER.match(sentence.text[local_end : local_end + 20]):
+        return DIMENSIONS[m["word"].lower()]
+    if m := DIMENSION_BEFORE.search(sentence.text[max(0, local_start - 30) : local_start]):
+        return DIMENSIONS[m["word"].lower()]
+    return ""
+
+
+def lengths_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One thing's height (depth, length, width) given differently by two sources, worded
+    apart: "the statue stands 40 feet tall" / "the 100-foot-tall statue was unveiled".
+
+    Frames are indexed by (unit, dimension), the dimension written next to the figure
+    (:func:`dimension`); each source must give one figure for its key, the figures lie
+    within ``ONE_CLAIM_RATIO`` and do not overlap, and the two lengths share a content
+    word within three words (the thing measured: :func:`.roles.role_words`). The
+    dimension word says what is measured, so the verbs ("stands" / "was unveiled") are
+    not asked; every other frame rule is.
+    """
+    index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
+    for sentence in cluster.sentences():
+        for q in sentence.quantities:
+            unit = LENGTH_UNITS.get(q.counted, "")
+            if not unit or q.qualifier == "range" or only_in_furniture(sentence, q.text):
+                continue
+            if side := dimension(sentence, q):
+                index[(unit, side)][sentence.doc_id].append((sentence, q))
+    found = []
+    for (a, qa), (b, qb) in _one_figure_each(index):
+        low, high = sorted((qa.value, qb.value))
+        if overlap(qa, qb) or high > ONE_CLAIM_RATIO * low:
+            continue
+        roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
+        if not roles - set(content_terms(f"{qa.counted} {qb.counted} tall high deep long wide")):
+            continue
+        one_event = replace(qb, event=qa.event)  # the dimension, not the verb, says what
+        if states_value(a, qb) or states_value(b, qa) or different_claims(a, qa, b, one_event):
+            continue
+        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+# --- one duration in two units ----------------------------------------------------------
+
+DAYS_IN = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+UNIT_TERMS = set(content_terms("day days week weeks month months year years old long ago"))
+
+
+def _durations(sentence: Sentence) -> list[Quantity]:
+    """The durations of a sentence in days, weeks, months or years: not a time ago ("two
+    years ago"), a rate ("twice a year"), an age, a range or a caption's."""
+    return [
+        q
+        for q in sentence.quantities
+        if q.counted in DAYS_IN
+        and q.qualifier != "range"
+        and not is_ago(sentence, q)
+        and not rate_unit(sentence, q)
+        and not only_in_furniture(sentence, q.text)
+    ]
+
+
+def _in_days(q: Quantity) -> tuple[float, float]:
+    unit = DAYS_IN[q.counted]
+    low = q.low if q.low is not None else q.value
+    high = q.high if q.high is not None else q.value
+    return low * unit, high * unit
+
+
+def durations_differ(qa: Quantity, qb: Quantity) -> bool:
+    """Two durations in different units whose converted values lie further apart than the
+    coarser unit: "555 days" is about 18 months, so not "17 months"; "18 months" is "a
+    year and a half", and "24 weeks" may be "nearly six months"."""
+    coarse = max(DAYS_IN[qa.counted], DAYS_IN[qb.counted])
+    (low_a, high_a), (low_b, high_b) = _in_days(qa), _in_days(qb)
+    gap = max(low_a - high_b, low_b - high_a)
+    return gap > coarse and max(high_a, high_b) <= ONE_CLAIM_RATIO * min(low_a, low_b)
+
+
+def durations_in_two_units(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One duration stated in two units by two sources that disagree once converted
+    ("spent 555 days in orbit" / "after 17 months in orbit").
+
+    A duration is compared only with the one duration of another source's sentence, in
+    another unit, of the same event (one verb, or the verb of one near the other
+    figure), next to the same content word (:func:`.roles.role_words`, the units left
+    out: "in orbit"), where no frame rule tells two claims apart. The detectors of
+    aligned sentences compare durations of one unit; these are never of one noun.
+    """
+    frames = [
+        (sentence, durations[0])
+        for sentence in cluster.sentences()
+        if len(durations := _durations(sentence)) == 1
+    ]
+    found = []
+    for x, (a, qa) in enumerate(frames):
+        for b, qb in frames[x + 1 :]:
+            if a.doc_id == b.doc_id or qa.counted == qb.counted or not durations_differ(qa, qb):
+                continue
+            if not qa.event or not (
+                qa.event == qb.event or _verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event)
+            ):
+                continue
+            roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
+            if not roles - UNIT_TERMS or different_claims(a, qa, b, qb):
+                continue
+            found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
+# --- a thing's age and how long ago it was made ----------------------------------------
+
+OLDEST = 120  # an age above any person's is a thing's: "a 2,400-year-old shrine"
+ONE_AGE_RATIO = 1.5  # a thing's age and a time ago further apart date two things
+
+
+def _ancient(sentence: Sentence, q: Quantity) -> str:
+    """ "age" for a thing's age in years ("a 2,400-year-old shrine"), "ago" for a time ago
+    in years ("about 2,300 years ago"), both beyond any person's age; else ""."""
+    if q.value < OLDEST or q.qualifier == "range" or only_in_furniture(sentence, q.text):
+        return ""
+    if q.counted == "age" and age_subject(sentence, q) not in PERSONS:
+        return "age"
+    return "ago" if q.counted == "year" and is_ago(sentence, q) else ""
+
+
+def differ_at_precision(a: float, b: float) -> bool:
+    """Two figures that differ at the precision of the coarser one: "2,400" / "about
+    2,300" (hundreds) differ; "2,400" / "about 2,000" (thousands) do not."""
+    coarse = max(_precision(a), _precision(b))
+    return round(a / coarse) != round(b / coarse)
+
+
+def age_against_ago(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """A thing's age set against how long ago it was made or used, by two sources: "a
+    2,400-year-old shrine" / "a chapel used by a pharaoh about 2,300 years ago".
+
+    Each source must give one such figure (a source dating two old things is not
+    compared); the figures differ at the coarser one's precision and lie within
+    ``ONE_AGE_RATIO``, and the sentences share a content word beyond the figures' own.
+    """
+    by_doc: dict[str, list[tuple[Sentence, Quantity, str]]] = defaultdict(list)
+    for sentence in cluster.sentences():
+        for q in sentence.quantities:
+            if kind := _ancient(sentence, q):
+                by_doc[sentence.doc_id].append((sentence, q, kind))
+    single = {
+        doc: frames[0]
+        for doc, frames in by_doc.items()
+        if len({q.value for _, q, _ in frames}) == 1
+    }
+    ages = [f for f in single.values() if f[2] == "age"]
+    agos = [f for f in single.values() if f[2] == "ago"]
+    found = []
+    for a, qa, _ in ages:
+        for b, qb, _ in agos:
+            low, high = sorted((qa.value, qb.value))
+            if high > ONE_AGE_RATIO * low or not differ_at_precision(qa.value, qb.value):
+                continue
+            if (
+                not (set(a.terms) & set(b.terms))
+                - UNIT_TERMS
+                - set(content_terms(f"{qa.text} {qb.text}"))
+            ):
+                continue
+            found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
