@@ -631,7 +631,9 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sample", choices=["a", "b", "c", "d", "e", "f", "ab", "all"], default="all")
+    parser.add_argument(
+        "--sample", choices=["a", "b", "c", "d", "e", "f", "ab", "all"], default="all"
+    )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
     parser.add_argument("--gold", type=Path, help="gold folder (gold/ or gold-train/)")
     parser.add_argument("--seeds", action="store_true", help="score seeds.json instead")
