@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from accord.analyse.entities import entity_key
 from accord.analyse.gazetteer import nested
@@ -174,7 +175,7 @@ def different_rates(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> boo
     return rate_unit(a, qa) != rate_unit(b, qb)
 
 
-def _precision(value: float) -> float:
+def figure_precision(value: float) -> float:
     """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 10,000."""
     if value == 0:
         return 1.0
@@ -185,7 +186,7 @@ def _precision(value: float) -> float:
 
 def same_after_rounding(a: float, b: float) -> bool:
     """One figure written to two precisions: "1.76 million" / "1.8 million"."""
-    coarse = max(_precision(a), _precision(b))
+    coarse = max(figure_precision(a), figure_precision(b))
     if coarse < 10:  # small counts are stated exactly: "18 hours" / "19 hours" differ
         return False
     return round(a / coarse) == round(b / coarse)
@@ -385,7 +386,7 @@ MEASURES = frozenset(
 EVENT_WINDOW = 6  # words either side of a figure where its event's verb may stand
 
 
-def _verb_near(sentence: Sentence, q: Quantity, lemma: str) -> bool:
+def verb_near(sentence: Sentence, q: Quantity, lemma: str) -> bool:
     """Whether a form of ``lemma`` stands within ``EVENT_WINDOW`` words of the figure."""
     if len(lemma) < 3:
         return False
@@ -408,7 +409,7 @@ def different_events(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return False
     if is_ago(a, qa) or is_ago(b, qb):
         return False  # "three years ago" dates the event: compared like a date
-    return not (_verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event))
+    return not (verb_near(b, qb, qa.event) or verb_near(a, qa, qb.event))
 
 
 # "five weeks ago", "two billion years ago": a time back from the article's day.
@@ -838,7 +839,18 @@ def counts_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observatio
             if len({w for _, w in before}) != 1:
                 continue
             index[(before[-1][1].removesuffix("'s"), noun)][sentence.doc_id].append((sentence, q))
-    found = []
+    return [
+        (quantity_observation(qa, a), quantity_observation(qb, b))
+        for (a, qa), (b, qb) in one_figure_each(index)
+        if not overlap(qa, qb) and not different_claims(a, qa, b, qb)
+    ]
+
+
+def one_figure_each(
+    index: dict[object, dict[str, list[tuple[Sentence, Quantity]]]],
+) -> Iterator[tuple[tuple[Sentence, Quantity], tuple[Sentence, Quantity]]]:
+    """Pairs of (sentence, count) of one key from two sources that each give one figure
+    for it (a source giving two figures tells a count that changed, or two counts)."""
     for by_doc in index.values():
         single = {
             doc: frames[0]
@@ -848,8 +860,4 @@ def counts_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observatio
         docs = sorted(single)
         for x, doc_a in enumerate(docs):
             for doc_b in docs[x + 1 :]:
-                (a, qa), (b, qb) = single[doc_a], single[doc_b]
-                if overlap(qa, qb) or different_claims(a, qa, b, qb):
-                    continue
-                found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
-    return found
+                yield single[doc_a], single[doc_b]

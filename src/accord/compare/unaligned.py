@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import replace
 
 from accord.analyse.terms import STOP_WORDS, content_terms
@@ -30,14 +29,15 @@ from accord.compare.counts import (
 from accord.compare.frames import (
     MEASURES,
     NOT_A_TALLY,
-    _precision,
-    _verb_near,
     age_subject,
     different_claims,
+    figure_precision,
     is_ago,
     is_other,
     is_part,
+    one_figure_each,
     rate_unit,
+    verb_near,
 )
 from accord.compare.roles import PERSONS, role_words
 from accord.compare.statements import only_in_furniture
@@ -119,23 +119,6 @@ def _own_terms(*quantities: Quantity) -> set[str]:
     return set(content_terms(words))
 
 
-def _one_figure_each(
-    index: dict[object, dict[str, list[Frame]]],
-) -> Iterator[tuple[Frame, Frame]]:
-    """Pairs of frames of one key from two sources that each give one figure for it (a
-    source giving two figures tells a count that changed, or two counts)."""
-    for by_doc in index.values():
-        single = {
-            doc: frames[0]
-            for doc, frames in by_doc.items()
-            if len({(q.low, q.high) for _, q in frames}) == 1
-        }
-        docs = sorted(single)
-        for x, doc_a in enumerate(docs):
-            for doc_b in docs[x + 1 :]:
-                yield single[doc_a], single[doc_b]
-
-
 def same_event(qa: Quantity, qb: Quantity) -> bool:
     """Whether two counts belong to one event class (:func:`count_event`). A verb near
     the other figure is not enough here, where the sentences do not align: a noun of the
@@ -187,7 +170,7 @@ def counts_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation
             if _countable(sentence, q):
                 index[q.counted.split()[-1]][sentence.doc_id].append((sentence, q))
     found = []
-    for (a, qa), (b, qb) in _one_figure_each(index):
+    for (a, qa), (b, qb) in one_figure_each(index):
         if not same_counted(qa.counted, qb.counted) or overlap(qa, qb):
             continue
         low, high = sorted((qa.value, qb.value))
@@ -259,7 +242,7 @@ def lengths_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observatio
             if side := dimension(sentence, q):
                 index[(unit, side)][sentence.doc_id].append((sentence, q))
     found = []
-    for (a, qa), (b, qb) in _one_figure_each(index):
+    for (a, qa), (b, qb) in one_figure_each(index):
         low, high = sorted((qa.value, qb.value))
         if overlap(qa, qb) or high > ONE_CLAIM_RATIO * low:
             continue
@@ -331,7 +314,7 @@ def durations_in_two_units(cluster: Cluster) -> list[tuple[Observation, Observat
             if a.doc_id == b.doc_id or qa.counted == qb.counted or not durations_differ(qa, qb):
                 continue
             if not qa.event or not (
-                qa.event == qb.event or _verb_near(b, qb, qa.event) or _verb_near(a, qa, qb.event)
+                qa.event == qb.event or verb_near(b, qb, qa.event) or verb_near(a, qa, qb.event)
             ):
                 continue
             roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
@@ -360,7 +343,7 @@ def _ancient(sentence: Sentence, q: Quantity) -> str:
 def differ_at_precision(a: float, b: float) -> bool:
     """Two figures that differ at the precision of the coarser one: "2,400" / "about
     2,300" (hundreds) differ; "2,400" / "about 2,000" (thousands) do not."""
-    coarse = max(_precision(a), _precision(b))
+    coarse = max(figure_precision(a), figure_precision(b))
     return round(a / coarse) != round(b / coarse)
 
 
