@@ -237,6 +237,9 @@ def _subject(cue: Token) -> Token | None:
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return inverted
+    agent = _passive_agent(cue)
+    if agent is not None:
+        return agent
     token: Token | None = cue
     for _ in range(4):
         if token is None:
@@ -281,6 +284,28 @@ def _subject(cue: Token) -> Token | None:
         if outer is not None:  # "said the move was made by Bratton and said, “…”"
             return _subject(outer)
         return _name_before(cue)
+    return None
+
+
+NOT_BY_AGENT = frozenset("quote cite interrupt interject".split())
+NAMED = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _passive_agent(cue: Token) -> Token | None:
+    """The named speaker of a passive speech verb: "Rubio was asked by moderator Gerard
+    Baker whether …", "was described by Reuters as “…”". Its subject is who was spoken to or of;
+    "is quoted as saying" keeps its subject (the one quoted), and one interrupted by a
+    protester is interrupted by no words."""
+    if cue.lemma_.lower() in NOT_BY_AGENT or cue.tag_ != "VBN":
+        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            # A named agent only: "asked by the host" may be anyone's description.
+            named = agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in NAMED)
+            return agent if named else None
     return None
 
 
@@ -501,6 +526,11 @@ def find_cues(
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and subject_token is not None and subject_token.dep_ == "pobj":
+            # "Rubio was asked by Baker …": the one asked is who answers, the "he" of
+            # the next quotation, though the asker spoke last.
+            people.observe_subject(passive, spacy_doc)
         relative = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
             # "Democrats, who said …": the mention that is the verb's subject is "who".

@@ -1,0 +1,62 @@
+"""Attribution round 5: constructions read on PolNeAR train, on invented sentences.
+
+A passive speech verb is said by its agent ("was asked by X"), and the one asked goes on
+as the "he" who answers; a straight quotation holding a curly one closes after it, so a
+statement quoted over several paragraphs stays one speaker's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.analyse.quotes import quote_spans
+from tests.analysed import speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The agent of a passive speech verb asked the question.
+        (
+            "Mayor Tove Lind was asked by radio host Erik Sand whether the new harbour fees "
+            "would risk “driving every fishing boat away from the old town for good.”",
+            ["Erik Sand"],
+        ),
+        # The one asked is who answers next, though the asker spoke last.
+        (
+            "Tove Lind was asked by host Erik Sand whether the fees would risk “driving every "
+            "fishing boat away from the town.”\n\n“We will keep the fees as low as the budget "
+            "allows this winter,” he said.",
+            ["Erik Sand", "Tove Lind"],
+        ),
+        # Interrupted by a protester: no words of the protester's.
+        (
+            "Lind's speech was interrupted by a man wearing a shirt that read “Save the old "
+            "harbour from the council.”",
+            [None],
+        ),
+    ],
+)
+def test_passive_agent(text, expected):
+    assert speakers(text) == expected
+
+
+def test_straight_quotation_holding_a_curly_one():
+    paragraph = '"The council is not about “fair fees” any more. It is about the budget.'
+    (span,) = quote_spans(paragraph)
+    assert (span.start, span.end, span.closed) == (0, len(paragraph), False)
+    # A doubled opening mark is no outer quotation.
+    doubled = '"“You do not win by counting towns,” Lind said before leaving."'
+    assert [doubled[s.start : s.end] for s in quote_spans(doubled)][0].startswith('"“You')
+
+
+def test_statement_over_paragraphs_with_inner_quotes():
+    text = (
+        "Mayor Maren Dahl stated:\n\n"
+        '"The council is not about “fair fees for all” any more. It is about the budget '
+        "and nothing else.\n\n"
+        '"The latest example is the plan to close the “old harbour,” which feeds half the '
+        "town.\n\n"
+        '"The answer is not more fees but more boats. The council has gone far enough."'
+    )
+    assert speakers(text) == ["Maren Dahl"] * 3
