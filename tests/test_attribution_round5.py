@@ -2,13 +2,15 @@
 
 A passive speech verb is said by its agent ("was asked by X"), and the one asked goes on
 as the "he" who answers; a straight quotation holding a curly one closes after it, so a
-statement quoted over several paragraphs stays one speaker's.
+statement quoted over several paragraphs stays one speaker's; quote marks glued to the
+words beside them ('said,“Look') are tokens of their own before the parse.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from accord.analyse.glued_quotes import pieces
 from accord.analyse.quotes import quote_spans
 from tests.analysed import speakers
 
@@ -47,7 +49,8 @@ def test_straight_quotation_holding_a_curly_one():
     assert (span.start, span.end, span.closed) == (0, len(paragraph), False)
     # A doubled opening mark is no outer quotation.
     doubled = '"“You do not win by counting towns,” Lind said before leaving."'
-    assert [doubled[s.start : s.end] for s in quote_spans(doubled)][0].startswith('"“You')
+    first = quote_spans(doubled)[0]
+    assert doubled[first.start : first.end] == '"“You do not win by counting towns,”'
 
 
 def test_statement_over_paragraphs_with_inner_quotes():
@@ -60,3 +63,37 @@ def test_statement_over_paragraphs_with_inner_quotes():
         '"The answer is not more fees but more boats. The council has gone far enough."'
     )
     assert speakers(text) == ["Maren Dahl"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nora Lind said,“Look, the harbour has no place for such boats. They must go.”",
+            ["Nora Lind"],
+        ),
+        (
+            "“I think it has been the hardest winter for the fishermen of the coast,”Lind said.",
+            ["Lind"],
+        ),
+        (
+            'Sen. Ada Holm (D-Ore.):"We have not heard anyone cite that figure before today."',
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_glued_quote_marks(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("said,“Look", ["said", ",", "“", "Look"]),
+        ('Ore.):"We', ["Ore", ".", ")", ":", '"', "We"]),
+        ("5’2”", ["5’2”"]),  # an inch mark closes no quotation
+        ('"Hello', ['"Hello']),  # the tokenizer's own prefix, left as it is
+    ],
+)
+def test_glued_pieces(word, parts):
+    assert pieces(word) == parts
