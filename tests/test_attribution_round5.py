@@ -97,3 +97,24 @@ def test_glued_quote_marks(text, expected):
 )
 def test_glued_pieces(word, parts):
     assert pieces(word) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parse lost the verb behind a dash; the words before "that" still say who.
+        (
+            "Closing the campaign with a long address -- Nora Lind told supporters Tuesday "
+            'night that "we end one season of work and we start another," and she vowed to '
+            "win.",
+            ["Nora Lind"],
+        ),
+        (
+            'Ada Holm told reporters that "the harbour will stay open for every boat that '
+            'needs it."',
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_speech_verb_then_that(text, expected):
+    assert speakers(text) == expected

@@ -902,6 +902,8 @@ def _cue_before(
     if index < 0:
         return None
     mark = spacy_doc[index]
+    if mark.lower_ == "that":
+        return _said_that(mark, spacy_doc)
     colon = mark.text in (":", "):")  # the tokenizer keeps "):" one token
     if mark.text not in (":", ",", "):"):
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
@@ -960,6 +962,37 @@ def _cue_before(
             or _one_person_before_colon(mark)
         )
     return None
+
+
+THAT_TOKENS = 4  # "told supporters Tuesday night that"
+
+
+def _said_that(that: Token, spacy_doc: SpacyDoc) -> tuple[Token, Token, None] | None:
+    """The cue of 'Trump told supporters Tuesday night that "…"' when the parse lost it.
+
+    A speech verb with a person's name right before it ("also" allowed between), then at
+    most a few words of audience and time, then "that" and the quotation. A noun before
+    "that" other than its audience ("the claim that") names what was said, not who."""
+    k = that.i - 1
+    while k >= 0 and that.i - k <= THAT_TOKENS and not _speech_cue(spacy_doc[k]):
+        if spacy_doc[k].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ"):
+            return None
+        k -= 1
+    if k < 0 or not _speech_cue(spacy_doc[k]) or spacy_doc[k].tag_ not in ("VBD", "VBZ", "VBN"):
+        return None
+    cue = spacy_doc[k]
+    audience = spacy_doc[k + 1 : that.i]
+    if any(t.lemma_.lower() in STATEMENT_NOUNS for t in audience):
+        return None
+    timed = all(t.lower_ in TIME_WORDS or t.ent_type_ in ("DATE", "TIME") for t in audience)
+    if audience and cue.lemma_.lower() not in AUDIENCE_LEMMAS and not timed:
+        return None  # "Clinton denied the report that": the report's words
+    j = k - 1
+    while j >= 0 and spacy_doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 0 or spacy_doc[j].ent_type_ != "PERSON":
+        return None
+    return cue, spacy_doc[j], None
 
 
 def _clause_before_colon(
