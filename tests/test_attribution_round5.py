@@ -118,3 +118,25 @@ def test_glued_pieces(word, parts):
 )
 def test_speech_verb_then_that(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one joined on stage goes on speaking, not the one who joined her.
+        (
+            "As the hall began to cheer, Nora Lind was joined on stage by Mayor Erik Sand "
+            "and joked, “Harbour people, you are being far too kind tonight,” to loud "
+            "applause.",
+            ["Nora Lind"],
+        ),
+        # A passive inside what someone said is still that speaker's.
+        (
+            "Dahl said the choice was made by Sand and said, “Who else would you trust "
+            "with the harbour and its boats?”",
+            ["Dahl"],
+        ),
+    ],
+)
+def test_passive_conjunct_speaker(text, expected):
+    assert speakers(text) == expected

@@ -259,6 +259,13 @@ def _subject(cue: Token) -> Token | None:
                     if outer is not None:
                         return _subject(outer)
                 return child
+        if token is not cue and cue.dep_ == "conj" and cue.head.i == token.i:
+            # "Lind was joined on stage by Holm and joked, “…”": the one joined goes on.
+            # Not where the passive is itself reported: "said the move was made by
+            # Bratton and said, “…”" is the outer speaker's.
+            joined = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if joined is not None and _may_speak(joined) and _reporting_verb(token) is None:
+                return joined
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
         # "Trump gestured, then leaned in and boomed:": a verb with no subject the parse
