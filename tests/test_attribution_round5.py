@@ -140,3 +140,11 @@ def test_speech_verb_then_that(text, expected):
 )
 def test_passive_conjunct_speaker(text, expected):
     assert speakers(text) == expected
+
+
+def test_stating_goes_on_with_the_reporter():
+    text = (
+        'Holm said last week that Sand stands for "old harbour habits," stating during the '
+        'debate that those are "slow, costly and closed to every new boat in the bay."'
+    )
+    assert speakers(text) == ["Holm"]

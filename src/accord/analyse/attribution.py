@@ -316,7 +316,12 @@ def _passive_agent(cue: Token) -> Token | None:
     return None
 
 
-GOING_ON = frozenset("add say explain note insist argue stress continue".split())
+# Speech participles that go on with the reporter of the clause they hang on ("Cruz said
+# Trump represents “…”, stating that …").
+GOING_ON = frozenset(
+    """add say explain note insist argue stress continue state claim warn declare write
+    suggest call describe vow""".split()
+)
 WHILE = frozenset("as while when before after until".split())  # a time, no speech
 SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
 
