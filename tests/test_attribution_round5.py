@@ -148,3 +148,21 @@ def test_stating_goes_on_with_the_reporter():
         'debate that those are "slow, costly and closed to every new boat in the bay."'
     )
     assert speakers(text) == ["Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # More speech verbs.
+        ('"We will keep every school open this winter," exhorted Mayor Tove Lind.', ["Tove Lind"]),
+        ('"I never read the harbour report at all," Tove Lind confessed.', ["Tove Lind"]),
+        # An owner is not the one who speaks: "Lind's introducer, actress Maren Dahl".
+        (
+            '"It is about time the town had a new harbour," said Lind\'s introducer, actress '
+            "Maren Dahl.",
+            ["Maren Dahl"],
+        ),
+    ],
+)
+def test_verbs_and_owners(text, expected):
+    assert speakers(text) == expected

@@ -47,7 +47,7 @@ SPEECH_LEMMAS = frozenset(
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
     email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
-    grumble sneer""".split()
+    grumble sneer exhort implore confess intone beam""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
@@ -873,6 +873,9 @@ def _phrase_head(tokens: list[Token], spacy_doc: SpacyDoc) -> Token | None:
         break
     if not phrase or (phrase[0].pos_ == "ADJ" and len(phrase) == 1):
         return None
+    # "said Clinton's introducer, actress Jamie Lee Curtis": an owner is not the one.
+    owners = {t.i - 1 for t in phrase if t.tag_ == "POS"}
+    phrase = [t for t in phrase if t.i not in owners]
     people = [t for t in phrase if t.ent_type_ == "PERSON"]
     if people:
         entity = _entity_at(people[-1], spacy_doc)
