@@ -166,3 +166,27 @@ def test_stating_goes_on_with_the_reporter():
 )
 def test_verbs_and_owners(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name modifying the subject noun of the speech verb after the quotation.
+        (
+            '"I have been warning all year that the harbour is run by people who do not '
+            'care," the Bergen councillor and Labour mayoral candidate said in a statement.',
+            ["the Bergen councillor and Labour mayoral candidate"],
+        ),
+    ],
+)
+def test_role_subject_after_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+def test_subject_with_a_clause_is_no_speaker_after_a_dash():
+    text = (
+        'Although Mayor Tove Lind lamented the plan - "does the council have to keep '
+        'giving them so much to mock?" - fishermen in the port who watched the debate said '
+        "they were unmoved."
+    )
+    assert speakers(text) != ["fishermen"]

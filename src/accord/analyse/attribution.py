@@ -855,7 +855,25 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         k += 1
     if k < len(after) and _speech_cue(after[k]):
         return after[k], head
-    return None
+    return _subject_of_verb_after(head, after)
+
+
+def _subject_of_verb_after(head: Token, after: list[Token]) -> tuple[Token, Token] | None:
+    """'"…," the Florida senator and Republican candidate said': the name is a modifier of
+    the noun that is the subject of a speech verb the parse hung on the quotation."""
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("compound", "amod", "poss", "nmod") or node.head.i < node.i:
+            break
+        node = node.head
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.i < node.i or verb not in after or not _speech_cue(verb):
+        return None
+    # Only the subject's own words between: not "Democrats in Iowa who watched it said".
+    between = head.doc[head.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in between):
+        return None
+    return verb, node
 
 
 PHRASE_TOKENS = 8  # "former Obama adviser David Axelrod"
