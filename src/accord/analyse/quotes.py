@@ -60,16 +60,31 @@ def quote_spans(paragraph: str) -> list[_Span]:
     i = 0
     while match := QUOTE_MARK.search(paragraph, i):
         opener = match.group(0)
-        closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, match.end())) >= 0]
-        if opener == "“" and (mistyped := MISTYPED_CLOSE.search(paragraph, match.end())):
-            closes.append(mistyped.start())
-        close = min(closes) if closes else -1
+        close = _close(paragraph, opener, match.end())
         if close < 0:
             spans.append(_Span(match.start(), len(paragraph), closed=False))
             break
         spans.append(_Span(match.start(), close + 1, closed=True))
         i = close + 1
     return spans
+
+
+def _close(paragraph: str, opener: str, start: int) -> int:
+    """Where the quotation an ``opener`` at ``start`` opens closes, or -1.
+
+    A straight quotation holding a curly one ('"It isn't about “Equal Justice” any more.')
+    closes at a mark after the inner one's "”", not at it."""
+    while True:
+        closes = [k for c in OPEN_CLOSE[opener] if (k := paragraph.find(c, start)) >= 0]
+        if opener == "“" and (mistyped := MISTYPED_CLOSE.search(paragraph, start)):
+            closes.append(mistyped.start())
+        close = min(closes) if closes else -1
+        inner = paragraph.find("“", start, close) if opener == '"' and close >= 0 else -1
+        # Not a doubled opening ('"“You don't win …,” Rubio said."'): the inner quotation
+        # stands after some words of the outer one.
+        if inner < 0 or paragraph[close] != "”" or not paragraph[start:inner].strip():
+            return close
+        start = close + 1
 
 
 def _inner(text: str) -> str:
