@@ -130,6 +130,12 @@ def test_ages_and_times_ago_of_other_things_are_not_compared():
         "Archaeologists have discovered a 3,100-year-old granite altar beneath the market.",
         "People first settled the valley where the altar was discovered 9,000 years ago.",
     )
+    # a bound that holds the other figure: "more than 3,000 years ago" fits 4,000
+    assert not _found(
+        age_against_ago,
+        "Archaeologists have discovered a 4,000-year-old granite altar beneath the market.",
+        "The altar shows that granite was carved in the valley more than 3,000 years ago.",
+    )
     # a person's age is no thing's age
     assert not _found(
         age_against_ago,

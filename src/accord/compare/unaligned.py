@@ -347,13 +347,19 @@ def differ_at_precision(a: float, b: float) -> bool:
     return round(a / coarse) != round(b / coarse)
 
 
+def _bound(*quantities: Quantity) -> bool:
+    """Whether any of the figures is open on one side ("more than 6,000", "up to 50")."""
+    return any(q.low is None or q.high is None for q in quantities)
+
+
 def age_against_ago(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """A thing's age set against how long ago it was made or used, by two sources: "a
     2,400-year-old shrine" / "a chapel used by a pharaoh about 2,300 years ago".
 
     Each source must give one such figure (a source dating two old things is not
     compared); the figures differ at the coarser one's precision and lie within
-    ``ONE_AGE_RATIO``, and the sentences share a content word beyond the figures' own.
+    ``ONE_AGE_RATIO``, a bound does not hold the other figure (compatible bounds), and the
+    sentences share a content word beyond the figures' own.
     """
     by_doc: dict[str, list[tuple[Sentence, Quantity, str]]] = defaultdict(list)
     for sentence in cluster.sentences():
@@ -373,6 +379,8 @@ def age_against_ago(cluster: Cluster) -> list[tuple[Observation, Observation]]:
             low, high = sorted((qa.value, qb.value))
             if high > ONE_AGE_RATIO * low or not differ_at_precision(qa.value, qb.value):
                 continue
+            if _bound(qa, qb) and overlap(qa, qb):
+                continue  # "more than 6,000 years ago" holds a 7,000-year-old find
             if (
                 not (set(a.terms) & set(b.terms))
                 - UNIT_TERMS
