@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import EXAMPLE
 
+ACCORD_COMMAND = Path(sys.executable).with_name("accord")  # the installed console script
+
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -195,6 +197,26 @@ def test_ctrl_c_says_interrupted_and_exits_130():
             process.kill()
     assert process.returncode == 130
     assert err.strip() == "accord: interrupted"
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "accord"], [str(ACCORD_COMMAND)]])
+def test_ctrl_c_while_accord_loads_says_interrupted_too(command):
+    # 0.4 s is inside the import of Accord's modules (about a second): no traceback there
+    process = subprocess.Popen(
+        [*command, "brief", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(0.4)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (process.returncode, err.strip()) == (130, "accord: interrupted")
 
 
 def test_terminal_view_says_how_many_more_and_all_shows_every_one():
