@@ -23,6 +23,7 @@ from accord.compare.frames import (
     counts_of_one_person,
     different_claims,
     estimates_of_one_total,
+    is_irrealis,
     list_conflicts,
     magnitudes_of_one_quake,
     person_words,
@@ -92,7 +93,14 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts = [c for c in conflicts if not any(_furniture(o) for o in c)]
     parallel = {frozenset((p.a, p.b)) for p in cluster.pairs if p.parallel >= PARALLEL}
     conflicts = [c for c in conflicts if _one_claim(c, parallel) and _one_place_role(c, parallel)]
-    swaps = [c for c in swaps if _one_place_role(c, parallel) and not _ages_of_two(c)]
+    swaps = [
+        c
+        for c in swaps
+        if _one_place_role(c, parallel)
+        and not _ages_of_two(c)
+        and not _projection(c)
+        and not _reordered_places(c)
+    ]
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
     conflicts += counts_of_one_person(cluster)
@@ -160,6 +168,30 @@ def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
     subject_a = age_subject(conflict[0].sentence, qa)
     subject_b = age_subject(conflict[1].sentence, qb)
     return bool(subject_a and subject_b and not same_subject(subject_a, subject_b))
+
+
+def _reordered_places(conflict: tuple[Observation, Observation]) -> bool:
+    """A place exchanged for another where one sentence names both ("guinea, liberia and
+    sierra leone" / "including liberia, guinea, nigeria and sierra leone"): the words line
+    up across a reordered list, and the sentence naming both does not deny the other's."""
+    a, b = conflict
+    if a.kind != "place":
+        return False
+    named = (
+        re.search(rf"\b{re.escape(o.text.lower())}\b", other.sentence.text.lower())
+        for o, other in ((a, b), (b, a))
+    )
+    return any(named)
+
+
+def _projection(conflict: tuple[Observation, Observation]) -> bool:
+    """One figure of what could happen against one of what did, exchanged between the same
+    words ("more than 20,000 people could become infected" / "has killed more than 1,552
+    people"): a projection and a count are two claims even where the words line up."""
+    qa, qb = _quantity_of(conflict[0]), _quantity_of(conflict[1])
+    if qa is None or qb is None:
+        return False
+    return is_irrealis(conflict[0].sentence, qa) != is_irrealis(conflict[1].sentence, qb)
 
 
 def _other_people(conflict: tuple[Observation, Observation]) -> bool:

@@ -53,6 +53,11 @@ IRREALIS_BEFORE = re.compile(
     r"(?:\s+[\w'’,$€£¥-]+){0,6}\s*[$€£¥]?\s*$",  # "could have to pay $ 20 million"
     re.I,
 )
+# The figure as the subject of what could or would happen: "more than 20,000 people could
+# become infected" (a projection, not a count of what happened).
+IRREALIS_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?:could|would)\s+(?:be|become|have)\b", re.I
+)
 # A figure in brackets right after another is the same length in other units.
 CONVERSION_BEFORE = re.compile(r"\d[\d.,]*\s*[a-z.]*\s*\(\s*$", re.I)
 CONVERSION_AFTER = re.compile(r"^[\s\w.]{0,12}\(\s*(?:about\s+)?\d", re.I)
@@ -83,7 +88,10 @@ def is_sourcing(sentence: Sentence, q: Quantity) -> bool:
 
 def is_irrealis(sentence: Sentence, q: Quantity) -> bool:
     """A figure hoped for, planned, possible or at most: not what happened."""
-    return IRREALIS_BEFORE.search(_before(sentence, q, 50)) is not None
+    return (
+        IRREALIS_BEFORE.search(_before(sentence, q, 50)) is not None
+        or IRREALIS_AFTER.match(_after(sentence, q, 40)) is not None
+    )
 
 
 def is_conversion(sentence: Sentence, q: Quantity) -> bool:
