@@ -7,6 +7,7 @@ as it does once the command runs, instead of showing a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,7 +16,10 @@ def run() -> None:
         from accord.cli import main
     except KeyboardInterrupt:
         sys.stderr.write("accord: interrupted\n")
-        raise SystemExit(130) from None
+        sys.stderr.flush()
+        # Nothing has started yet. A plain exit here can still end by SIGINT (status -2):
+        # the interpreter marks an interrupt that came through an import as unhandled.
+        os._exit(130)
     main()
 
 
