@@ -108,10 +108,11 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += [c for c in region_conflicts(cluster) if not _other_people(c)]
     conflicts += ordinal_conflicts(cluster)
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
-    said = _sentences_of_sources(cluster)
-    conflicts = [c for c in conflicts if not _said_by_both(c, said)]
-    parts = _parts_of_wholes(cluster)
-    conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
+    if conflicts:  # both scan every sentence of the cluster: only when there is a conflict
+        said = _sentences_of_sources(cluster)
+        conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+        parts = _parts_of_wholes(cluster)
+        conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
     return _assemble(conflicts, cluster, parties or Parties(cluster))
 

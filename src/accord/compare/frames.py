@@ -192,12 +192,18 @@ def figure_precision(value: float) -> float:
     return 10.0 ** (magnitude - max(len(digits), 1) + 1)
 
 
+def equal_at_precision(a: float, b: float) -> bool:
+    """Whether two figures agree at the precision of the coarser one: "2,400" / "about
+    2,000" (thousands) do, "2,400" / "about 2,300" (hundreds) do not."""
+    coarse = max(figure_precision(a), figure_precision(b))
+    return round(a / coarse) == round(b / coarse)
+
+
 def same_after_rounding(a: float, b: float) -> bool:
     """One figure written to two precisions: "1.76 million" / "1.8 million"."""
-    coarse = max(figure_precision(a), figure_precision(b))
-    if coarse < 10:  # small counts are stated exactly: "18 hours" / "19 hours" differ
-        return False
-    return round(a / coarse) == round(b / coarse)
+    if max(figure_precision(a), figure_precision(b)) < 10:
+        return False  # small counts are stated exactly: "18 hours" / "19 hours" differ
+    return equal_at_precision(a, b)
 
 
 def person_words(sentence: Sentence) -> set[str]:

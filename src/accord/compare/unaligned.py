@@ -31,7 +31,7 @@ from accord.compare.frames import (
     NOT_A_TALLY,
     age_subject,
     different_claims,
-    figure_precision,
+    equal_at_precision,
     is_ago,
     is_other,
     is_part,
@@ -343,8 +343,7 @@ def _ancient(sentence: Sentence, q: Quantity) -> str:
 def differ_at_precision(a: float, b: float) -> bool:
     """Two figures that differ at the precision of the coarser one: "2,400" / "about
     2,300" (hundreds) differ; "2,400" / "about 2,000" (thousands) do not."""
-    coarse = max(figure_precision(a), figure_precision(b))
-    return round(a / coarse) != round(b / coarse)
+    return not equal_at_precision(a, b)
 
 
 def _bound(*quantities: Quantity) -> bool:
