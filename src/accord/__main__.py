@@ -7,19 +7,14 @@ as it does once the command runs, instead of showing a traceback.
 
 from __future__ import annotations
 
-import os
-import sys
+from accord.errors import exit_interrupted
 
 
 def run() -> None:
     try:
         from accord.cli import main
     except KeyboardInterrupt:
-        sys.stderr.write("accord: interrupted\n")
-        sys.stderr.flush()
-        # Nothing has started yet. A plain exit here can still end by SIGINT (status -2):
-        # the interpreter marks an interrupt that came through an import as unhandled.
-        os._exit(130)
+        exit_interrupted()  # nothing has started yet
     main()
 
 

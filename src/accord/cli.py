@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.errors import AccordError
+from accord.errors import AccordError, exit_interrupted
 from accord.model import DEFAULT_WORDS
 from accord.render import FORMATS
 
@@ -319,13 +319,13 @@ def main() -> None:
     except SystemExit as done:
         # typer turns Ctrl-C into a silent exit 130; say why the run stopped
         if done.code == 130 and _interrupted(done):
-            _exit_interrupted()
+            exit_interrupted()
         raise
     except AccordError as error:
         typer.echo(f"accord: {error}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        _exit_interrupted()
+        exit_interrupted()
     except Exception as error:  # never show a user a traceback; ACCORD_DEBUG=1 does
         if os.environ.get("ACCORD_DEBUG"):
             raise
@@ -335,17 +335,6 @@ def main() -> None:
             err=True,
         )
         sys.exit(70)
-
-
-def _exit_interrupted() -> NoReturn:
-    """Say the run was interrupted and exit 130. Files being written were already removed
-    or left as they were while the interrupt unwound; a plain ``sys.exit`` here can still
-    end the process by SIGINT (status -2) when the interrupt came through an import (the
-    interpreter marks it unhandled), so the exit is immediate, after flushing."""
-    typer.echo("accord: interrupted", err=True)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(130)
 
 
 def _interrupted(error: BaseException) -> bool:
