@@ -21,6 +21,9 @@ Every sample is deterministic and was drawn before any rule was looked at.
   Accord was run on any of its clusters.
 * ``clusters-f.txt`` (sample F, 40): a fourth held-out sample drawn like E,
   ``random.Random(16)``, excluding A to E; read blind the same way.
+* ``clusters-g.txt`` (sample G, 40): a fifth held-out sample drawn like F,
+  ``random.Random(19)``, excluding A to F; read blind the same way, after F's figures and
+  the rules written from F were in (``Random(17)`` and ``(18)`` drew the judged train samples).
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -84,6 +87,9 @@ def main() -> None:
     taken |= set(sample_e)
     pool_f = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     samples["clusters-f.txt"] = random.Random(16).sample(pool_f, 40)
+    taken |= set(samples["clusters-f.txt"])
+    pool_g = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    samples["clusters-g.txt"] = random.Random(19).sample(pool_g, 40)
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
