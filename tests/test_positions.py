@@ -253,3 +253,12 @@ def test_a_description_that_ends_one_named_body_is_that_body():
     assert "county fire service" not in parties
     claimants = {f.claimant for f in briefing.facts if f.kind == "quantity"} - {None}
     assert claimants == {"Kelmouth County Fire Service"}
+
+
+def test_a_cue_reads_as_in_mid_sentence():
+    found = positions(
+        "According to the Harbour Trust, at least 30 boats were sunk by the storm in the bay.",
+        "The storm sank at least 30 boats in the bay, the Harbour Trust said on Monday.",
+    )
+    cues = {s.cue for s in by_party(found, "Harbour Trust").statements}
+    assert "according to" in cues and "According" not in cues

@@ -132,13 +132,20 @@ def _attributions(cluster: Cluster, parties: Parties, collector: _Collector) -> 
                 Statement(
                     text=text,
                     kind=attribution.kind,
-                    cue=attribution.cue,
+                    cue=cue_as_read(attribution.cue),
                     speaker=party.speaker,
                     sources=[doc.id],
                     evidence=[evidence(sentence)],
                     denial=denial,
                 ),
             )
+
+
+def cue_as_read(cue: str) -> str:
+    """The cue as a reader sees it beside the party: lower case, as in mid-sentence
+    ("According to Luther, …" gives "according to", not "According")."""
+    lowered = cue.lower()
+    return "according to" if lowered == "according" else lowered
 
 
 def _quotations(cluster: Cluster, parties: Parties, collector: _Collector) -> None:
