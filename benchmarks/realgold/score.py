@@ -13,7 +13,7 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|ab|all] [--gold DIR] [--seeds]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|ab|all] [--gold DIR] [--seeds]
         [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
@@ -23,8 +23,9 @@ Sample ``ab`` is validation samples A and B; sample C is kept for a held-out fig
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
 with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
 ``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored once with ``--sample f``
-(development data since), and sample G (``clusters-g.txt``) a fifth, scored only with
-``--sample g`` (``all`` stays A, B and C, so that running the default never shows them).
+(development data since), and samples G and H (``clusters-g.txt``,
+``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``
+(``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
 ``../shared/seeds``, read at run time) instead of Multi-News clusters.
@@ -63,8 +64,9 @@ SAMPLES["d"] = HERE / "clusters-d.txt"  # held out: not in "all"
 SAMPLES["e"] = HERE / "clusters-e.txt"  # held out: not in "all"
 SAMPLES["f"] = HERE / "clusters-f.txt"  # held out when scored once; development since
 SAMPLES["g"] = HERE / "clusters-g.txt"  # held out: not in "all"
+SAMPLES["h"] = HERE / "clusters-h.txt"  # held out: not in "all"
+GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b"), "gh": ("g", "h")}
 TRAIN_SAMPLE = HERE / "clusters-train.txt"
-GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b")}
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
 # Accord's discrepancy kinds in the gold's vocabulary.
 REPORTED_KIND = {"quantity": "number", "scope": "number", "speaker": "attribution"}
@@ -634,7 +636,9 @@ def run(jobs: list[tuple], processes: int) -> list[ClusterScore]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--sample", choices=["a", "b", "c", "d", "e", "f", "g", "ab", "all"], default="all"
+        "--sample",
+        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "ab", "all"],
+        default="all",
     )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
     parser.add_argument("--gold", type=Path, help="gold folder (gold/ or gold-train/)")
