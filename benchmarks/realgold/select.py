@@ -26,7 +26,8 @@ Every sample is deterministic and was drawn before any rule was looked at.
   the rules written from F were in (``Random(17)`` and ``(18)`` drew the judged train samples).
 * ``clusters-h.txt`` (sample H, 60): a sixth held-out sample drawn like G,
   ``random.Random(21)``, excluding A to G, after G's gold gave only four disagreements in
-  40 clusters (too few to measure recall alone); read blind the same way.
+  40 clusters (too few to measure recall alone), excluding also validation-4000..4299 (an
+  unlabelled pool read during development); read blind the same way.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -94,6 +95,8 @@ def main() -> None:
     pool_g = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     samples["clusters-g.txt"] = random.Random(19).sample(pool_g, 40)
     taken |= set(samples["clusters-g.txt"])
+    # validation-4000..4299 are an unlabelled pool that development reads (round 7).
+    taken |= {f"validation-{n}" for n in range(4000, 4300)}
     pool_h = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     samples["clusters-h.txt"] = random.Random(21).sample(pool_h, 60)
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
