@@ -33,6 +33,9 @@ Every sample is deterministic and was drawn before any rule was looked at.
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
   way with ``random.Random(14)`` from the rest (80 in all). Rules are developed against this
   sample (and PolNeAR train); the validation samples only measure.
+* ``clusters-train2.txt`` (second development sample, 100): drawn the same way with
+  ``random.Random(22)``, excluding the first and the judged samples r17 and r18, in round 7,
+  when the held-out recall (0.15 on G and H) showed how far the first dev sets were fitted.
 
     python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
         [--train ../shared/data/multinews/train.jsonl.gz]
@@ -104,6 +107,13 @@ def main() -> None:
         first = random.Random(12).sample(train, 50)
         more = random.Random(14).sample([t for t in train if t not in set(first)], 30)
         samples["clusters-train.txt"] = first + more
+        judged = {
+            line
+            for name in ("train-r17-ids.txt", "train-r18-ids.txt")
+            for line in (HERE / "judged" / name).read_text("utf-8").split()
+        }
+        rest = [t for t in train if t not in {*first, *more, *judged}]
+        samples["clusters-train2.txt"] = random.Random(22).sample(rest, 100)
     for name, ids in samples.items():
         (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
         print(f"{name}: {len(ids)} clusters")
