@@ -62,12 +62,7 @@ def id_range(text: str) -> set[str]:
 
 
 def draw(seed: int, size: int, exclude: Sequence[str], files: Sequence[Path] = ()) -> list[str]:
-    taken = {
-        line
-        for path in score.TRAIN_SAMPLES.values()
-        if path.exists()
-        for line in path.read_text(encoding="utf-8").split()
-    }
+    taken = set(score.TRAIN_SAMPLE.read_text(encoding="utf-8").split())
     for text in exclude:
         taken |= id_range(text)
     for path in files:  # an earlier judged sample's ids
