@@ -115,3 +115,14 @@ def test_name_variants_and_nested_places_are_not_discrepancies():
         "the strikes hit a market in syria on tuesday, killing nine civilians, activists said.",
     )
     assert [d for d in found if d.kind == "place"] == []
+
+
+def test_two_ages_of_one_person_are_an_age_disagreement():
+    from tests.analysed import brief
+
+    (found,) = brief(
+        "Restaurant owner John Carter, 52, was convicted of manslaughter on Monday.",
+        "A jury found Carter, 53, guilty of manslaughter over the death of a customer.",
+    )
+    assert found.about == "age"
+    assert {v.value.value for v in found.variants} == {52, 53}

@@ -195,6 +195,8 @@ def plural(noun: str) -> str:
 
 
 def quantity_about(q: Quantity) -> str:
+    if q.counted == "age":  # "Carter, 52" is an age, not a "number of age"
+        return "age"
     if q.counted:
         return f"number of {plural(q.counted)}"
     event = event_class(q.event)
