@@ -64,14 +64,14 @@ AGENCIES = {
     "bloomberg": "Bloomberg",
     "sana": "SANA",
 }
-_AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 
 # "– (Reuters)", "(AP)", "AFP": a credit line of its own
-AGENCY_LINE = re.compile(rf"^\s*[-–—]*\s*\(?\s*({_AGENCY_NAMES})\s*\)?\s*[-–—.]*\s*$", re.I)
+AGENCY_LINE = re.compile(rf"^\s*[-–—]*\s*\(?\s*({AGENCY_NAMES})\s*\)?\s*[-–—.]*\s*$", re.I)
 # "BEIRUT (AFP) -", "New York (Reuters Health) -", "Iguala, Mexico (AP) —": the agency
 # credit of a dateline, a bracketed agency followed by a dash, near the top of the text (a
 # photo caption may come first in scraped text)
-DATELINE = re.compile(r"\(\s*(" + _AGENCY_NAMES + r")\s*\)\s*(?:[-–—]{1,2}|:)(?=\s)", re.I)
+DATELINE = re.compile(r"\(\s*(" + AGENCY_NAMES + r")\s*\)\s*(?:[-–—]{1,2}|:)(?=\s)", re.I)
 DATELINE_WITHIN = 1000  # characters from the start of the cleaned text
 SOURCE_LINE = re.compile(r"^\s*(?:source|sources|via)\s*:\s*(.{1,80}?)\s*\.?\s*$", re.I)
 # "Copyright © 2024 The New Daily.", "© 2015 Reuters. All rights reserved." - a line of its

@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 
 from accord.model import Sentence
+from accord.provenance import AGENCY_NAMES
 
 BARE_DATELINE = re.compile(r"\s*(?:[\w.,'’-]+\s+){1,3}?[-–—]+\s*")
-AGENCY = r"(?:associated press|ap|reuters|afp|cnn|upi|rns|getty images|ap photo[^)]*)"
+# The wire agencies provenance knows, and the broadcasters and picture credits that open
+# or close copy in brackets ("( cnn ) --", "( ap photo/john doe )").
+AGENCY = rf"(?:{AGENCY_NAMES}|cnn|rns|getty images|ap photo[^)]*)"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
