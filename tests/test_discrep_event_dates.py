@@ -7,6 +7,7 @@ Invented sentences: what each rule must report, and what it must leave alone.
 from __future__ import annotations
 
 from accord.align import align
+from accord.compare.ages import ages_of_one_person
 from accord.compare.event_dates import event_date_conflicts, event_frames
 from accord.model import Cluster
 from tests.analysed import brief, documents
@@ -111,4 +112,48 @@ def test_relative_ranges_and_months_are_not_days():
     assert not _found(
         "The survey, released last week, found rising rents in Kelmouth.",
         "A survey released in March found rising rents.",
+    )
+
+
+# --- one person's age through a role noun -------------------------------------------
+
+
+def _ages(*texts: str) -> list[tuple[float, float]]:
+    return [(a.value.value, b.value.value) for a, b in ages_of_one_person(_cluster(*texts))]
+
+
+def test_an_age_by_a_role_noun_and_an_appositive_role_are_one_person():
+    assert _ages(
+        "Fans cheered as the 31-year-old Kelmouth rapper walked on stage.",
+        "The rapper, 30, said the tour would go on.",
+    ) == [(31.0, 30.0)]
+
+
+def test_a_role_is_the_one_aged_person_of_the_cluster_named_in_its_document():
+    assert _ages(
+        "Mara Vell, 41, told reporters she would sail again.",
+        "Vell spoke at the harbour. The 42-year-old explorer said the voyage had been hard.",
+    ) == [(41.0, 42.0)]
+
+
+def test_kin_and_generic_people_are_not_roles():
+    # a son and a man are someone else in each story
+    assert not _ages(
+        "Her 19-year-old son was taken to hospital in Belvar.",
+        "The son, 20, was treated for burns.",
+    )
+    assert not _ages(
+        "A 40-year-old man was arrested in Kelmouth.",
+        "The man, 41, has not been named.",
+    )
+
+
+def test_ages_far_apart_or_at_another_time_are_two_people_or_two_times():
+    assert not _ages(
+        "The 45-year-old singer opened the festival.",
+        "The singer, 22, closed it on Sunday.",
+    )
+    assert not _ages(
+        "Mara Vell, 41, told reporters she would sail again.",
+        "Vell was 40 years old when she first crossed the strait.",
     )

@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from accord.analyse.entities import same_name
+from accord.compare.ages import ages_of_one_person
 from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
@@ -119,12 +120,12 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
 
 
 def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
-    """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`): one count, one
-    duration in two units, a thing's age against a time ago, the day of one event, each
-    compared wherever the sources state it."""
+    """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`, :mod:`.ages`): one
+    count, one duration in two units, a thing's age against a time ago, the day of one
+    event, one person's age, each compared wherever the sources state it."""
     found = counts_of_one_thing(cluster) + lengths_of_one_thing(cluster)
     found += durations_in_two_units(cluster) + age_against_ago(cluster)
-    return found + event_date_conflicts(cluster)
+    return found + event_date_conflicts(cluster) + ages_of_one_person(cluster)
 
 
 def _quantity_of(observation: Observation) -> Quantity | None:
