@@ -157,3 +157,27 @@ def test_ages_far_apart_or_at_another_time_are_two_people_or_two_times():
         "Mara Vell, 41, told reporters she would sail again.",
         "Vell was 40 years old when she first crossed the strait.",
     )
+
+
+# --- a find announced before the day another source gives ---------------------------
+
+
+def test_a_find_announced_before_the_day_another_source_gives_is_compared():
+    assert _found(
+        "The remains of two hikers had been found near the quarry, the sheriff said Tuesday.",
+        "Rangers found the remains of the two hikers near the Kelmouth quarry on Wednesday.",
+    ) == [("tuesday", "wednesday")]
+
+
+def test_a_find_announced_after_it_happened_is_no_conflict():
+    assert not _found(
+        "The bodies were found in the river, police said Wednesday.",
+        "Divers found the bodies of the two fishermen on Monday.",
+    )
+
+
+def test_a_weekday_and_its_calendar_date_are_one_day():
+    assert _found(
+        "The bodies were found Thursday, Sept. 11, 2014, in a house in Kelmouth.",
+        "Investigators found the bodies on Friday inside the Kelmouth house.",
+    ) == [("thursday", "friday")]

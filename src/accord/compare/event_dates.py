@@ -90,6 +90,7 @@ class EventFrame:
     argument: str
     sentence: Sentence
     date: DateMention
+    announced: bool = False  # the day a find was announced, not the day of the find
 
 
 def _words(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -189,6 +190,45 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
     return frames
 
 
+# "the remains had been found, the prosecutor said Wednesday night": a find told as done
+# by the day it was announced; the find happened that day or before.
+FOUND_DONE = re.compile(
+    r"\b(?:remains|bod(?:y|ies)|corpses?)\b[^.;:]{0,60}?\b(?:was|were|had\s+been|have\s+been)"
+    r"\s+(?:found|discovered|recovered)\b",
+    re.I,
+)
+# "Said wednesday night." cut off after "Jr." by the sentence splitter: its clause is the
+# sentence before.
+SAID_ALONE = re.compile(
+    r"^\s*said\s+(?:late\s+|early\s+)?(?:on\s+)?[a-z]+day\b[^.]{0,12}\.?\s*$", re.I
+)
+
+
+def announced_find(sentence: Sentence, before: Sentence | None) -> EventFrame | None:
+    """The day a find was announced ("the bodies had been found, police said Monday"),
+    from the one reporting day of a sentence whose content tells the find as done, or of
+    a bare "said Monday" the splitter cut from the sentence before."""
+    days = [d for d in sentence.dates if d.value in WEEKDAYS and reported_on(sentence, d.start)]
+    if len(days) != 1 or len(sentence.dates) != 1:
+        return None
+    clause = sentence.text
+    if SAID_ALONE.match(sentence.text) and before is not None and not before.dates:
+        clause = before.text
+    if not FOUND_DONE.search(clause) or IRREALIS.search(clause):
+        return None
+    return EventFrame("find", "body", sentence, days[0], announced=True)
+
+
+def announced_before(announced: EventFrame, found: EventFrame) -> bool:
+    """Whether a find was announced one to three days before the day another source
+    gives for it: it cannot have been announced before it happened. Announced after the
+    find is no disagreement."""
+    if announced.date.value not in WEEKDAYS or found.date.value not in WEEKDAYS:
+        return False
+    ahead = (WEEKDAYS.index(found.date.value) - WEEKDAYS.index(announced.date.value)) % 7
+    return 1 <= ahead <= 3
+
+
 def around_midnight(a: EventFrame, b: EventFrame) -> bool:
     """Two weekdays a day apart where the earlier is "night" or "late" or the later
     "early": one event around midnight, dated either side of it."""
@@ -226,11 +266,16 @@ def one_day_each(frames: list[EventFrame]) -> dict[str, EventFrame]:
 def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """Two sources that give one event different days, in sentences that need not align
     (:func:`event_frames`; module docstring for the gates)."""
-    index: dict[tuple[str, str], list[EventFrame]] = defaultdict(list)
-    for sentence in cluster.sentences():
-        for frame in event_frames(sentence):
-            index[(frame.event, frame.argument)].append(frame)
-    found = []
+    index: dict[tuple[str, str, str], list[EventFrame]] = defaultdict(list)
+    announced: list[EventFrame] = []
+    for document in cluster.documents:
+        for k, sentence in enumerate(document.sentences):
+            for frame in event_frames(sentence):
+                index[(frame.event, frame.argument, _kind(frame))].append(frame)
+            previous = document.sentences[k - 1] if k else None
+            if told := announced_find(sentence, previous):
+                announced.append(told)
+    found = _announced_conflicts(announced, one_day_each(index[("find", "body", "weekday")]))
     for key in sorted(index):
         single = one_day_each(index[key])
         docs = sorted(single)
@@ -244,6 +289,27 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
                 if _holds(a.sentence, b.date.value) or _holds(b.sentence, a.date.value):
                     continue
                 found.append((_observation(a), _observation(b)))
+    return found
+
+
+def _kind(frame: EventFrame) -> str:
+    """A weekday and a calendar date are two ways to give one day ("thursday, sept. 11"):
+    each is compared with its own kind."""
+    return "weekday" if frame.date.value in WEEKDAYS else "calendar"
+
+
+def _announced_conflicts(
+    announced: list[EventFrame], finds: dict[str, EventFrame]
+) -> list[tuple[Observation, Observation]]:
+    """A find announced before the day another source gives for it (one announcement per
+    source, a source that also dates the find itself is read by its own date)."""
+    found = []
+    for doc, frame in sorted(one_day_each(announced).items()):
+        if doc in finds:
+            continue
+        for other_doc, other in sorted(finds.items()):
+            if other_doc != doc and announced_before(frame, other):
+                found.append((_observation(frame), _observation(other)))
     return found
 
 
