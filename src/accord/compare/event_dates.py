@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from accord.analyse.dates import WEEKDAYS, compatible
 from accord.compare.counts import Observation
-from accord.compare.dates import TWO_EVENTS, of_prior_act, reported_on, same_kind_of_date
+from accord.compare.dates import of_prior_act, reported_on, same_kind_of_date
 from accord.compare.statements import only_in_furniture
 from accord.model import Cluster, DateMention, Sentence
 
@@ -104,14 +104,16 @@ def _words(sentence: Sentence) -> list[tuple[int, int, str]]:
 def datable(sentence: Sentence, date: DateMention) -> bool:
     """A weekday or a calendar date that tells when something happened: not a relative
     range ("last week"), a range's end, a reporting day, a prior act ("after going missing
-    on Friday"), furniture, or a day of a sentence that dates two events ("a day after")."""
+    on Friday") or furniture."""
     if date.bound or (date.relative and date.value not in WEEKDAYS):
         return False
     if not re.fullmatch(r"[a-z]+day|(?:\d{4}|-)-\d\d-\d\d", date.value):
         return False  # a month or a year alone dates a period, not one event's day
     if reported_on(sentence, date.start) or of_prior_act(sentence, date):
         return False
-    return not (TWO_EVENTS.search(sentence.text) or only_in_furniture(sentence, date.text))
+    # a second event's relative day ("two weeks after officials removed ...") needs no
+    # sentence-wide guard here: "after", "before", "since" break the clause of the frame
+    return not only_in_furniture(sentence, date.text)
 
 
 def _event_before(words: list[tuple[int, int, str]], date: DateMention) -> int | None:
@@ -219,6 +221,20 @@ def announced_find(sentence: Sentence, before: Sentence | None) -> EventFrame | 
     return EventFrame("find", "body", sentence, days[0], announced=True)
 
 
+FRAGMENT_WORDS = 4  # "Early jr.": a name the splitter cut at its abbreviations
+
+
+def _clause_before(sentences: list[Sentence], k: int) -> Sentence | None:
+    """The last sentence before the ``k``-th of more than ``FRAGMENT_WORDS`` words, past at
+    most one fragment of a name cut at an abbreviation ("Joseph D. Early Jr.")."""
+    for back in (k - 1, k - 2):
+        if back < 0:
+            return None
+        if len(sentences[back].text.split()) > FRAGMENT_WORDS:
+            return sentences[back]
+    return None
+
+
 def announced_before(announced: EventFrame, found: EventFrame) -> bool:
     """Whether a find was announced one to three days before the day another source
     gives for it: it cannot have been announced before it happened. Announced after the
@@ -272,8 +288,7 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
         for k, sentence in enumerate(document.sentences):
             for frame in event_frames(sentence):
                 index[(frame.event, frame.argument, _kind(frame))].append(frame)
-            previous = document.sentences[k - 1] if k else None
-            if told := announced_find(sentence, previous):
+            if told := announced_find(sentence, _clause_before(document.sentences, k)):
                 announced.append(told)
     found = _announced_conflicts(announced, one_day_each(index[("find", "body", "weekday")]))
     for key in sorted(index):
