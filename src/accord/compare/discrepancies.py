@@ -15,9 +15,11 @@ from dataclasses import replace
 from itertools import pairwise
 
 from accord.analyse.entities import same_name
+from accord.compare.ages import ages_of_one_person
 from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
 from accord.compare.dates import date_conflicts
+from accord.compare.event_dates import event_date_conflicts
 from accord.compare.frames import (
     age_subject,
     counts_of_one_person,
@@ -118,10 +120,12 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
 
 
 def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
-    """Claims stated apart (:mod:`.unaligned`): one count, one duration in two units, a
-    thing's age against a time ago, each compared wherever the sources state it."""
+    """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`, :mod:`.ages`): one
+    count, one duration in two units, a thing's age against a time ago, the day of one
+    event, one person's age, each compared wherever the sources state it."""
     found = counts_of_one_thing(cluster) + lengths_of_one_thing(cluster)
-    return found + durations_in_two_units(cluster) + age_against_ago(cluster)
+    found += durations_in_two_units(cluster) + age_against_ago(cluster)
+    return found + event_date_conflicts(cluster) + ages_of_one_person(cluster)
 
 
 def _quantity_of(observation: Observation) -> Quantity | None:
