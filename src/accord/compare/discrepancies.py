@@ -111,6 +111,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     if conflicts:  # both scan every sentence of the cluster: only when there is a conflict
         said = _sentences_of_sources(cluster)
         conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+        figures = _figures_of_sources(cluster)
+        conflicts = [c for c in conflicts if not _figure_stated_by_both(c, figures)]
         parts = _parts_of_wholes(cluster)
         conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
@@ -247,6 +249,56 @@ def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set
     return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
         a.doc_id, set()
     )
+
+
+# A quake has one magnitude, and reports give each agency's reading side by side ("China
+# said 3.4 … South Korea put it at 3.0"): a source stating two readings reports the
+# agencies' disagreement, so the rule below leaves readings on such a scale alone.
+RIVAL_READINGS = frozenset({"magnitude"})
+
+
+Figures = dict[str, dict[tuple[str, float], list[Sentence]]]
+
+
+def _figures_of_sources(cluster: Cluster) -> Figures:
+    """Where each source states each counted figure: (what is counted, value) -> sentences."""
+    found: Figures = {}
+    for doc in cluster.documents:
+        figures = found.setdefault(doc.id, defaultdict(list))
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if q.counted:
+                    figures[(q.counted, q.value)].append(sentence)
+    return found
+
+
+def _states_too(figures: Figures, doc_id: str, q: Quantity, stated: Sentence) -> bool:
+    """Whether source ``doc_id`` states ``q``'s figure (stated in ``stated`` by another
+    source) of the same noun, in a sentence that does not name other people than
+    ``stated`` does ("Tom Arden, 41" is not "Harriet Quill, 41")."""
+    people = person_words(stated)
+    return any(
+        not (people and (theirs := person_words(sentence)) and not people & theirs)
+        for sentence in figures[doc_id].get((q.counted, q.value), [])
+    )
+
+
+def _figure_stated_by_both(conflict: tuple[Observation, Observation], figures: Figures) -> bool:
+    """Whether the source of one figure also states the other's, of the same counted
+    noun, anywhere in its text ("megan, 15" and "mr forrest, 30" in one report; "six
+    killed" and "two in her car"): that source gives both values, so they are two of its
+    own claims (two people's ages, a part and its whole), not a point where the sources
+    differ. A date or a place is left to its own rules: one report names many days."""
+    first, second = conflict
+    if first.kind not in ("quantity", "scope"):
+        return False
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None or not qa.counted or not qb.counted:
+        return False
+    if qa.counted in RIVAL_READINGS or qb.counted in RIVAL_READINGS:
+        return False
+    a, b = first.sentence, second.sentence
+    return _states_too(figures, a.doc_id, qb, b) or _states_too(figures, b.doc_id, qa, a)
 
 
 def _one_place_role(
