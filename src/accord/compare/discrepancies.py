@@ -26,10 +26,12 @@ from accord.compare.frames import (
     different_claims,
     estimates_of_one_total,
     is_irrealis,
+    is_other,
     list_conflicts,
     magnitudes_of_one_quake,
     person_words,
     precise_place_conflicts,
+    same_after_rounding,
     same_subject,
 )
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
@@ -102,6 +104,7 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
         and not _ages_of_two(c)
         and not _projection(c)
         and not _reordered_places(c)
+        and not _rounded_or_other(c)
     ]
     conflicts += [c for c in swaps if not any(_furniture(o) for o in c)]
     conflicts += estimates_of_one_total(cluster) + magnitudes_of_one_quake(cluster)
@@ -113,6 +116,9 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     if conflicts:  # both scan every sentence of the cluster: only when there is a conflict
         said = _sentences_of_sources(cluster)
         conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+        figures = _figures_of_sources(cluster)
+        exchanged = _exchanged_spans(cluster)
+        conflicts = [c for c in conflicts if not _figure_stated_by_both(c, figures, exchanged)]
         parts = _parts_of_wholes(cluster)
         conflicts = [c for c in conflicts if not _part_and_whole(c, parts)]
     conflicts += _restatements(cluster, conflicts)
@@ -199,6 +205,21 @@ def _projection(conflict: tuple[Observation, Observation]) -> bool:
     return is_irrealis(conflict[0].sentence, qa) != is_irrealis(conflict[1].sentence, qb)
 
 
+def _rounded_or_other(conflict: tuple[Observation, Observation]) -> bool:
+    """Two figures exchanged between the same words that are still one figure or two
+    counts: one figure at two precisions ("$ 1.3 million" / "$ 1.35 million": rounded or
+    cut, :func:`.frames.same_after_rounding`), or a count of others against a total
+    ("four other elephants" / "five elephants": the first leaves some out)."""
+    qa, qb = _quantity_of(conflict[0]), _quantity_of(conflict[1])
+    if qa is None or qb is None:
+        return False
+    a, b = conflict[0].sentence, conflict[1].sentence
+    if is_other(a, qa) != is_other(b, qb):
+        return True
+    exact = qa.qualifier == qb.qualifier == "exact"
+    return exact and same_after_rounding(qa.value, qb.value)
+
+
 def _other_people(conflict: tuple[Observation, Observation]) -> bool:
     """Two sentences that name people, none the same: a place of each is where a
     different person is ("his ranch in northern California" / "a dealer in southern
@@ -251,6 +272,94 @@ def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set
     return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
         a.doc_id, set()
     )
+
+
+# A quake has one magnitude, and reports give each agency's reading side by side ("China
+# said 3.4 … South Korea put it at 3.0"): a source stating two readings reports the
+# agencies' disagreement, so the rule below leaves readings on such a scale alone.
+RIVAL_READINGS = frozenset({"magnitude"})
+
+
+Figures = dict[str, dict[tuple[str, float], list[Sentence]]]
+
+
+def _figures_of_sources(cluster: Cluster) -> Figures:
+    """Where each source states each counted figure: (what is counted, value) -> sentences."""
+    found: Figures = {}
+    for doc in cluster.documents:
+        figures = found.setdefault(doc.id, defaultdict(list))
+        for sentence in doc.sentences:
+            for q in sentence.quantities:
+                if q.counted:
+                    figures[(q.counted, q.value)].append(sentence)
+    return found
+
+
+def _states_too(figures: Figures, doc_id: str, q: Quantity, stated: Sentence) -> bool:
+    """Whether source ``doc_id`` states ``q``'s figure (stated in ``stated`` by another
+    source) of the same noun, in a sentence that does not name other people than
+    ``stated`` does ("Tom Arden, 41" is not "Harriet Quill, 41")."""
+    people = person_words(stated)
+    return any(
+        not (people and (theirs := person_words(sentence)) and not people & theirs)
+        for sentence in figures[doc_id].get((q.counted, q.value), [])
+    )
+
+
+Span = tuple[int, int]
+Exchanged = dict[frozenset[SentenceRef], list[dict[SentenceRef, Span]]]
+
+
+def _exchanged_spans(cluster: Cluster) -> Exchanged:
+    """For each aligned pair of sentences, the spans its word diff replaced one by the
+    other (document offsets, by sentence)."""
+    return {
+        frozenset((pair.a, pair.b)): [{pair.a: a, pair.b: b} for a, b in pair.changes]
+        for pair in cluster.pairs
+    }
+
+
+def _exchanged(conflict: tuple[Observation, Observation], exchanged: Exchanged) -> bool:
+    """Whether two figures are words one aligned sentence replaced by the other ("three
+    infants were found" / "six infants were found"): one statement edited."""
+    first, second = conflict
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None:
+        return False
+    ref_a, ref_b = first.sentence.ref, second.sentence.ref
+    return any(
+        _overlaps(change[ref_a], qa) and _overlaps(change[ref_b], qb)
+        for change in exchanged.get(frozenset((ref_a, ref_b)), [])
+    )
+
+
+def _overlaps(span: Span, q: Quantity) -> bool:
+    return span[0] < q.end and q.start < span[1]
+
+
+def _figure_stated_by_both(
+    conflict: tuple[Observation, Observation], figures: Figures, exchanged: Exchanged
+) -> bool:
+    """Whether the source of one figure also states the other's, of the same counted
+    noun, anywhere in its text ("megan, 15" and "mr forrest, 30" in one report; "six
+    killed" and "two in her car"): that source gives both values, so they are two of its
+    own claims (two people's ages, a part and its whole), not a point where the sources
+    differ. One statement edited (the figure exchanged for the other between aligned words)
+    is one claim by construction: there
+    the other figure elsewhere in the source is its own slip, and the sources still
+    differ. A date or a place is left to its own rules: one report names many days."""
+    first, second = conflict
+    if first.kind not in ("quantity", "scope"):
+        return False
+    if _exchanged(conflict, exchanged):
+        return False
+    qa, qb = _quantity_of(first), _quantity_of(second)
+    if qa is None or qb is None or not qa.counted or not qb.counted:
+        return False
+    if qa.counted in RIVAL_READINGS or qb.counted in RIVAL_READINGS:
+        return False
+    a, b = first.sentence, second.sentence
+    return _states_too(figures, a.doc_id, qb, b) or _states_too(figures, b.doc_id, qa, a)
 
 
 def _one_place_role(

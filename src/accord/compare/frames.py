@@ -183,13 +183,20 @@ def different_rates(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> boo
     return rate_unit(a, qa) != rate_unit(b, qb)
 
 
+def significant_digits(value: float) -> int:
+    """How many significant digits a figure is written with (to six): 1.8 million -> 2,
+    1.76 -> 3, 300 -> 1. Read off the scientific form, so that figures of a million or
+    more, which "%g" writes with an exponent ("1.8e+06"), count their digits too."""
+    mantissa = f"{abs(value):.5e}".split("e")[0]
+    return max(len(mantissa.replace(".", "").rstrip("0")), 1)
+
+
 def figure_precision(value: float) -> float:
-    """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 10,000."""
+    """The rounding step a figure is written to: 1.8 million -> 100,000; 1.76 -> 0.01."""
     if value == 0:
         return 1.0
-    digits = f"{abs(value):.6g}".replace(".", "").rstrip("0").lstrip("0")
     magnitude = math.floor(math.log10(abs(value)))
-    return 10.0 ** (magnitude - max(len(digits), 1) + 1)
+    return 10.0 ** (magnitude - significant_digits(value) + 1)
 
 
 def equal_at_precision(a: float, b: float) -> bool:
@@ -199,11 +206,25 @@ def equal_at_precision(a: float, b: float) -> bool:
     return round(a / coarse) == round(b / coarse)
 
 
+def rounded_or_cut(a: float, b: float) -> bool:
+    """Whether the coarser figure, of two or more digits, is the finer one rounded half
+    either way or cut to its precision: "1.35 million" is "1.3 million" to a writer who
+    rounds down and "1.4 million" to one who rounds up; "$4.56 million" is cut to "$4.5
+    million" (PROTOCOL, sample G: consistent rounding). A one-digit round figure
+    ("300,000" against "250,000") is an estimate of its own, shown against the other."""
+    coarse, fine = sorted((abs(a), abs(b)), key=figure_precision, reverse=True)
+    step = figure_precision(coarse)
+    if significant_digits(coarse) < 2 or figure_precision(fine) >= step:
+        return False
+    gap = fine - coarse
+    return (gap >= -step / 2 or math.isclose(gap, -step / 2)) and gap < step
+
+
 def same_after_rounding(a: float, b: float) -> bool:
     """One figure written to two precisions: "1.76 million" / "1.8 million"."""
     if max(figure_precision(a), figure_precision(b)) < 10:
         return False  # small counts are stated exactly: "18 hours" / "19 hours" differ
-    return equal_at_precision(a, b)
+    return equal_at_precision(a, b) or rounded_or_cut(a, b)
 
 
 def person_words(sentence: Sentence) -> set[str]:
