@@ -149,6 +149,29 @@ def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
     return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
 
 
+# Verbs that tell one act in other words: sources write "killed" or "died", "found" or
+# "discovered" for one event, so a date of each is a date of that one event. Acts that
+# follow one another ("shot" then "died", "arrested" then "charged" or "arraigned") are
+# kept apart: their days may rightly differ.
+EVENT_VERBS = {
+    "kill": "kill", "die": "kill", "slay": "kill", "murder": "kill",
+    "find": "find", "discover": "find", "locate": "find",
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest",
+    "say": "say", "tell": "say", "announce": "say", "state": "say",
+    "disappear": "vanish", "vanish": "vanish",
+}  # fmt: skip
+
+
+def different_events(da: DateMention, db: DateMention) -> bool:
+    """Whether the parse hangs two dates from verbs of two acts ("raised the prospect on
+    Tuesday" / "walked it back on Wednesday", "arraigned Friday" / "arrested Wednesday"):
+    two days of a story, not two days for one event. Unknown ("") on either side says
+    nothing."""
+    if not da.event or not db.event:
+        return False
+    return EVENT_VERBS.get(da.event, da.event) != EVENT_VERBS.get(db.event, db.event)
+
+
 MONTH_ALONE = re.compile(r"--\d\d")
 
 
@@ -247,7 +270,7 @@ def date_conflicts(
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
-        if not anchored_weekdays(a, da, b, db):
+        if not anchored_weekdays(a, da, b, db) or different_events(da, db):
             continue  # two days of a story: "custody Monday" / "photo released Tuesday"
         seen.add((da.start, db.start))
         if any(
