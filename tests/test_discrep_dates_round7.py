@@ -63,3 +63,18 @@ def test_one_act_on_two_days_is_still_reported():
     )
     second = first.replace("on monday", "on tuesday")
     assert {"monday", "tuesday"} in _values(first, second)
+
+
+def test_two_days_for_one_written_announcement_are_reported():
+    first = (
+        "Harbour authority press officer maria quell said in a release tuesday that an "
+        "inspection of the northern pier had found cracks in two of its pillars."
+    )
+    second = (
+        "The harbour authority said in a statement wednesday that inspectors of the "
+        "northern pier found cracks in the pillars and closed it to traffic."
+    )
+    assert {"tuesday", "wednesday"} in _values(first, second)
+    # another speaker's statement is another announcement
+    other = second.replace("The harbour authority", "The fishermen's union")
+    assert not _values(first, other)
