@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, TypeVar
 
-from accord.analyse.dates import article_date, extract_dates
+from accord.analyse.dates import article_date, date_events, extract_dates
 from accord.analyse.entities import extract_entities
 from accord.analyse.nlp import pipeline
 from accord.analyse.quantities import extract_quantities
@@ -181,6 +181,8 @@ def analyse(documents: Sequence[Document], *, entities: bool = True) -> list[Doc
         return list(documents)
     for doc, found_entities, all_quantities, spacy_doc in _annotations(documents):
         found_dates = extract_dates(doc.text, reference=article_date(doc.text, doc.meta))
+        if spacy_doc is not None:
+            date_events(found_dates, spacy_doc)  # a long text parsed in pieces goes without
         found_quantities = [
             q
             for q in all_quantities

@@ -26,8 +26,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from accord.analyse.quantities import UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 from accord.model import DateMention
 
 MONTH_NUMBERS = {
@@ -252,6 +257,51 @@ def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
         elif not mention.bound and OPEN_END.search(before[-30:]):
             mention.bound = "end"
     return sorted(found + extra, key=lambda m: m.start)
+
+
+# Steps up the parse from a date to the verb it dates: "on" -> "arrested" in "was
+# arrested on Friday" is two; past a few, the verb is of a clause the date is not in.
+EVENT_STEPS = 3
+
+
+def _dated_verb(token: Token) -> str:
+    """The lemma of the verb a date's head word hangs from, past prepositions ("on
+    Friday"); "" where a noun comes first ("the attack on Friday", "Friday's vote"): the
+    date then dates a thing, and which verb that thing belongs to says nothing."""
+    node = token
+    for _ in range(EVENT_STEPS):
+        if node.head.i == node.i:
+            return ""
+        node = node.head
+        if node.pos_ == "VERB":
+            return str(node.lemma_).lower()
+        if node.pos_ != "ADP":
+            # "on Tuesday" hung from a subject; not "Friday's storm", a thing's date
+            return _verb_of_subject(node, token) if node.i != token.head.i else ""
+    return ""
+
+
+def _verb_of_subject(noun: Token, date: Token) -> str:
+    """News puts the day between the subject and its verb ("the council on Tuesday
+    voted"), and the parser often hangs "on Tuesday" from the subject: the verb after it
+    is the one it dates."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and date.i < verb.i:
+        return str(verb.lemma_).lower()
+    return ""
+
+
+def date_events(mentions: list[DateMention], spacy_doc: SpacyDoc, offset: int = 0) -> None:
+    """Set each mention's ``event``: the verb it dates, from the parse of the text it was
+    found in (``offset``: where that text starts). Two sources that date two different
+    acts ("arraigned Friday" / "arrested Wednesday") then are not set against each other
+    (:func:`accord.compare.dates.different_events`)."""
+    for mention in mentions:
+        span = spacy_doc.char_span(
+            mention.start - offset, mention.end - offset, alignment_mode="expand"
+        )
+        if span is not None:
+            mention.event = _dated_verb(span.root)
 
 
 def extract_dates(text: str, offset: int = 0, reference: str | None = None) -> list[DateMention]:

@@ -149,6 +149,29 @@ def predicate_words(sentence: Sentence, date: DateMention) -> set[str]:
     return {stem(w.replace("’", "'").split("'")[0]) for w in words[-PREDICATE_WORDS:]}
 
 
+# Verbs that tell one act in other words: sources write "killed" or "died", "found" or
+# "discovered" for one event, so a date of each is a date of that one event. Acts that
+# follow one another ("shot" then "died", "arrested" then "charged" or "arraigned") are
+# kept apart: their days may rightly differ.
+EVENT_VERBS = {
+    "kill": "kill", "die": "kill", "slay": "kill", "murder": "kill",
+    "find": "find", "discover": "find", "locate": "find",
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest",
+    "say": "say", "tell": "say", "announce": "say", "state": "say",
+    "disappear": "vanish", "vanish": "vanish",
+}  # fmt: skip
+
+
+def different_events(da: DateMention, db: DateMention) -> bool:
+    """Whether the parse hangs two dates from verbs of two acts ("raised the prospect on
+    Tuesday" / "walked it back on Wednesday", "arraigned Friday" / "arrested Wednesday"):
+    two days of a story, not two days for one event. Unknown ("") on either side says
+    nothing."""
+    if not da.event or not db.event:
+        return False
+    return EVENT_VERBS.get(da.event, da.event) != EVENT_VERBS.get(db.event, db.event)
+
+
 MONTH_ALONE = re.compile(r"--\d\d")
 
 
@@ -169,6 +192,41 @@ def anchored_weekdays(a: Sentence, da: DateMention, b: Sentence, db: DateMention
     if not (_loose(da.value) and _loose(db.value)):
         return True
     return same_event(a, da, b, db) or bool(predicate_words(a, da) & predicate_words(b, db))
+
+
+# "said in a statement Thursday", "announced in a news release on Monday": the day of one
+# written announcement.
+STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|announced|stated)\s+in\s+(?:a|an|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+)?(?:statement|release)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
+SPEAKER_WORDS = 8  # words before the verb that name who made the announcement
+MIN_SPEAKER_SHARED = 2  # "the agriculture department" / "agriculture department director"
+
+
+def _announcer(sentence: Sentence, date: DateMention) -> set[str] | None:
+    """The content words of who put out the written announcement a date dates, or None
+    where the date is not of one ("said in a statement Thursday")."""
+    before = sentence.text[max(0, date.start - sentence.start - 200) : date.start - sentence.start]
+    match = STATEMENT_DAY.search(before)
+    if match is None:
+        return None
+    words = WORD.findall(before[: match.start()].lower())[-SPEAKER_WORDS:]
+    return {stem(w) for w in words if w not in STOP_WORDS and len(w) > 1}
+
+
+def one_announcement(a: Sentence, da: DateMention, b: Sentence, db: DateMention) -> bool:
+    """Whether two dates are given for one written announcement: each sentence says its
+    speaker said it "in a statement" (or release) that day, and the speakers share their
+    words ("the agriculture department said in a statement Thursday" / "agriculture
+    department spokesman Ann Lee said in a release Wednesday"). A reporting day is no
+    event, but two days for the one announcement of the story disagree (PROTOCOL,
+    sample F)."""
+    speaker_a, speaker_b = _announcer(a, da), _announcer(b, db)
+    if speaker_a is None or speaker_b is None:
+        return False
+    return len(speaker_a & speaker_b) >= MIN_SPEAKER_SHARED
 
 
 def same_kind_of_date(a: str, b: str) -> bool:
@@ -239,15 +297,21 @@ def date_conflicts(
         # in two loosely similar sentences ("the blast on Tuesday" / "the inquiry on
         # Wednesday") the dates are often of two events, so there only where the words
         # by each date name one event ("the fire broke out early on Monday" / "evacuated
-        # on Tuesday after a fire broke out").
+        # on Tuesday after a fire broke out"), or both date one speaker's announcement.
         candidates += _sole_dates(a, b)
     elif comparable(pair):
-        candidates += [(da, db) for da, db in _sole_dates(a, b) if same_event(a, da, b, db)]
+        candidates += [
+            (da, db)
+            for da, db in _sole_dates(a, b)
+            if same_event(a, da, b, db) or one_announcement(a, da, b, db)
+        ]
     seen: set[tuple[int, int]] = set()
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
-        if not anchored_weekdays(a, da, b, db):
+        if different_events(da, db) or not (
+            anchored_weekdays(a, da, b, db) or one_announcement(a, da, b, db)
+        ):
             continue  # two days of a story: "custody Monday" / "photo released Tuesday"
         seen.add((da.start, db.start))
         if any(

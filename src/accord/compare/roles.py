@@ -36,6 +36,7 @@ from accord.compare.counts import (
 from accord.compare.dates import (
     TWO_EVENTS,
     anchored_weekdays,
+    different_events,
     reported_on,
     same_kind_of_date,
     same_verb_before,
@@ -187,7 +188,7 @@ def _dates_differ(a: Sentence, b: Sentence) -> Callable[[DateMention, DateMentio
             compatible(x.value, da.value) for x in b.dates if same_kind_of_date(x.value, da.value)
         ):
             return False
-        if not anchored_weekdays(a, da, b, db):
+        if not anchored_weekdays(a, da, b, db) or different_events(da, db):
             return False  # two days of a story ("arrested Monday" / "released Tuesday")
         reported = reported_on(a, da.start) or reported_on(b, db.start)
         return not reported or same_verb_before(a, da, b, db)
