@@ -241,7 +241,9 @@ def extract_attributions(
                 found.claimant.name,
                 spacy_doc,
                 token_starts,
-                ignore=found.content,
+                # Nor is a name inside another quotation ('The promise to “take our
+                # country back” and “make America great again” appeals to …, said X').
+                ignore=found.content | quoted_tokens,
             ):
                 cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
         if speaker is None and open_cue:
