@@ -97,11 +97,53 @@ def test_introductions(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # What a study found, quoted, is the study's to say.
+        (
+            "In 2014, the Harbour Institute found that “about twice as many fishermen said it "
+            "was more important to keep the pier open.”",
+            ["the Harbour Institute"],
+        ),
+        # Two subjects of one verb: the one next to it speaks; the other is fronted from
+        # what was said.
+        (
+            'Or maybe Ola Berg, harbour consultant Kari Lind says. "Several boats and long '
+            'talks suggest a second look is happening for Berg in the north."',
+            ["Kari Lind"],
+        ),
+        # An aside in brackets at the end of a paragraph reports no one: the quotation
+        # alone after it goes on with the speaker before the aside.
+        (
+            "Holm also spoke about the harbour case now before the court. (The rules require "
+            "that captains have permits, and many boats want new ones.)\n\n“The harbour "
+            "belongs to everyone. But I believe firmly that it is no right if you cannot "
+            "reach it.”",
+            ["Holm"],
+        ),
+    ],
+)
+def test_findings_subjects_and_asides(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A subject that is a thing stays no speaker, though a role precedes the verb.
         (
             "The report, a long list of harbour fees, said “the council can no longer pay "
             "for the old pier.”",
             ["The report"],
+        ),
+        # A finding inside what someone wrote is theirs; "find it" is a judgement.
+        (
+            "In his long ruling, Judge Holm wrote that the title, history and text of the law "
+            'showed it to be "the council\'s attempt to put fishermen back in their place."',
+            ["Holm"],
+        ),
+        (
+            'Of Sand, Lind said a lot of voters in her town would find it "very hard to look '
+            'past" his record on the harbour.',
+            ["Lind"],
         ),
         # The counted subject without a person stays no name.
         ('One of them said "the harbour will be closed by the end of the winter."', [None]),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -295,7 +295,9 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(4):
         if token is None:
             return None
-        for child in token.children:
+        # Two subjects: the one next to the verb ("Or maybe Jeb Bush, consultant Phil
+        # Musser says." fronts what Musser said, Bush, as a second subject).
+        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
@@ -684,17 +686,44 @@ def find_cues(
         if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
             # "Democrats, who said …": the mention that is the verb's subject is "who".
             claimant.start, claimant.end = relative.idx, relative.idx + len(relative.text)
+        content = _content(token)
+        cognitive = lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS
+        if cognitive and _finding(token, content, spacy_doc, inside):
+            cognitive = False
         cues.append(
             Cue(
                 token=token,
                 claimant=claimant,
-                content=_content(token),
+                content=content,
                 quote_only=quote_only,
-                cognitive=lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS,
+                cognitive=cognitive,
                 author=subject_token is not None and subject_token.lower_ in FIRST_PERSON,
             )
         )
     return cues
+
+
+FINDING_LEMMAS = frozenset("find show".split())
+
+
+def _finding(
+    token: Token, content: set[int], spacy_doc: SpacyDoc, inside: Callable[[Token], bool]
+) -> bool:
+    """Whether a verb of finding reports words: 'Pew found that “about twice as many …”',
+    'A 2014 report found “no evidence …”'. What a study or a person found, quoted, is
+    theirs to say. Only a clause that "that" opens ("would find it “very hard …”" is
+    a judgement, "emails showed staff favoring …" no words), and not inside what someone
+    else said ("Reeves wrote that the text showed …"); "found" with no quotation in its
+    clause stays a verb of knowing."""
+    if token.lemma_.lower() not in FINDING_LEMMAS or token.tag_ == "VBN":
+        return False
+    if _reporting_verb(token) is not None:
+        return False
+    for clause in token.children:
+        opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        if clause.dep_ == "ccomp" and opened:
+            return any(inside(spacy_doc[i]) for i in _subtree(clause) & content)
+    return False
 
 
 GENDERED = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
