@@ -110,6 +110,12 @@ def test_introductions(text, expected):
             'talks suggest a second look is happening for Berg in the north."',
             ["Kari Lind"],
         ),
+        # A quoted title the parse made a second subject is not the nearer one.
+        (
+            "Ola Berg, star of television’s “Harbour,” thanked Sand for “taking these steps "
+            "to make us ALL safer.”",
+            ["Ola Berg"],
+        ),
         # An aside in brackets at the end of a paragraph reports no one: the quotation
         # alone after it goes on with the speaker before the aside.
         (
@@ -216,3 +222,18 @@ def test_mistagged_surname_before_a_cue():
     doc = _parsed(words, heads, deps, pos)
     found = attribution._name_before(doc[2])
     assert found is not None and found.i == 1
+
+
+def test_capitalised_nouns_after_a_dash_are_a_name():
+    # "… are problematic - Pew Research: “…”" with the name tagged as common nouns.
+    words = ["problematic", "-", "Holm", "Research", ":", "“", "All"]
+    heads = [0, 3, 3, 0, 3, 6, 3]
+    deps = ["ROOT", "punct", "compound", "attr", "punct", "punct", "dep"]
+    pos = ["ADJ", "PUNCT", "NOUN", "NOUN", "PUNCT", "PUNCT", "DET"]
+    doc = _parsed(words, heads, deps, pos)
+    found = attribution._transcript_speaker(list(doc[0:4]), doc[4], dashed_only=True)
+    assert found is not None and found[2] is not None and found[2].name == "Holm Research"
+    # Lower-case words are no name.
+    words[2:4] = ["the", "research"]
+    doc = _parsed(words, heads, deps, ["ADJ", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT", "DET"])
+    assert attribution._transcript_speaker(list(doc[0:4]), doc[4], dashed_only=True) is None

@@ -296,8 +296,9 @@ def _subject(cue: Token) -> Token | None:
         if token is None:
             return None
         # Two subjects: the one next to the verb ("Or maybe Jeb Bush, consultant Phil
-        # Musser says." fronts what Musser said, Bush, as a second subject).
-        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+        # Musser says." fronts what Musser said, Bush, as a second subject), unless it
+        # is a quoted title ('Washington, star of “Scandal,” thanked').
+        for child in sorted(token.children, key=lambda c: (_quoted_word(c), abs(c.i - token.i))):
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
@@ -345,6 +346,11 @@ def _subject(cue: Token) -> Token | None:
             return _subject(outer)
         return _name_before(cue)
     return None
+
+
+def _quoted_word(token: Token) -> bool:
+    """Whether a word opens a quotation: the parse's subject there is a quoted title."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("“", '"')
 
 
 def _writer_quoting(cue: Token) -> bool:
@@ -1317,7 +1323,7 @@ def _transcript_speaker(
     dashed = first > 0 and doc[first - 1].text in ("-", "—", "–")
     if dashed_only and not dashed:
         return None
-    if dashed_only and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+    if dashed_only and len(words) <= 4 and all(_name_word(t) for t in words):
         # The name is what follows the dash, whatever the parse hangs it on.
         name = clean_name(doc[words[0].i : words[-1].i + 1].text)
         end = words[-1].idx + len(words[-1].text)
@@ -1327,6 +1333,14 @@ def _transcript_speaker(
     if not named:
         return None
     return mark, named[-1], None
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name standing alone after a dash: a proper noun, a person, or a
+    capitalised noun the tagger took for a common one ("- Pew Research:")."""
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        return True
+    return token.pos_ == "NOUN" and token.is_title and token.lower_ not in TIME_WORDS
 
 
 def lexical_cue(
