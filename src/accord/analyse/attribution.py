@@ -297,8 +297,9 @@ def _subject(cue: Token) -> Token | None:
             return None
         # Two subjects: the one next to the verb ("Or maybe Jeb Bush, consultant Phil
         # Musser says." fronts what Musser said, Bush, as a second subject), unless it
-        # is a quoted title ('Washington, star of “Scandal,” thanked').
-        for child in sorted(token.children, key=lambda c: (_quoted_word(c), abs(c.i - token.i))):
+        # is a quoted title ('Washington, star of “Scandal,” thanked'); one after the verb
+        # comes last ('"…," thanked Mira Olsen' names who was thanked).
+        for child in sorted(token.children, key=lambda c: _subject_rank(c, token)):
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
@@ -348,9 +349,11 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _quoted_word(token: Token) -> bool:
-    """Whether a word opens a quotation: the parse's subject there is a quoted title."""
-    return token.i > 0 and token.doc[token.i - 1].text in ("“", '"')
+def _subject_rank(child: Token, verb: Token) -> tuple[bool, bool, int]:
+    """Order of a verb's dependents as its subject: before it, not opening a quotation
+    (the parse's subject there is a quoted title), nearest first."""
+    quoted = child.i > 0 and child.doc[child.i - 1].text in ("“", '"')
+    return child.i > verb.i, quoted, abs(child.i - verb.i)
 
 
 def _writer_quoting(cue: Token) -> bool:
