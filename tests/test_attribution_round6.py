@@ -151,6 +151,12 @@ def test_findings_subjects_and_asides(text, expected):
             'past" his record on the harbour.',
             ["Lind"],
         ),
+        # A thing makes no case: "these reasons make the best case" is no speech.
+        (
+            "Holm concludes that these reasons make the best case for the harbour, and that "
+            "it is not an option to “refuse to vote for the only person who can save it.”",
+            ["Holm"],
+        ),
         # The counted subject without a person stays no name.
         ('One of them said "the harbour will be closed by the end of the winter."', [None]),
     ],

@@ -142,8 +142,12 @@ CLAIM_NOUNS = frozenset(
 
 
 def _claim_noun(verb: Token) -> Token | None:
-    """The noun of what was said a light verb takes as its object, if any."""
+    """The noun of what was said a light verb takes as its object, if any; only for a
+    subject that may speak ("these reasons make the best case" says nothing)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and not _may_speak(subject):
         return None
     return next(
         (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None
@@ -523,6 +527,8 @@ def _stranded_apposition(doc: SpacyDoc, k: int, cue: Token) -> Token | None:
         return None  # a participle ("…, saying") is its noun's, not a stranded subject's
     if any(t.pos_ in ("VERB", "AUX") for t in doc[node.left_edge.i : node.i]):
         return None  # "endorsed Sanders' approach": a clause the parse took for a noun
+    if node.head.ent_type_ == "PERSON":
+        return node.head  # '“…,” Gene Sperling, a top outside adviser, said': the name
     return node
 
 
