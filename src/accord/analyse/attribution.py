@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ SPEECH_LEMMAS = frozenset(
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
     email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
-    grumble sneer exhort implore confess intone beam""".split()
+    grumble sneer exhort implore confess intone beam characterize characterise dub""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
@@ -69,7 +69,7 @@ QUOTE_ONLY_LEMMAS = frozenset(
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
     describe criticize criticise praise blame question claim allege report welcome endorse
-    defend blast slam support oppose back""".split()
+    defend blast slam support oppose back cite""".split()
 )
 # Speech verbs whose object names who was spoken to or about: "…, Smith told CBS News",
 # '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
@@ -132,8 +132,32 @@ class Cue:
     author: bool = False  # its subject is "I" or "we": the writer, not a speaker
 
 
+# "made the point that …", "expressed confidence that …": a light verb and a noun of what
+# was said are one speech verb, the noun's clause what was said.
+LIGHT_VERBS = frozenset("make express voice raise issue offer".split())
+CLAIM_NOUNS = frozenset(
+    """point case argument claim warning concern confidence hope doubt complaint promise
+    prediction observation assurance""".split()
+)
+
+
+def _claim_noun(verb: Token) -> Token | None:
+    """The noun of what was said a light verb takes as its object, if any; only for a
+    subject that may speak ("these reasons make the best case" says nothing)."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and not _may_speak(subject):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None
+    )
+
+
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and _claim_noun(token) is not None:
+        return True
     if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and lemma == "say"):
         return False
     if lemma == "point":  # "pointed out"
@@ -199,6 +223,12 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
     lower = head.lower_
     if lower in PRONOUNS or lower in GROUP_PRONOUNS:
         return head.i, head.i + 1, None, f"pronoun:{lower}"
+    counted = _counted_person(head, spacy_doc)
+    if counted is not None:  # "One of the firm's owners, Ada Holm, said"
+        return counted
+    if head.pos_ in ("ADV", "ADJ") and _mistagged_noun(head):  # "this Trump look-alike"
+        start, end = _noun_phrase(head)
+        return start, end, spacy_doc[start:end].text, "role"
     if lower in FIRST_PERSON or lower in RELATIVE or head.pos_ in ("ADV", "NUM", "ADJ", "DET"):
         return head.i, head.i + 1, None, ""
     entity = _entity_at(head, spacy_doc)
@@ -232,6 +262,29 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
     return head.i, head.i + 1, None, ""
 
 
+def _counted_person(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, str] | None:
+    """The person a counted subject stands for: "One of the firm's owners, Ada Holm,
+    said" is Holm's; "One", "Some" or "Each" is no name of its own, the apposition is."""
+    if head.pos_ not in ("NUM", "DET", "PRON") or head.lower_ in PRONOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        appos = _entity_at(child, spacy_doc)
+        if appos and appos[2] == "PERSON":
+            return appos[0], appos[1], spacy_doc[appos[0] : appos[1]].text, "person"
+    return None
+
+
+def _mistagged_noun(head: Token) -> bool:
+    """Whether a subject tagged an adverb or adjective heads a noun phrase all the same:
+    it has a determiner and a noun or name before it ("this Trump look-alike")."""
+    lefts = list(head.lefts)
+    determined = any(c.dep_ == "det" and c.pos_ == "DET" for c in lefts)
+    noun = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in lefts)
+    return head.dep_ == "nsubj" and determined and noun
+
+
 def _subject(cue: Token) -> Token | None:
     """The grammatical subject of a cue, inherited along conjunctions and participles."""
     inverted = _inverted_subject(cue)
@@ -240,11 +293,17 @@ def _subject(cue: Token) -> Token | None:
     agent = _passive_agent(cue)
     if agent is not None:
         return agent
+    if _writer_quoting(cue):  # 'Trump said, and I quote, "…"': what Trump said
+        return _subject(cue.head)
     token: Token | None = cue
     for _ in range(4):
         if token is None:
             return None
-        for child in token.children:
+        # Two subjects: the one next to the verb ("Or maybe Jeb Bush, consultant Phil
+        # Musser says." fronts what Musser said, Bush, as a second subject), unless it
+        # is a quoted title ('Washington, star of “Scandal,” thanked'); one after the verb
+        # comes last ('"…," thanked Mira Olsen' names who was thanked).
+        for child in sorted(token.children, key=lambda c: _subject_rank(c, token)):
             passive = child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote"
             if child.dep_ == "nsubj" or passive:  # "X is quoted as saying"
                 if child.lower_ in RELATIVE and token.dep_ == "relcl":
@@ -292,6 +351,20 @@ def _subject(cue: Token) -> Token | None:
             return _subject(outer)
         return _name_before(cue)
     return None
+
+
+def _subject_rank(child: Token, verb: Token) -> tuple[bool, bool, int]:
+    """Order of a verb's dependents as its subject: before it, not opening a quotation
+    (the parse's subject there is a quoted title), nearest first."""
+    quoted = child.i > 0 and child.doc[child.i - 1].text in ("“", '"')
+    return child.i > verb.i, quoted, abs(child.i - verb.i)
+
+
+def _writer_quoting(cue: Token) -> bool:
+    """Whether a cue is the writer's "and I quote" joined to the speech verb it quotes."""
+    if cue.lemma_.lower() != "quote" or cue.dep_ != "conj" or not is_cue(cue.head):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children)
 
 
 NOT_BY_AGENT = frozenset("quote cite interrupt interject".split())
@@ -389,13 +462,74 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 
 def _name_before(cue: Token) -> Token | None:
-    """A name right before a cue the parse left without a subject: ", Jake Sullivan, said"."""
-    k = cue.i - 1
-    while k >= 0 and cue.doc[k].text == ",":
-        k -= 1
-    if k < 0 or cue.doc[k].ent_type_ not in ("PERSON", "ORG"):
+    """A name right before a cue the parse left without a subject: ", Jake Sullivan, said",
+    "Sen. Ada Holm (D-Ore.) said", "who Holm on Wednesday called"; a surname the tagger
+    took for an adverb ("And Skelly called", which only a full name earlier in the article
+    makes a claimant); or the role the parse made an apposition of the noun before it
+    ("In an interview with hosts A and B, the candidate stated that …")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None  # a subject the parse gave it and that was no claimant
+    doc = cue.doc
+    k = _skip_back(doc, cue.i - 1)
+    if k < 0:
         return None
-    return cue.doc[k]
+    token = doc[k]
+    if token.ent_type_ in ("PERSON", "ORG"):
+        return token
+    mistagged = token.is_title and token.pos_ in ("ADV", "ADJ") and token.dep_ == "advmod"
+    if mistagged and not token.is_sent_start:  # "Also said" is capitalised as first word
+        return token
+    return _stranded_apposition(doc, k, cue)
+
+
+TIME_PREPOSITIONS = frozenset("on in at during".split())
+
+
+def _skip_back(doc: SpacyDoc, k: int) -> int:
+    """The token before commas, a bracketed aside ("(R-Wis.)") and a time ("on
+    Wednesday", "Tuesday") that end at ``k``: what stands there says nothing of who."""
+    for _ in range(3):
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].text == ")":
+            opening = next(
+                (j for j in range(k - 1, max(k - 8, -1), -1) if doc[j].text == "("), None
+            )
+            if opening is None:
+                return k
+            k = opening - 1
+            continue
+        time = k
+        while time >= 0 and (doc[time].ent_type_ in ("DATE", "TIME") or doc[time].is_space):
+            time -= 1
+        if time == k:
+            return k
+        if time >= 0 and doc[time].lower_ in TIME_PREPOSITIONS:
+            time -= 1
+        k = time
+    return k
+
+
+def _stranded_apposition(doc: SpacyDoc, k: int, cue: Token) -> Token | None:
+    """A role noun whose phrase ends right before a subjectless cue, that the parse hung
+    as an apposition on some noun before: "…, a White House official who spoke on
+    condition of anonymity said Wednesday, “…”" is the official's."""
+    node = doc[k]
+    for _ in range(PHRASE_TOKENS):
+        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN"):
+            break
+        if node.head.i == node.i or node.head.i >= cue.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.right_edge.i != k or node.head.i >= node.i or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # a participle ("…, saying") is its noun's, not a stranded subject's
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[node.left_edge.i : node.i]):
+        return None  # "endorsed Sanders' approach": a clause the parse took for a noun
+    if node.head.ent_type_ == "PERSON":
+        return node.head  # '“…,” Gene Sperling, a top outside adviser, said': the name
+    return node
 
 
 def _according_to(token: Token) -> Token | None:
@@ -420,6 +554,9 @@ def _content(cue: Token) -> set[int]:
         return _subtree(cue.head) - _subtree(cue) if cue.dep_ == "prep" else set()
     found: set[int] = set()
     lemma = cue.lemma_.lower()
+    claim = _claim_noun(cue)
+    if claim is not None:  # "made the point that …": the clause the noun opens
+        found |= _subtree(claim) - {claim.i}
     for child in cue.children:
         # "denied the allegations" has content; "told reporters" names the audience.
         thing = child.dep_ == "dobj" and lemma in OBJECT_CONTENT and child.pos_ == "NOUN"
@@ -429,6 +566,8 @@ def _content(cue: Token) -> set[int]:
             found |= _subtree(child)
         elif child.dep_ == "prep" and child.lower_ == "in" and lemma in SPEECH_LEMMAS:
             found |= _said_in(child)
+        elif child.dep_ == "prep" and child.lower_ == "to" and lemma in SPEECH_LEMMAS:
+            found |= _said_to(child)
         elif child.dep_ == "dobj" and lemma in NAMING_LEMMAS:
             # 'called the attack that killed five “an act of terror”': the parse hangs
             # the name on the thing named, as its apposition.
@@ -456,6 +595,21 @@ def _said_in(preposition: Token) -> set[int]:
             opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
             if clause.dep_ in ("acl", "relcl") and opened:
                 found |= _subtree(clause)
+    return found
+
+
+def _said_to(preposition: Token) -> set[int]:
+    """'griped to a crowd in Ohio that the paper “…”': the parse hangs what was said on
+    the audience as a clause. A clause that "that" opens as a conjunction (a relative
+    "that" would be its subject or object) is the complement of the speech verb."""
+    found: set[int] = set()
+    for noun in preposition.children:
+        if noun.dep_ != "pobj":
+            continue
+        for node in noun.subtree:
+            opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in node.children)
+            if node.dep_ in ("acl", "relcl") and node.pos_ in ("VERB", "AUX") and opened:
+                found |= _subtree(node)
     return found
 
 
@@ -547,17 +701,44 @@ def find_cues(
         if claimant is not None and relative is not None and relative.lower_ in RELATIVE:
             # "Democrats, who said …": the mention that is the verb's subject is "who".
             claimant.start, claimant.end = relative.idx, relative.idx + len(relative.text)
+        content = _content(token)
+        cognitive = lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS
+        if cognitive and _finding(token, content, spacy_doc, inside):
+            cognitive = False
         cues.append(
             Cue(
                 token=token,
                 claimant=claimant,
-                content=_content(token),
+                content=content,
                 quote_only=quote_only,
-                cognitive=lemma in COGNITION_LEMMAS and lemma not in SPEECH_LEMMAS,
+                cognitive=cognitive,
                 author=subject_token is not None and subject_token.lower_ in FIRST_PERSON,
             )
         )
     return cues
+
+
+FINDING_LEMMAS = frozenset("find show".split())
+
+
+def _finding(
+    token: Token, content: set[int], spacy_doc: SpacyDoc, inside: Callable[[Token], bool]
+) -> bool:
+    """Whether a verb of finding reports words: 'Pew found that “about twice as many …”',
+    'A 2014 report found “no evidence …”'. What a study or a person found, quoted, is
+    theirs to say. Only a clause that "that" opens ("would find it “very hard …”" is
+    a judgement, "emails showed staff favoring …" no words), and not inside what someone
+    else said ("Reeves wrote that the text showed …"); "found" with no quotation in its
+    clause stays a verb of knowing."""
+    if token.lemma_.lower() not in FINDING_LEMMAS or token.tag_ == "VBN":
+        return False
+    if _reporting_verb(token) is not None:
+        return False
+    for clause in token.children:
+        opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        if clause.dep_ == "ccomp" and opened:
+            return any(inside(spacy_doc[i]) for i in _subtree(clause) & content)
+    return False
 
 
 GENDERED = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -937,6 +1118,8 @@ def _cue_before(
     mark = spacy_doc[index]
     if mark.lower_ == "that":
         return _said_that(mark, spacy_doc)
+    if mark.text in DASHES:
+        return _clause_before_dash(mark, spacy_doc, start, cues, people)
     colon = mark.text in (":", "):")  # the tokenizer keeps "):" one token
     if mark.text not in (":", ",", "):"):
         if not (_speech_cue(mark) and mark.tag_ == "VBG"):  # "…, writing “…”"
@@ -997,6 +1180,30 @@ def _cue_before(
     return None
 
 
+DASHES = ("-", "--", "—", "–")
+
+
+def _clause_before_dash(
+    mark: Token,
+    spacy_doc: SpacyDoc,
+    start: int,
+    cues: dict[int, Cue],
+    people: PersonTracker | None,
+) -> tuple[Token, Token | None, Claimant | None] | None:
+    """A dash introduces a quotation as a colon does ('Trump also embraced waterboarding
+    -- "I think …"'), but it also sets off asides ('visited the plant -- "the largest in
+    the state" --'): a quotation that opens a sentence of its own (a capital) goes to the
+    person the clause is about; a fragment only to the clause's speech verb ('Kasich
+    boasted of his organization - "the best in the state"')."""
+    found = _clause_before_colon(mark, cues, people)
+    if found is None:
+        return None
+    opening = spacy_doc.text[start + 1 : start + 3].lstrip()
+    if found[2] is not None or opening[:1].isupper():
+        return found
+    return None
+
+
 THAT_TOKENS = 4  # "told supporters Tuesday night that"
 
 
@@ -1039,11 +1246,11 @@ def _clause_before_colon(
         return None
     root = mark.doc[mark.i - 1]
     for _ in range(50):
-        if root.head.i == root.i or root.i > mark.i:
+        # The clause stops at the mark: a parse that hangs it on a verb of the quotation
+        # ('embraced the fees -- "I think …"', "think" the root) still ends before it.
+        if root.head.i == root.i or root.head.i > mark.i:
             break
         root = root.head
-    if root.i > mark.i:
-        return None
     for token in [root, *(c for c in root.children if c.dep_ == "conj" and c.i < mark.i)]:
         known = cues.get(token.i)
         if known is not None and known.cognitive:
@@ -1125,7 +1332,7 @@ def _transcript_speaker(
     dashed = first > 0 and doc[first - 1].text in ("-", "—", "–")
     if dashed_only and not dashed:
         return None
-    if dashed_only and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+    if dashed_only and len(words) <= 4 and all(_name_word(t) for t in words):
         # The name is what follows the dash, whatever the parse hangs it on.
         name = clean_name(doc[words[0].i : words[-1].i + 1].text)
         end = words[-1].idx + len(words[-1].text)
@@ -1135,6 +1342,14 @@ def _transcript_speaker(
     if not named:
         return None
     return mark, named[-1], None
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name standing alone after a dash: a proper noun, a person, or a
+    capitalised noun the tagger took for a common one ("- Pew Research:")."""
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        return True
+    return token.pos_ == "NOUN" and token.is_title and token.lower_ not in TIME_WORDS
 
 
 def lexical_cue(

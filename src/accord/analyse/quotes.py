@@ -241,7 +241,9 @@ def extract_attributions(
                 found.claimant.name,
                 spacy_doc,
                 token_starts,
-                ignore=found.content,
+                # Nor is a name inside another quotation ('The promise to “take our
+                # country back” and “make America great again” appeals to …, said X').
+                ignore=found.content | quoted_tokens,
             ):
                 cue, speaker = found, found.claimant.name  # type: ignore[union-attr]
         if speaker is None and open_cue:
@@ -533,7 +535,7 @@ def _last_report_before(
     start, end = paragraph_bounds[item.paragraph - 1]
     if previous is not None:
         start = max(start, previous[0].span.end)
-    earlier = [c for c in cues if start <= c.token.idx < end]
+    earlier = [c for c in cues if start <= c.token.idx < end and not _bracketed(c.token, start)]
     if not earlier:
         return None
     last = earlier[-1]
@@ -543,6 +545,13 @@ def _last_report_before(
     if last.cognitive or last.claimant is None or not last.claimant.name:
         return None
     return last
+
+
+def _bracketed(token: Token, start: int) -> bool:
+    """Whether a token stands inside brackets opened after ``start``: an aside ("(The
+    laws require that doctors …)") that reports no one's words."""
+    before = token.doc.text[start : token.idx]
+    return before.count("(") > before.count(")")
 
 
 def _new_name(
