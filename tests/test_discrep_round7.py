@@ -7,7 +7,8 @@ still report.
 from __future__ import annotations
 
 from accord.compare.frames import rounded_or_cut
-from tests.analysed import brief
+from accord.compare.statements import only_in_furniture
+from tests.analysed import brief, sentence
 
 
 def _values(*texts: str) -> list[set[str]]:
@@ -97,3 +98,15 @@ def test_an_edited_statement_with_another_figure_still_compares():
         "Rangers said poachers killed five rhinos in the same park in March.",
         "Rangers said poachers killed nine rhinos in the same park in March.",
     )
+
+
+def test_the_day_a_picture_was_taken_is_furniture():
+    caption = sentence(
+        "The old mill, where the fire began, is photographed from the bridge on thursday."
+    )
+    assert only_in_furniture(caption, "thursday")
+
+
+def test_the_day_of_what_happened_is_no_caption():
+    told = sentence("The old mill, where the fire began, was closed by the council on thursday.")
+    assert not only_in_furniture(told, "thursday")

@@ -38,6 +38,9 @@ FURNITURE = re.compile(
     r"(?:\s+(?:provided|released|distributed|taken)\s+by\s+(?:[\w.'’-]+\s+){1,4}?on\s+"
     + MONTH
     + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4})?"
+    # "the dormitory, is photographed on the campus on thursday": a caption's verb, and the
+    # day the picture was taken, not the story's
+    r"|\b(?:is|are|was|were)\s+(?:photographed|pictured)\b[^.;]{0,80}?\bon\s+" + WEEKDAY + r"\b"
     # a live blog's entry time: "the latest on the nominee ( all times local ): 4: 10 p.m."
     r"|\(\s*all times local\s*\)\s*:?\s*\d{1,2}\s*:\s*\d{2}\s*[ap]\.?\s*m\b\.?"
     # "published on oct 25, 2016", "updated: march 3, 2014", "published tuesday, july 28, 2015"
