@@ -180,6 +180,14 @@ def test_version():
     assert result.stdout.strip() == f"accord {accord.__version__}"
 
 
+def _interrupt(process: subprocess.Popen) -> str:
+    """Send Ctrl-C and wait for the exit with stdin still open: ``communicate`` would close
+    it at once, and a loaded machine may deliver that end of input before the signal."""
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=60)
+    return process.stderr.read()
+
+
 def test_ctrl_c_says_interrupted_and_exits_130():
     process = subprocess.Popen(
         [sys.executable, "-m", "accord", "brief", "-"],
@@ -190,8 +198,7 @@ def test_ctrl_c_says_interrupted_and_exits_130():
     )
     try:
         time.sleep(2)  # let it start and block on stdin (an interrupt earlier says the same)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
+        err = _interrupt(process)
     finally:
         if process.poll() is None:
             process.kill()
@@ -211,8 +218,7 @@ def test_ctrl_c_while_accord_loads_says_interrupted_too(command):
     )
     try:
         time.sleep(0.4)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
+        err = _interrupt(process)
     finally:
         if process.poll() is None:
             process.kill()

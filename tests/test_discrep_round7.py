@@ -6,6 +6,7 @@ still report.
 
 from __future__ import annotations
 
+from accord.analyse.quantities import extract_quantities
 from accord.compare.frames import rounded_or_cut
 from accord.compare.statements import only_in_furniture
 from tests.analysed import brief, sentence
@@ -110,3 +111,16 @@ def test_the_day_a_picture_was_taken_is_furniture():
 def test_the_day_of_what_happened_is_no_caption():
     told = sentence("The old mill, where the fire began, was closed by the council on thursday.")
     assert not only_in_furniture(told, "thursday")
+
+
+def test_an_age_is_never_compared_with_another_figure():
+    # a duration written as a compound ("three-year") against a man's age
+    assert not brief(
+        "The actor's daughter died of cancer after a three-year battle, his family said.",
+        "My daughter passed away peacefully, the actor, 60, told a magazine after a battle.",
+    )
+
+
+def test_a_year_compound_counts_years():
+    (found,) = extract_quantities("She died after a three-year battle with cancer.")
+    assert found.counted == "year"

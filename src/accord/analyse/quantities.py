@@ -163,7 +163,7 @@ LABEL_BEFORE = re.compile(
 )
 MEASURE_BEFORE_NOUN = re.compile(
     r"^-(foot|feet|inch|meter|metre|mile|kilometer|kilometre|pound|ton|tonne|acre|story|storey"
-    r"|hour|day|week|month|minute|second|yard|gallon|member|point|game|page|car)\b",
+    r"|hour|day|week|month|year|decade|minute|second|yard|gallon|member|point|game|page|car)\b",
     re.I,
 )
 # "at age 38", "from ages 18 to 38" (both ends): ages, whatever noun follows

@@ -526,6 +526,8 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True  # an average against one case: "the average zone, 5,309" / "8,185"
     if age_then(a, qa) != age_then(b, qb):
         return True  # an age when something happened against the age now
+    if (qa.counted == "age") != (qb.counted == "age"):
+        return True  # an age against any other figure ("a three-year battle" / "Smith, 60")
     if qa.counted == qb.counted == "age":
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
         if subject_a and subject_b and not same_subject(subject_a, subject_b):
