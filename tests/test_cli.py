@@ -180,6 +180,12 @@ def test_version():
     assert result.stdout.strip() == f"accord {accord.__version__}"
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C reaches a command run at a terminal; a shell's background job (how a loaded
+    CI or an ``&`` may start pytest) ignores it, and the child would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(process: subprocess.Popen) -> str:
     """Send Ctrl-C and wait for the exit with stdin still open: ``communicate`` would close
     it at once, and a loaded machine may deliver that end of input before the signal."""
@@ -195,6 +201,7 @@ def test_ctrl_c_says_interrupted_and_exits_130():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_at_a_terminal,
     )
     try:
         time.sleep(2)  # let it start and block on stdin (an interrupt earlier says the same)
@@ -215,6 +222,7 @@ def test_ctrl_c_while_accord_loads_says_interrupted_too(command):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_at_a_terminal,
     )
     try:
         time.sleep(0.4)
