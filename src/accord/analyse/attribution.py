@@ -240,9 +240,8 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
         for child in head.children:
             if child.dep_ != "appos":
                 continue
-            appos = _entity_at(child, spacy_doc)
-            if appos and appos[2] == "PERSON":
-                return appos[0], appos[1], spacy_doc[appos[0] : appos[1]].text, "person"
+            if named := _named_apposition(child, spacy_doc):
+                return named
             if head.pos_ == "NOUN" and child.pos_ == "PROPN":  # "his neighbour Agnes Holm"
                 start, end = _noun_phrase(child)
                 return start, end, spacy_doc[start:end].text, "person"
@@ -268,11 +267,16 @@ def _counted_person(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, st
     if head.pos_ not in ("NUM", "DET", "PRON") or head.lower_ in PRONOUNS:
         return None
     for child in head.children:
-        if child.dep_ != "appos":
-            continue
-        appos = _entity_at(child, spacy_doc)
-        if appos and appos[2] == "PERSON":
-            return appos[0], appos[1], spacy_doc[appos[0] : appos[1]].text, "person"
+        if child.dep_ == "appos" and (named := _named_apposition(child, spacy_doc)):
+            return named
+    return None
+
+
+def _named_apposition(child: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, str] | None:
+    """The person an apposition names ("…, General-Major Igor Konashenkov,"), or None."""
+    appos = _entity_at(child, spacy_doc)
+    if appos and appos[2] == "PERSON":
+        return appos[0], appos[1], spacy_doc[appos[0] : appos[1]].text, "person"
     return None
 
 
