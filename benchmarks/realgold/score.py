@@ -13,19 +13,20 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|ab|all] [--gold DIR] [--seeds]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|ab|all] [--gold DIR] [--seeds]
         [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
 ``--split train`` scores the train clusters of ``clusters-train.txt`` and
-``clusters-train2.txt`` (Multi-News train, gold in ``gold-train/`` unless ``--gold`` says
+``clusters-train2.txt`` and ``clusters-train3.txt`` (Multi-News train, gold in ``gold-train/`` unless ``--gold`` says
 otherwise), each in its own row: the sets rules are developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
 with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
 ``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored once with ``--sample f``
 (development data since), and samples G and H (``clusters-g.txt``,
-``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``
+``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``,
+and sample I (``clusters-i.txt``) a seventh, scored only with ``--sample i``
 (``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
@@ -66,9 +67,14 @@ SAMPLES["e"] = HERE / "clusters-e.txt"  # held out: not in "all"
 SAMPLES["f"] = HERE / "clusters-f.txt"  # held out when scored once; development since
 SAMPLES["g"] = HERE / "clusters-g.txt"  # held out: not in "all"
 SAMPLES["h"] = HERE / "clusters-h.txt"  # held out: not in "all"
+SAMPLES["i"] = HERE / "clusters-i.txt"  # held out: not in "all" (round 8)
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b"), "gh": ("g", "h")}
-# The development samples of the train split: the first (80) and round 7's (100).
-TRAIN_SAMPLES = {"train": HERE / "clusters-train.txt", "train2": HERE / "clusters-train2.txt"}
+# The development samples of the train split: the first (80), round 7's and round 8's (100).
+TRAIN_SAMPLES = {
+    "train": HERE / "clusters-train.txt",
+    "train2": HERE / "clusters-train2.txt",
+    "train3": HERE / "clusters-train3.txt",
+}
 TRAIN_SAMPLE = TRAIN_SAMPLES["train"]  # what judge.py's draws exclude (kept, so they replay)
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
 # Accord's discrepancy kinds in the gold's vocabulary.
@@ -645,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sample",
-        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "ab", "all"],
+        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "ab", "all"],
         default="all",
     )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")

@@ -28,6 +28,10 @@ Every sample is deterministic and was drawn before any rule was looked at.
   ``random.Random(21)``, excluding A to G, after G's gold gave only four disagreements in
   40 clusters (too few to measure recall alone), excluding also validation-4000..4299 (an
   unlabelled pool read during development); read blind the same way.
+* ``clusters-i.txt`` (sample I, 60): a seventh held-out sample drawn like H,
+  ``random.Random(23)``, excluding A to H, validation-4000..4299 and also
+  validation-2000..3999 (briefed, unlabelled, while looking for missed frames in round 7);
+  drawn at the start of round 8 and read blind before Accord was run on any of its clusters.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -36,6 +40,9 @@ Every sample is deterministic and was drawn before any rule was looked at.
 * ``clusters-train2.txt`` (second development sample, 100): drawn the same way with
   ``random.Random(22)``, excluding the first and the judged samples r17 and r18, in round 7,
   when the held-out recall (0.15 on G and H) showed how far the first dev sets were fitted.
+* ``clusters-train3.txt`` (third development sample, 100): drawn the same way with
+  ``random.Random(24)``, excluding the first two and the judged samples r17, r18 and r20, in round 8, when
+  train2's 14 disagreements proved too few to learn the missing frames from.
 
     python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
         [--train ../shared/data/multinews/train.jsonl.gz]
@@ -102,6 +109,11 @@ def main() -> None:
     taken |= {f"validation-{n}" for n in range(4000, 4300)}
     pool_h = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     samples["clusters-h.txt"] = random.Random(21).sample(pool_h, 60)
+    taken |= set(samples["clusters-h.txt"])
+    # validation-2000..3999 were briefed while looking for missed frames (round 7).
+    taken |= {f"validation-{n}" for n in range(2000, 4000)}
+    pool_i = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
+    samples["clusters-i.txt"] = random.Random(23).sample(pool_i, 60)
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
@@ -114,6 +126,9 @@ def main() -> None:
         }
         rest = [t for t in train if t not in {*first, *more, *judged}]
         samples["clusters-train2.txt"] = random.Random(22).sample(rest, 100)
+        r20 = set((HERE / "judged" / "train-r20-ids.txt").read_text("utf-8").split())
+        rest = [t for t in rest if t not in {*samples["clusters-train2.txt"], *r20}]
+        samples["clusters-train3.txt"] = random.Random(24).sample(rest, 100)
     for name, ids in samples.items():
         (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
         print(f"{name}: {len(ids)} clusters")
