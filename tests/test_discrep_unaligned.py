@@ -153,22 +153,22 @@ def test_a_bare_figure_after_the_number_of_counts_that_noun():
 
 
 def test_one_height_worded_apart():
-    from accord.compare.unaligned import lengths_of_one_thing
+    from accord.compare.unaligned import measures_of_one_thing
 
     assert _found(
-        lengths_of_one_thing,
+        measures_of_one_thing,
         "Crews said the bronze statue stands 40 feet tall above the harbour.",
         "The 100-foot-tall bronze statue was unveiled above the harbour on Friday.",
     ) == [("40", "100")]
     # a source giving two heights (the statue and a crane beside it) is not compared
     assert not _found(
-        lengths_of_one_thing,
+        measures_of_one_thing,
         "The bronze statue stands 40 feet tall above the harbour, beside a 90-foot-tall crane.",
         "The 100-foot-tall bronze statue was unveiled above the harbour on Friday.",
     )
     # two waves: nothing measured is named next to both heights
     assert not _found(
-        lengths_of_one_thing,
+        measures_of_one_thing,
         "The wave the surfer rode in 2011 was 78 feet high, a world record.",
         "On Monday another surfer may have ridden a 100-foot-high wave off the point.",
     )

@@ -13,13 +13,14 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|ab|all] [--gold DIR] [--seeds]
-        [--report FILE.md] [--json FILE.json] [--jobs 2]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|ab|all] [--gold DIR]
+        [--seeds] [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
 ``--split train`` scores the train clusters of ``clusters-train.txt`` and
-``clusters-train2.txt`` and ``clusters-train3.txt`` (Multi-News train, gold in ``gold-train/`` unless ``--gold`` says
-otherwise), each in its own row: the sets rules are developed on.
+``clusters-train2.txt`` and ``clusters-train3.txt`` (Multi-News train, gold in
+``gold-train/`` unless ``--gold`` says otherwise), each in its own row: the sets rules are
+developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
 with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with

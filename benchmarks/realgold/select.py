@@ -41,8 +41,8 @@ Every sample is deterministic and was drawn before any rule was looked at.
   ``random.Random(22)``, excluding the first and the judged samples r17 and r18, in round 7,
   when the held-out recall (0.15 on G and H) showed how far the first dev sets were fitted.
 * ``clusters-train3.txt`` (third development sample, 100): drawn the same way with
-  ``random.Random(24)``, excluding the first two and the judged samples r17, r18 and r20, in round 8, when
-  train2's 14 disagreements proved too few to learn the missing frames from.
+  ``random.Random(24)``, excluding the first two and the judged samples r17, r18 and r20, in
+  round 8, when train2's 14 disagreements proved too few to learn the missing frames from.
 
     python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
         [--train ../shared/data/multinews/train.jsonl.gz]

@@ -126,12 +126,21 @@ SCALED_DIGITS = re.compile(
 SCALE = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:bn|k)\b|(?<!\d,\d{3})m\b)?"
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 VAGUE_RE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+# A unit written onto its figure: "100ft", "5km", "12kg", "300lb".
+GLUED_UNITS = {
+    "ft": "foot", "km": "km", "kg": "kilogram", "lb": "pound", "lbs": "pound", "mph": "mph",
+    "cm": "centimetre", "mm": "millimetre",
+}  # fmt: skip
+GLUED_UNIT_RE = "|".join(sorted(GLUED_UNITS, key=len, reverse=True))
+# Money as Multi-News prints it, the sign apart from its figure ("sold for £ 360").
 QUANTITY = re.compile(
-    rf"(?<![\w.,:/$€£-])(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<cur>[$€£])?"
-    rf"(?P<num>{DIGITS}{SCALE}|{WORDS_NUMBER}|{VAGUE_RE})(?P<pct>\s*(?:%|per ?cent\b))?"
-    r"(?![\w]|[:/.,-]\d)",
+    rf"(?<![\w.,:/$€£-])(?:(?P<qual>{QUALIFIER_RE})\s+)?(?:(?P<cur>[$€£]) ?)?"
+    rf"(?P<num>{DIGITS}{SCALE}|{WORDS_NUMBER}|{VAGUE_RE})(?P<glued>{GLUED_UNIT_RE})?"
+    r"(?P<pct>\s*(?:%|per ?cent\b))?(?![\w]|[:/.,-]\d)",
     re.I,
 )
+# "26.5m wide", "a 37m-high wall": an "m" before a dimension is metres, not millions.
+METRES_AFTER = re.compile(r"^[\s-]*(?:wide|high|long|tall|deep|thick|away|across)\b", re.I)
 AGE = re.compile(r"^[\s-]*years?[\s-]+old\b|^-year-old\b", re.I)
 # A count stated after its noun: "the death toll rose to 57", "a toll of 42".
 TOLL_BEFORE = re.compile(r"\b(death\s+toll|toll|deaths|dead|fatalities)\b[^.;]{0,25}$", re.I)
@@ -300,8 +309,9 @@ def extract_quantities(
         number_text = match.group("num")
         lowered = number_text.lower()
         qualifier_text = (match.group("qual") or "").lower()
-        if lowered in ("a", "an", "one") and not qualifier_text:
-            continue  # "a", "one of the" are articles far more often than counts
+        one_unit = lowered == "one" and MEASURE_BEFORE_NOUN.match(text[match.end() :])
+        if lowered in ("a", "an", "one") and not qualifier_text and not one_unit:
+            continue  # "a", "one of the" are articles far more often than counts; "one-ton" is
         if YEAR.match(number_text) and not qualifier_text:
             continue  # a year; dates are handled by accord.analyse.dates
         before = text[max(0, match.start() - 12) : match.start()]
@@ -324,6 +334,9 @@ def extract_quantities(
             if parsed is None:
                 continue
             value = parsed
+            metres = lowered.endswith("m") and METRES_AFTER.match(text[match.end() :])
+            if metres:
+                value = parse_number(number_text[:-1]) or value
             qualifier = QUALIFIERS.get(qualifier_text, "exact")
             comparative = None if qualifier_text else COMPARATIVE.search(text[: match.start()])
             if comparative:  # "driving faster than 100 mph" is a bound, not 100 mph
@@ -355,6 +368,12 @@ def extract_quantities(
             or TOLL_RISE.search(text[max(0, start - 120) : start])
         ):
             event = "kill"
+        if match.group("glued"):
+            counted = GLUED_UNITS[match.group("glued").lower()]
+        elif lowered in VAGUE:
+            pass
+        elif metres:
+            counted = "metre"
         if match.group("pct"):
             counted = "percent"
         elif match.group("cur"):

@@ -83,9 +83,22 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     )
 
 
+def _just_below(q: Quantity) -> bool:
+    """ "nearly 100", "almost 100": a little under the figure (the interval ends at it)."""
+    return q.qualifier == "approximately" and q.high == q.value
+
+
+def _touch_only(below: Quantity, above: Quantity) -> bool:
+    """ "nearly 100" against "at least 100" or "more than 100": the intervals share only the
+    figure, which "nearly" leaves out."""
+    return _just_below(below) and above.high is None and above.low == below.value
+
+
 def overlap(a: Quantity, b: Quantity) -> bool:
     a_low, a_high = _bounds(a)
     b_low, b_high = _bounds(b)
+    if _touch_only(a, b) or _touch_only(b, a):
+        return False
     return a_low <= b_high and b_low <= a_high
 
 
@@ -246,7 +259,16 @@ def quantity_text(q: Quantity, sentence: Sentence) -> str:
     return q.text
 
 
-def states_value(sentence: Sentence, q: Quantity) -> bool:
+def same_span(x: Quantity, own: Quantity | None) -> bool:
+    """Whether ``x`` is the count ``own`` (perhaps a copy with another event)."""
+    return own is not None and (x.start, x.end) == (own.start, own.end)
+
+
+def states_value(sentence: Sentence, q: Quantity, own: Quantity | None = None) -> bool:
+    """Whether the sentence states ``q``'s figure of the same noun, in another count than
+    its ``own`` (the one compared: "nearly 100 feet" / "at least 100 feet" share the figure
+    and still differ)."""
     return any(
-        abs(x.value - q.value) < 1e-9 and x.counted == q.counted for x in sentence.quantities
+        abs(x.value - q.value) < 1e-9 and x.counted == q.counted and not same_span(x, own)
+        for x in sentence.quantities
     )

@@ -56,7 +56,7 @@ from accord.compare.unaligned import (
     age_against_ago,
     counts_of_one_thing,
     durations_in_two_units,
-    lengths_of_one_thing,
+    measures_of_one_thing,
 )
 from accord.model import (
     Cluster,
@@ -129,7 +129,7 @@ def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation
     """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`, :mod:`.ages`): one
     count, one duration in two units, a thing's age against a time ago, the day of one
     event, one person's age, each compared wherever the sources state it."""
-    found = counts_of_one_thing(cluster) + lengths_of_one_thing(cluster)
+    found = counts_of_one_thing(cluster) + measures_of_one_thing(cluster)
     found += durations_in_two_units(cluster) + age_against_ago(cluster)
     return found + event_date_conflicts(cluster) + ages_of_one_person(cluster)
 

@@ -21,7 +21,7 @@ from accord.analyse.entities import entity_key
 from accord.analyse.gazetteer import nested
 from accord.analyse.quantities import UNITS
 from accord.analyse.terms import content_terms
-from accord.compare.counts import Observation
+from accord.compare.counts import Observation, same_span
 from accord.model import Cluster, Quantity, Sentence, SentenceRef
 
 # "including two counts", "among them 20 iranians", "12 of them children": a part.
@@ -232,7 +232,7 @@ def person_words(sentence: Sentence) -> set[str]:
     return {w for e in sentence.entities if e.kind == "person" for w in NAME_WORD.findall(e.key)}
 
 
-def states_figure(sentence: Sentence, q: Quantity) -> bool:
+def states_figure(sentence: Sentence, q: Quantity, own: Quantity | None = None) -> bool:
     """Whether a sentence also states ``q``'s figure, of whatever noun: "1.8 million
     people ... only 1.4 million infections" has both figures in play. Small figures
     (under 10) recur by chance and count only of the same noun or bare ("the three are
@@ -242,6 +242,7 @@ def states_figure(sentence: Sentence, q: Quantity) -> bool:
         abs(x.value - q.value) < 1e-9
         and (x.counted == "age") == (q.counted == "age")
         and (q.value >= 10 or x.counted in ("", q.counted))
+        and not same_span(x, own)  # the sentence's own figure, compared with q
         for x in sentence.quantities
     )
 
@@ -545,7 +546,7 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True
     if is_irrealis(a, qa) != is_irrealis(b, qb):
         return True  # a plan or a maximum against what happened
-    if states_figure(a, qb) or states_figure(b, qa):
+    if states_figure(a, qb, qa) or states_figure(b, qa, qb):
         return True
     if (is_conversion(a, qa) or is_conversion(b, qb)) and abs(qa.value - qb.value) <= (
         CONVERSION_TOLERANCE * max(abs(qa.value), abs(qb.value))

@@ -53,7 +53,7 @@ def quantity_conflicts(
             )
             if not slot or not quantities_conflict(qa, qb):
                 continue
-            if states_value(a, qb) or states_value(b, qa):
+            if states_value(a, qb, qa) or states_value(b, qa, qb):
                 continue  # "rose from 42 to 57" against "57": both figures are in play
             if qa.counted != qb.counted and qa.counted and qb.counted:
                 continue  # "49 civilians" / "63 children" changed more than the figure
@@ -97,7 +97,7 @@ def counted_in_context(cluster: Cluster) -> list[tuple[Observation, Observation]
                 for qb in b.quantities:
                     if not same_thing(qa, qb) or not quantities_conflict(qa, qb):
                         continue
-                    if states_value(a, qb) or states_value(b, qa):
+                    if states_value(a, qb, qa) or states_value(b, qa, qb):
                         continue
                     if same_side_word(a, qa, b, qb):
                         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))

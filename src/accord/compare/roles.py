@@ -151,7 +151,7 @@ def related_counts(a: str, b: str) -> bool:
 
 def _counts_differ(a: Sentence, b: Sentence) -> Callable[[Quantity, Quantity], bool]:
     def differ(qa: Quantity, qb: Quantity) -> bool:
-        if not quantities_conflict(qa, qb) or states_value(a, qb) or states_value(b, qa):
+        if not quantities_conflict(qa, qb) or states_value(a, qb, qa) or states_value(b, qa, qb):
             return False  # "rose from 42 to 57" against "57": both figures are in play
         if (qa.counted == "percent") != (qb.counted == "percent"):
             return False

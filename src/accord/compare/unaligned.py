@@ -180,7 +180,7 @@ def counts_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation
             continue  # "10 new infections" / "all 20"; "750 fbi agents" / "1,000 federal"
         if not (set(a.terms) & set(b.terms)) - _own_terms(qa, qb):
             continue
-        if states_value(a, qb) or states_value(b, qa) or different_claims(a, qa, b, qb):
+        if states_value(a, qb, qa) or states_value(b, qa, qb) or different_claims(a, qa, b, qb):
             continue
         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found
@@ -222,35 +222,59 @@ def dimension(sentence: Sentence, q: Quantity) -> str:
     return ""
 
 
-def lengths_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation]]:
-    """One thing's height (depth, length, width) given differently by two sources, worded
-    apart: "the statue stands 40 feet tall" / "the 100-foot-tall statue was unveiled".
+# Weights, keyed by their unit; a pound sign is money, not weight ("sold for £ 360").
+WEIGHT_UNITS = {
+    "ton": "ton", "tonne": "tonne", "kilogram": "kilogram", "kg": "kilogram",
+    "pound": "pound", "lb": "pound",
+}  # fmt: skip
+# A length fallen is one dimension: "fell nearly 100ft onto a ledge" / "fell 100 feet".
+FALL_VERBS = frozenset("fall plunge drop tumble plummet".split())
+CURRENCY_SIGNS = re.compile(r"[$€£]")
 
-    Frames are indexed by (unit, dimension), the dimension written next to the figure
-    (:func:`dimension`); each source must give one figure for its key, the figures lie
-    within ``ONE_CLAIM_RATIO`` and do not overlap, and the two lengths share a content
-    word within three words (the thing measured: :func:`.roles.role_words`). The
-    dimension word says what is measured, so the verbs ("stands" / "was unveiled") are
-    not asked; every other frame rule is.
+
+def measure_key(sentence: Sentence, q: Quantity) -> tuple[str, str] | None:
+    """What a measure is of, as (unit, dimension): ("foot", "height") for "40 feet tall",
+    ("foot", "drop") for "fell 100 feet", ("ton", "weight") for "a 1.5-ton statue"; None
+    for a length whose dimension the text does not say, money, or anything else."""
+    if unit := LENGTH_UNITS.get(q.counted, ""):
+        side = dimension(sentence, q) or ("drop" if q.event in FALL_VERBS else "")
+        return (unit, side) if side else None
+    if (unit := WEIGHT_UNITS.get(q.counted, "")) and not CURRENCY_SIGNS.search(q.text):
+        return unit, "weight"
+    return None
+
+
+def measures_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One thing's height (depth, length, width, drop, weight) given differently by two
+    sources, worded apart: "the statue stands 40 feet tall" / "the 100-foot-tall statue
+    was unveiled"; "the one-ton statue" / "a 1.5-ton bronze statue".
+
+    Frames are indexed by (unit, dimension) (:func:`measure_key`); each source must give
+    one figure for its key, the figures lie within ``ONE_CLAIM_RATIO`` and do not overlap,
+    and the two measures share a content word within three words (the thing measured:
+    :func:`.roles.role_words`). The dimension says what is measured, so the verbs
+    ("stands" / "was unveiled") are not asked; every other frame rule is.
     """
     index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
     for sentence in cluster.sentences():
         for q in sentence.quantities:
-            unit = LENGTH_UNITS.get(q.counted, "")
-            if not unit or q.qualifier == "range" or only_in_furniture(sentence, q.text):
+            if q.qualifier == "range" or only_in_furniture(sentence, q.text):
                 continue
-            if side := dimension(sentence, q):
-                index[(unit, side)][sentence.doc_id].append((sentence, q))
+            if key := measure_key(sentence, q):
+                index[key][sentence.doc_id].append((sentence, q))
     found = []
     for (a, qa), (b, qb) in one_figure_each(index):
         low, high = sorted((qa.value, qb.value))
         if overlap(qa, qb) or high > ONE_CLAIM_RATIO * low:
             continue
         roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
-        if not roles - set(content_terms(f"{qa.counted} {qb.counted} tall high deep long wide")):
+        units = f"{qa.counted} {qb.counted} tall high deep long wide ton tons"
+        if not roles - set(content_terms(units)):
             continue
         one_event = replace(qb, event=qa.event)  # the dimension, not the verb, says what
-        if states_value(a, qb) or states_value(b, qa) or different_claims(a, qa, b, one_event):
+        if states_value(a, qb, qa) or states_value(b, qa, qb):
+            continue
+        if different_claims(a, qa, b, one_event):
             continue
         found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
     return found
