@@ -72,3 +72,18 @@ def test_one_fall_worded_apart():
         "The teenager fell 60 feet onto a ledge; his friend fell 20 feet and walked away.",
         "A climber who fell 90 feet was winched off the cliff by a helicopter crew.",
     )
+
+
+def test_figures_far_apart_in_sentences_that_are_not_one_statement_count_two_things():
+    from accord.compare.discrepancies import _far_apart
+    from tests.analysed import brief
+
+    (small,) = extract_quantities("almost 800 volunteers")
+    (large,) = extract_quantities("around 20,000 volunteers")
+    (near,) = extract_quantities("950 volunteers")
+    assert _far_apart(small, large) and not _far_apart(small, near)
+    # the same sentence edited keeps its figures compared, however far apart
+    assert brief(
+        "Police said 4 people were arrested after the match in Kelmouth on Saturday.",
+        "Police said 40 people were arrested after the match in Kelmouth on Saturday.",
+    )

@@ -167,7 +167,20 @@ def _one_claim(
         return False
     bounds = qa.qualifier != "range" and qb.qualifier != "range"
     edited = frozenset((first.sentence.ref, second.sentence.ref)) in parallel
+    if first.kind == "quantity" and not edited and _far_apart(qa, qb):
+        return False
     return not (bounds and overlap(qa, qb) and not edited)
+
+
+# Two figures of one noun further apart than this, in sentences that are not one edited
+# statement, count two things ("almost 800 registered" / "around 20,000 registered";
+# "three retired" / "343 firefighters"), however alike their words.
+FAR_APART = 4.0
+
+
+def _far_apart(qa: Quantity, qb: Quantity) -> bool:
+    low, high = sorted((abs(qa.value), abs(qb.value)))
+    return low > 0 and high > FAR_APART * low
 
 
 def _ages_of_two(conflict: tuple[Observation, Observation]) -> bool:
