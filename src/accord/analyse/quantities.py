@@ -325,18 +325,17 @@ def extract_quantities(
             continue  # "increasing 14-fold": a ratio
         if CLOCK.search(before[-4:]) or CLOCK.match(text[match.end() : match.end() + 6]):
             continue  # "11: 44 p.m." (a spaced clock time), "7 a.m."
+        # "26.5m wide": the "m" is metres, so the figure is what stands before it
+        metres = lowered.endswith("m") and METRES_AFTER.match(text[match.end() :]) is not None
         if lowered in VAGUE:
             low, high = VAGUE[lowered]
             value, qualifier = float(low), "range"
             low_value, high_value = float(low), float(high)
         else:
-            parsed = parse_number(number_text)
+            parsed = parse_number(number_text[:-1] if metres else number_text)
             if parsed is None:
                 continue
             value = parsed
-            metres = lowered.endswith("m") and METRES_AFTER.match(text[match.end() :])
-            if metres:
-                value = parse_number(number_text[:-1]) or value
             qualifier = QUALIFIERS.get(qualifier_text, "exact")
             comparative = None if qualifier_text else COMPARATIVE.search(text[: match.start()])
             if comparative:  # "driving faster than 100 mph" is a bound, not 100 mph
@@ -370,8 +369,6 @@ def extract_quantities(
             event = "kill"
         if match.group("glued"):
             counted = GLUED_UNITS[match.group("glued").lower()]
-        elif lowered in VAGUE:
-            pass
         elif metres:
             counted = "metre"
         if match.group("pct"):
