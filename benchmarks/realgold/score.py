@@ -13,7 +13,7 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|ab|all] [--gold DIR]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|j|ab|all] [--gold DIR]
         [--seeds] [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
@@ -27,7 +27,8 @@ with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
 ``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored once with ``--sample f``
 (development data since), and samples G and H (``clusters-g.txt``,
 ``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``,
-and sample I (``clusters-i.txt``) a seventh, scored only with ``--sample i``
+and samples I and J (``clusters-i.txt``, ``clusters-j.txt``) a seventh and eighth, scored
+only with ``--sample i`` or ``--sample j``
 (``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
@@ -69,6 +70,7 @@ SAMPLES["f"] = HERE / "clusters-f.txt"  # held out when scored once; development
 SAMPLES["g"] = HERE / "clusters-g.txt"  # held out: not in "all"
 SAMPLES["h"] = HERE / "clusters-h.txt"  # held out: not in "all"
 SAMPLES["i"] = HERE / "clusters-i.txt"  # held out: not in "all" (round 8)
+SAMPLES["j"] = HERE / "clusters-j.txt"  # held out: not in "all" (round 9)
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b"), "gh": ("g", "h")}
 # The development samples of the train split: the first (80), round 7's and round 8's (100).
 TRAIN_SAMPLES = {
@@ -652,7 +654,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sample",
-        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "ab", "all"],
+        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "j", "ab", "all"],
         default="all",
     )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")

@@ -32,6 +32,10 @@ Every sample is deterministic and was drawn before any rule was looked at.
   ``random.Random(23)``, excluding A to H, validation-4000..4299 and also
   validation-2000..3999 (briefed, unlabelled, while looking for missed frames in round 7);
   drawn at the start of round 8 and read blind before Accord was run on any of its clusters.
+* ``clusters-j.txt`` (sample J, 60): an eighth held-out sample, ``random.Random(25)``,
+  excluding A to I and the same unlabelled pools; drawn like I but with 20% shared words
+  (only 12 clusters with 25% were left), at the start
+  of round 9 and read blind before Accord was run on any of its clusters.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -114,6 +118,10 @@ def main() -> None:
     taken |= {f"validation-{n}" for n in range(2000, 4000)}
     pool_i = [r["id"] for r in records if overlapping(r, 80, 0.25) and r["id"] not in taken]
     samples["clusters-i.txt"] = random.Random(23).sample(pool_i, 60)
+    taken |= set(samples["clusters-i.txt"])
+    # Only 12 clusters with 25% shared words are left: J takes 20%, as sample B did.
+    pool_j = [r["id"] for r in records if overlapping(r, 80, 0.2) and r["id"] not in taken]
+    samples["clusters-j.txt"] = random.Random(25).sample(pool_j, 60)
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
