@@ -99,6 +99,10 @@ class DateMention:
     # the lemma of the verb the date is the date of ("arrest" in "was arrested on
     # Friday"), from the dependency parse, if found; compared, never shown
     event: str = ""
+    # what that verb acts on, from the parse: the lemma of its object or passive subject
+    # ("body" in "the body of X was found Tuesday"; "brief" in "the brief filed Friday"),
+    # "dead" for a find of someone dead, "" where the parse gives none
+    argument: str = ""
 
 
 @dataclass(slots=True)

@@ -264,44 +264,76 @@ def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
 EVENT_STEPS = 3
 
 
-def _dated_verb(token: Token) -> str:
-    """The lemma of the verb a date's head word hangs from, past prepositions ("on
-    Friday"); "" where a noun comes first ("the attack on Friday", "Friday's vote"): the
-    date then dates a thing, and which verb that thing belongs to says nothing."""
+def _dated_verb(token: Token) -> Token | None:
+    """The verb a date's head word hangs from, past prepositions ("on Friday"); None
+    where a noun comes first ("the attack on Friday", "Friday's vote"): the date then
+    dates a thing, and which verb that thing belongs to says nothing."""
     node = token
     for _ in range(EVENT_STEPS):
         if node.head.i == node.i:
-            return ""
+            return None
         node = node.head
         if node.pos_ == "VERB":
-            return str(node.lemma_).lower()
+            return node
         if node.pos_ != "ADP":
             # "on Tuesday" hung from a subject; not "Friday's storm", a thing's date
-            return _verb_of_subject(node, token) if node.i != token.head.i else ""
-    return ""
+            return _verb_of_subject(node, token) if node.i != token.head.i else None
+    return None
 
 
-def _verb_of_subject(noun: Token, date: Token) -> str:
+def _verb_of_subject(noun: Token, date: Token) -> Token | None:
     """News puts the day between the subject and its verb ("the council on Tuesday
     voted"), and the parser often hangs "on Tuesday" from the subject: the verb after it
     is the one it dates."""
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and date.i < verb.i:
-        return str(verb.lemma_).lower()
-    return ""
+        return verb
+    return None
+
+
+# Dependents that name what a verb acts on: its object, or the subject of its passive.
+ACTED_ON = ("dobj", "nsubjpass")
+
+
+def _acted_on(verb: Token) -> str:
+    """What a dated verb acts on, as a lemma: its object or passive subject ("the body of
+    X was found"), the noun a participle describes ("the brief filed Friday"); "dead" when
+    someone is found dead (the find of a body, whoever is named). "" where none is given:
+    an intransitive verb, or a pronoun ("it was found") that only context resolves."""
+    predicates = ("oprd", "acomp", "xcomp")
+    if any(child.lower_ == "dead" and child.dep_ in predicates for child in verb.children):
+        return "dead"
+    nouns = [child for child in verb.children if child.dep_ in ACTED_ON]
+    if not nouns and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        nouns = [verb.head]
+    if not nouns and verb.tag_ == "VBN" and verb.i > 0 and not _has_subject(verb):
+        # a reduced relative the parser hung elsewhere: "their brief filed Friday"
+        before = verb.doc[verb.i - 1]
+        nouns = [before] if before.pos_ == "NOUN" else []
+    if len(nouns) != 1 or nouns[0].pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return str(nouns[0].lemma_).lower()
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for child in verb.children)
 
 
 def date_events(mentions: list[DateMention], spacy_doc: SpacyDoc, offset: int = 0) -> None:
-    """Set each mention's ``event``: the verb it dates, from the parse of the text it was
-    found in (``offset``: where that text starts). Two sources that date two different
-    acts ("arraigned Friday" / "arrested Wednesday") then are not set against each other
-    (:func:`accord.compare.dates.different_events`)."""
+    """Set each mention's ``event`` (the verb it dates) and ``argument`` (what that verb
+    acts on), from the parse of the text it was found in (``offset``: where that text
+    starts). Two sources that date two different acts ("arraigned Friday" / "arrested
+    Wednesday") then are not set against each other
+    (:func:`accord.compare.dates.different_events`), and one act told in sentences that
+    share few words is still one act (:mod:`accord.compare.event_dates`)."""
     for mention in mentions:
         span = spacy_doc.char_span(
             mention.start - offset, mention.end - offset, alignment_mode="expand"
         )
-        if span is not None:
-            mention.event = _dated_verb(span.root)
+        verb = _dated_verb(span.root) if span is not None else None
+        if verb is not None:
+            mention.event = str(verb.lemma_).lower()
+            mention.argument = _acted_on(verb)
 
 
 def extract_dates(text: str, offset: int = 0, reference: str | None = None) -> list[DateMention]:

@@ -6,10 +6,13 @@ on Thursday" / "the bodies were found Wednesday"; "the assault on Sunday" / "Mon
 attack". The aligned-pair detectors of :mod:`.dates` never see such pairs. Here a date is
 given its *event frame*: the event word it dates (a closed list of event lemmas with
 their nominalisations: attack / attacked / assault, release / released / published,
-found / discovered, arrest / arrested, vote / voted, died / death) and the argument of
-that event (the thing released or found, or the one person arrested or dead). Frames are
-indexed by (event, argument), and two sources that each give one day for a frame, a
-different one, disagree.
+found / discovered, arrest / arrested, vote / voted, died / death, a brief or suit filed)
+and the argument of that event (the thing released or found, or the one person arrested
+or dead). Where the words near the date do not reach the event or its argument ("The body
+of X, an 18-year-old from Y, was found Tuesday"; "On Tuesday, the boy's mother was found
+dead"), the dependency parse does: the verb the date hangs from and what that verb acts
+on (``DateMention.event`` / ``argument``). Frames are indexed by (event, argument), and
+two sources that each give one day for a frame, a different one, disagree.
 
 Gated hard, because a story has many days: only weekdays and calendar dates (never
 "last week" or a range's end), never a reporting day ("said Wednesday"), never a
@@ -51,7 +54,17 @@ ARGUMENTS: dict[str, dict[str, str]] = {
         **{w: w.rstrip("s") for w in "data figures statistics results findings".split()},
         **{w: w.rstrip("s") for w in "audit review ranking rankings list index".split()},
     },
-    "find": dict.fromkeys("remains body bodies corpse corpses skeleton bones".split(), "body"),
+    "find": dict.fromkeys("remains body bodies corpse corpses skeleton bones dead".split(), "body"),
+    # a court filing: "filed a brief Tuesday" / "the brief filed Friday"
+    "file": {w: w.rstrip("s") for w in "brief lawsuit suit complaint motion appeal".split()},
+}
+# The lemma of a dated verb (from the parse, ``DateMention.event``) to its event, for
+# sentences whose words the closed list above does not reach: "The body of X, an
+# 18-year-old from Y, was found Tuesday", "On Tuesday, the boy's mother was found dead".
+LEMMA_EVENTS: dict[str, str] = {
+    **dict.fromkeys("release issue publish".split(), "release"),
+    **dict.fromkeys("find discover recover".split(), "find"),
+    "file": "file",
 }
 # Events of one person: the person named next to the event word is the argument.
 PERSON_EVENTS = frozenset({"arrest", "die"})
@@ -70,6 +83,7 @@ IRREALIS = re.compile(
     r"\b(?:will|would|could|may|might|expected|plans?|planned|scheduled|set\s+to|due\s+to)\b",
     re.I,
 )
+PLAN_REACH = 40  # characters either side of a date where "will" or "expected" governs it
 EVENT_REACH = 14  # words from the event word to the date it bears
 ARGUMENT_REACH = 5  # words from the event word to its argument
 # "Monday's attack", "Sunday night's vote": the date in a possessive before the event noun.
@@ -183,13 +197,32 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
             frames.append(EventFrame(EVENT_FORMS[noun], "", sentence, date))
             continue
         k = _event_before(words, date)
-        if k is None or _irrealis(sentence, words[k][0], date):
+        if k is not None and _irrealis(sentence, words[k][0], date):
             continue
-        event = EVENT_FORMS[words[k][2]]
-        arg = argument(sentence, words, k, event)
+        event = EVENT_FORMS[words[k][2]] if k is not None else ""
+        arg = argument(sentence, words, k, event) if k is not None else None
+        if arg is None:
+            event, arg = _parsed_frame(sentence, date, event)
         if arg is not None:
             frames.append(EventFrame(event, arg, sentence, date))
     return frames
+
+
+def _parsed_frame(sentence: Sentence, date: DateMention, near: str) -> tuple[str, str | None]:
+    """The event and argument the parse gives a date (``DateMention.event`` and
+    ``argument``), for an event of :data:`LEMMA_EVENTS` whose argument is one of its
+    argument words; ``near`` is the event the words before the date gave, if any, which
+    the parse must not contradict. (``""``, None) where the parse gives no such frame, or
+    the sentence tells a plan ("will file Friday")."""
+    event = LEMMA_EVENTS.get(date.event, "")
+    heads = ARGUMENTS.get(event, {})
+    if not event or (near and near != event) or date.argument not in heads:
+        return "", None
+    # the verb's place is not kept: look for a plan in the words around the date
+    start, end = date.start - sentence.start, date.end - sentence.start
+    if IRREALIS.search(sentence.text[max(0, start - PLAN_REACH) : end + PLAN_REACH]):
+        return "", None
+    return event, heads[date.argument]
 
 
 # "the remains had been found, the prosecutor said Wednesday night": a find told as done

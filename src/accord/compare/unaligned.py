@@ -211,12 +211,38 @@ DIMENSION_BEFORE = re.compile(
 )
 
 
+# Things a length before them is the height of ("the 20,300-foot peak"), each to its kind:
+# a mountain is a peak is a summit, so two outlets' words for it are one thing measured.
+TALL_THINGS = {
+    **dict.fromkeys("mountain mountains peak peaks summit volcano".split(), "mountain"),
+    **dict.fromkeys("tower skyscraper building".split(), "building"),
+    **dict.fromkeys("cliff cliffs".split(), "cliff"),
+    **dict.fromkeys("wave waves tsunami".split(), "wave"),
+    **dict.fromkeys("waterfall falls".split(), "waterfall"),
+}
+TALL_THING_AFTER = re.compile(
+    r"^[\s-]*(?:foot|feet|ft|metres?|meters?|m)?[\s-]+(?:(?:high|tall)[\s-]+)?(?P<word>[a-z]+)\b",
+    re.I,
+)
+
+
+def tall_thing(sentence: Sentence, q: Quantity) -> str:
+    """The kind of tall thing a length stands before ("mountain" for "the 20,320-foot
+    peak"), or ""."""
+    local_end = q.end - sentence.start
+    m = TALL_THING_AFTER.match(sentence.text[local_end : local_end + 30])
+    return TALL_THINGS.get(m["word"].lower(), "") if m else ""
+
+
 def dimension(sentence: Sentence, q: Quantity) -> str:
     """The dimension a length measures ("height" for "40 feet tall", "a height of 40
-    feet"), or "" where the text does not say."""
+    feet"; "height of mountain" for "the 20,320-foot peak"), or "" where the text does not say."""
     local_end, local_start = q.end - sentence.start, q.start - sentence.start
     if m := DIMENSION_AFTER.match(sentence.text[local_end : local_end + 20]):
         return DIMENSIONS[m["word"].lower()]
+    if thing := tall_thing(sentence, q):
+        # a mountain's height is not the height of a camp on it ("the 17,200-foot high camp")
+        return f"height of {thing}"
     if m := DIMENSION_BEFORE.search(sentence.text[max(0, local_start - 30) : local_start]):
         return DIMENSIONS[m["word"].lower()]
     return ""
@@ -236,7 +262,8 @@ def measure_key(sentence: Sentence, q: Quantity) -> tuple[str, str] | None:
     """What a measure is of, as (unit, dimension): ("foot", "height") for "40 feet tall",
     ("foot", "drop") for "fell 100 feet", ("ton", "weight") for "a 1.5-ton statue"; None
     for a length whose dimension the text does not say, money, or anything else."""
-    if unit := LENGTH_UNITS.get(q.counted, ""):
+    # "20,320 foot mountain": the parse counts "foot mountain"; its unit is the first word
+    if unit := LENGTH_UNITS.get(q.counted, "") or LENGTH_UNITS.get(q.counted.split(" ")[0], ""):
         side = dimension(sentence, q) or ("drop" if q.event in FALL_VERBS else "")
         return (unit, side) if side else None
     if (unit := WEIGHT_UNITS.get(q.counted, "")) and not CURRENCY_SIGNS.search(q.text):
@@ -269,14 +296,19 @@ def measures_of_one_thing(cluster: Cluster) -> list[tuple[Observation, Observati
             continue
         roles = role_words(a, qa.start, qa.end) & role_words(b, qb.start, qb.end)
         units = f"{qa.counted} {qb.counted} tall high deep long wide ton tons"
-        if not roles - set(content_terms(units)):
+        same_tall_thing = tall_thing(a, qa) and tall_thing(a, qa) == tall_thing(b, qb)
+        if not same_tall_thing and not roles - set(content_terms(units)):
             continue
         one_event = replace(qb, event=qa.event)  # the dimension, not the verb, says what
         if states_value(a, qb, qa) or states_value(b, qa, qb):
             continue
         if different_claims(a, qa, b, one_event):
             continue
-        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+        pair = (quantity_observation(qa, a), quantity_observation(qb, b))
+        if thing := tall_thing(a, qa):  # not "number of foot mountains"
+            for observation in pair:
+                observation.about = f"height of the {thing}"
+        found.append(pair)
     return found
 
 

@@ -1,0 +1,76 @@
+"""Recall rules for unseen coverage (issue 9, round 9): the day of one act where the words
+near the date do not reach the act or what it acts on, and the dependency parse does.
+
+Each rule is tested on invented sentences: one case it must report, one it must leave alone.
+"""
+
+from __future__ import annotations
+
+from accord.analyse.dates import date_events, extract_dates
+from accord.analyse.nlp import pipeline
+from accord.compare.event_dates import event_date_conflicts
+from tests.test_discrep_unaligned import _found
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    mentions = extract_dates(text)
+    date_events(mentions, pipeline()(text))
+    return [(m.value, m.event, m.argument) for m in mentions]
+
+
+def test_the_parse_gives_a_dated_verb_what_it_acts_on():
+    assert _events("The body of a 40-year-old climber from Tarn was found Monday.") == [
+        ("monday", "find", "body")
+    ]
+    assert _events("On Monday, the climber's brother was found dead near the lake.") == [
+        ("monday", "find", "dead")
+    ]
+    assert _events("The union filed a lawsuit in state court Monday.") == [
+        ("monday", "file", "lawsuit")
+    ]
+    # a pronoun says nothing of what was found
+    assert _events("It was found Monday near the lake.")[0][2] == ""
+
+
+def test_a_find_dated_far_from_its_words_is_one_find():
+    assert _found(
+        event_date_conflicts,
+        "The body of Ana Pirel, a 31-year-old teacher from the coast, was found Monday.",
+        "A teacher was found dead near the coast road on Sunday, police said.",
+    ) == [("Monday", "Sunday")]
+    # the find of a car is not the find of a body
+    assert not _found(
+        event_date_conflicts,
+        "The car of Ana Pirel, a 31-year-old teacher from the coast, was found Monday.",
+        "A teacher was found dead near the coast road on Sunday, police said.",
+    )
+
+
+def test_one_filing_told_as_a_verb_and_as_a_participle():
+    assert _found(
+        event_date_conflicts,
+        "The club, fans may recall, filed an odd brief in the appeals court Tuesday.",
+        "Lawyers for the club wrote in their opening brief filed Friday with the court.",
+    ) == [("Tuesday", "Friday")]
+    # a filing planned is not one made
+    assert not _found(
+        event_date_conflicts,
+        "The club filed an odd brief in the appeals court Tuesday.",
+        "Lawyers for the club said they will file their reply brief Friday.",
+    )
+
+
+def test_a_length_before_a_mountain_is_its_height():
+    from accord.compare.unaligned import measures_of_one_thing
+
+    assert _found(
+        measures_of_one_thing,
+        "She was the first to die this year on the 22,410 foot mountain, the tallest in Asia.",
+        "Rescuers reached her at 19,000 feet up the 22,302-foot peak on Friday.",
+    ) == [("22,410 foot", "22,302")]
+    # the height of a camp on the mountain is not the mountain's
+    assert not _found(
+        measures_of_one_thing,
+        "She was the first to die this year on the 22,410 foot mountain, the tallest in Asia.",
+        "Rescuers reached her at the 19,000-foot high camp on Friday.",
+    )
