@@ -74,3 +74,56 @@ def test_a_length_before_a_mountain_is_its_height():
         "She was the first to die this year on the 22,410 foot mountain, the tallest in Asia.",
         "Rescuers reached her at the 19,000-foot high camp on Friday.",
     )
+
+
+def test_a_plan_is_told_apart_from_an_act_done():
+    planned = [
+        "He was remanded in custody to appear at the crown court on Monday.",
+        "The council will vote on the budget Tuesday.",
+        "She is expected to testify Thursday.",
+    ]
+    done = ["He appeared before the magistrates on Saturday.", "The council voted Tuesday."]
+    for text in planned:
+        mentions = extract_dates(text)
+        date_events(mentions, pipeline()(text))
+        assert mentions[0].planned, text
+    for text in done:
+        mentions = extract_dates(text)
+        date_events(mentions, pipeline()(text))
+        assert not mentions[0].planned, text
+
+
+def test_the_part_of_a_day_does_not_hide_the_verb_it_dates():
+    assert _events("The girl was taken to hospital, where she died Wednesday afternoon.") == [
+        ("wednesday", "die", "")
+    ]
+
+
+def test_a_sentence_that_also_names_the_other_date_more_precisely_holds_it():
+    from accord.compare.dates import holds_date
+    from tests.test_discrep_unaligned import _cluster
+
+    (sentence,) = _cluster("He is charged with killing her on March 3, 2016.").sentences()
+    assert holds_date(sentence, "--03-03")
+    (loose,) = _cluster("He is charged with a killing in 2016.").sentences()
+    assert not holds_date(loose, "2016-03-03")
+
+
+def test_a_county_or_a_valley_may_hold_a_town_but_not_a_state():
+    from accord.compare.places import may_hold
+    from tests.test_discrep_unaligned import _cluster
+
+    (county,) = _cluster("Shots were fired at a Harford County high school on Monday.").sentences()
+    assert may_hold(county, "Harford County", "Bel Air")
+    assert not may_hold(county, "Harford County", "Ohio")
+    (valley,) = _cluster("The owner of an inn in the Napa Valley asked her to leave.").sentences()
+    assert may_hold(valley, "the Napa", "Calistoga")
+    (city,) = _cluster("The owner of an inn in Napa asked her to leave.").sentences()
+    assert not may_hold(city, "Napa", "Calistoga")
+
+
+def test_a_relative_clause_does_not_take_the_date_from_its_main_verb():
+    # "that was blocking the road Monday morning": when was it shot? the parse cannot say
+    assert _events("A deputy shot a deer that was blocking the road Monday morning.") == [
+        ("monday", "", "")
+    ]

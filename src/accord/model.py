@@ -103,6 +103,9 @@ class DateMention:
     # ("body" in "the body of X was found Tuesday"; "brief" in "the brief filed Friday"),
     # "dead" for a find of someone dead, "" where the parse gives none
     argument: str = ""
+    # whether that verb tells a plan, not an act done: "will be sentenced Monday",
+    # "remanded to appear in court on Monday" (a modal, or an infinitive), from the parse
+    planned: bool = False
 
 
 @dataclass(slots=True)

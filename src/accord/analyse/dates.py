@@ -262,6 +262,7 @@ def _bounds(text: str, found: list[DateMention]) -> list[DateMention]:
 # Steps up the parse from a date to the verb it dates: "on" -> "arrested" in "was
 # arrested on Friday" is two; past a few, the verb is of a clause the date is not in.
 EVENT_STEPS = 3
+TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 
 
 def _dated_verb(token: Token) -> Token | None:
@@ -269,6 +270,8 @@ def _dated_verb(token: Token) -> Token | None:
     where a noun comes first ("the attack on Friday", "Friday's vote"): the date then
     dates a thing, and which verb that thing belongs to says nothing."""
     node = token
+    if token.head.lower_ in TIMES_OF_DAY and token.head.i != token.i:
+        token = node = token.head  # "died Wednesday afternoon": the part of the day is the date
     for _ in range(EVENT_STEPS):
         if node.head.i == node.i:
             return None
@@ -319,6 +322,37 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for child in verb.children)
 
 
+MODALS = frozenset("will shall would could may might 'll".split())
+
+
+def _planned(verb: Token) -> bool:
+    """Whether a dated verb tells a plan: it has a modal ("will appear Monday") or is an
+    infinitive ("expected to vote Tuesday", "remanded to appear in court on Monday"), or
+    hangs from one ("will be sentenced and fined Monday")."""
+    for node in (verb, verb.head):
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "to" and child.i < node.i:
+                return True
+        if node.dep_ != "conj":
+            break
+    return False
+
+
+RELATIVE_SUBJECTS = frozenset("that which who".split())
+
+
+def _ambiguous_relative(verb: Token) -> bool:
+    """Whether a date at the end of a relative clause whose subject is the relative
+    pronoun may date the main verb as well: "shot a groundhog that was holding up traffic
+    Monday morning" tells when it was shot; the parse says nothing either way."""
+    return verb.dep_ == "relcl" and any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_SUBJECTS
+        for child in verb.children
+    )
+
+
 def date_events(mentions: list[DateMention], spacy_doc: SpacyDoc, offset: int = 0) -> None:
     """Set each mention's ``event`` (the verb it dates) and ``argument`` (what that verb
     acts on), from the parse of the text it was found in (``offset``: where that text
@@ -331,9 +365,10 @@ def date_events(mentions: list[DateMention], spacy_doc: SpacyDoc, offset: int = 
             mention.start - offset, mention.end - offset, alignment_mode="expand"
         )
         verb = _dated_verb(span.root) if span is not None else None
-        if verb is not None:
+        if verb is not None and not _ambiguous_relative(verb):
             mention.event = str(verb.lemma_).lower()
             mention.argument = _acted_on(verb)
+            mention.planned = _planned(verb)
 
 
 def extract_dates(text: str, offset: int = 0, reference: str | None = None) -> list[DateMention]:

@@ -271,6 +271,21 @@ def _sole_dates(a: Sentence, b: Sentence) -> list[tuple[DateMention, DateMention
     return found
 
 
+def _as_precise(value: str, than: str) -> bool:
+    """Whether a date gives every part another gives: "april 11, 2016" is as precise as
+    "april 11"; "2016" is not as precise as "april 11, 2016"."""
+    pv, pt = parts(value), parts(than)
+    if isinstance(pv, str) or isinstance(pt, str):
+        return same_kind_of_date(value, than)
+    return all(v is not None for v, t in zip(pv, pt, strict=True) if t is not None)
+
+
+def holds_date(sentence: Sentence, value: str) -> bool:
+    """Whether a sentence also names ``value``, as precisely or more ("april 11, 2016"
+    holds "april 11"; "in 2016" does not hold "april 11, 2016")."""
+    return any(_as_precise(d.value, value) and compatible(d.value, value) for d in sentence.dates)
+
+
 def date_conflicts(
     a: Sentence, b: Sentence, pair: StatementPair
 ) -> list[tuple[Observation, Observation]]:
@@ -309,16 +324,14 @@ def date_conflicts(
     for da, db in candidates:
         if (da.start, db.start) in seen or compatible(da.value, db.value):
             continue
+        if da.planned != db.planned:
+            continue  # "to appear in court Monday" / "appeared in court Saturday": two acts
         if different_events(da, db) or not (
             anchored_weekdays(a, da, b, db) or one_announcement(a, da, b, db)
         ):
             continue  # two days of a story: "custody Monday" / "photo released Tuesday"
         seen.add((da.start, db.start))
-        if any(
-            same_kind_of_date(x.value, db.value) and compatible(x.value, db.value) for x in a.dates
-        ) or any(
-            same_kind_of_date(x.value, da.value) and compatible(x.value, da.value) for x in b.dates
-        ):
+        if holds_date(a, db.value) or holds_date(b, da.value):
             continue  # each sentence also holds the other's date
         if (reported_on(a, da.start) or reported_on(b, db.start)) and not _only_change(
             pair, a, da, b, db

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from accord.analyse.dates import WEEKDAYS, compatible
 from accord.compare.counts import Observation
-from accord.compare.dates import of_prior_act, reported_on, same_kind_of_date
+from accord.compare.dates import holds_date, of_prior_act, reported_on, same_kind_of_date
 from accord.compare.statements import only_in_furniture
 from accord.model import Cluster, DateMention, Sentence
 
@@ -191,7 +191,7 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
     frames = []
     words = _words(sentence)
     for date in sentence.dates:
-        if not datable(sentence, date):
+        if not datable(sentence, date) or date.planned:
             continue
         if noun := _event_after(sentence, date):
             frames.append(EventFrame(EVENT_FORMS[noun], "", sentence, date))
@@ -294,13 +294,6 @@ def around_midnight(a: EventFrame, b: EventFrame) -> bool:
     return bool(late or early)
 
 
-def _holds(sentence: Sentence, value: str) -> bool:
-    """Whether a sentence also names a day compatible with ``value``."""
-    return any(
-        same_kind_of_date(d.value, value) and compatible(d.value, value) for d in sentence.dates
-    )
-
-
 def one_day_each(frames: list[EventFrame]) -> dict[str, EventFrame]:
     """The frame of each source that gives one day for an event (a source with two
     days for one event tells two occasions, or a correction: not compared)."""
@@ -334,7 +327,7 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
                     continue
                 if compatible(a.date.value, b.date.value) or around_midnight(a, b):
                     continue
-                if _holds(a.sentence, b.date.value) or _holds(b.sentence, a.date.value):
+                if holds_date(a.sentence, b.date.value) or holds_date(b.sentence, a.date.value):
                     continue
                 found.append((_observation(a), _observation(b)))
     return found

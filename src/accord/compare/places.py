@@ -214,6 +214,8 @@ def place_conflicts(
             continue  # "Idleb" / "Idlib"; "LA" / "Los Angeles"; a town in its country
         if may_lie_inside(name_a[1], name_b[1]) or may_lie_inside(name_b[1], name_a[1]):
             continue  # "a millis police officer" / "a massachusetts police officer"
+        if may_hold(a, name_a[0], name_b[0]) or may_hold(b, name_b[0], name_a[0]):
+            continue  # "a baltimore county high school" / "perry hall high school"
         if (name_a[1], name_b[1]) in seen or _both_mention(cluster_text, a, b, name_a, name_b):
             continue
         seen.add((name_a[1], name_b[1]))
@@ -319,6 +321,8 @@ def anchored_place_conflicts(
                 or any(nested(text_b, p[0]) for p in only_a)
             ):
                 continue  # one names a town, the other its state; a shared state is no detail
+            if may_hold(a, text_a, text_b) or may_hold(b, text_b, text_a):
+                continue  # "in lexington" / "in the shenandoah valley"
             if not one_fact(a, b, text_a, text_b):
                 continue
             if not _role(a, start_a, end_a) & _role(b, start_b, end_b):
@@ -517,6 +521,27 @@ def subdivision(sentence: Sentence, text: str) -> bool:
     """Whether ``sentence`` calls the place ``text`` a county, district, parish…"""
     words = _bare(text).lower().split()
     return bool(words and words[-1] in SUBDIVISIONS) or site_noun(sentence, text) in SUBDIVISIONS
+
+
+# Land a town may lie in without the gazetteer knowing: "the Shenandoah Valley" holds
+# Lexington, "Baltimore County" holds Perry Hall.
+NATURAL_REGIONS = frozenset("valley coast peninsula basin delta region area highlands".split())
+
+
+def region_like(sentence: Sentence, text: str) -> bool:
+    """Whether ``sentence`` calls the place ``text`` a county, district, valley, coast…:
+    an area that holds towns."""
+    words = _bare(text).lower().split()
+    noun = site_noun(sentence, text)
+    return bool(words and words[-1] in SUBDIVISIONS | NATURAL_REGIONS) or (
+        noun in SUBDIVISIONS | NATURAL_REGIONS
+    )
+
+
+def may_hold(region_sentence: Sentence, region: str, town: str) -> bool:
+    """Whether the area ``region`` (:func:`region_like`) may hold the place ``town``: any
+    place but a state or country may lie in a county or a valley."""
+    return region_like(region_sentence, region) and place_kind(_bare(town)) not in WHOLES
 
 
 def roles_compatible(first: Sentence, text_a: str, second: Sentence, text_b: str) -> bool:

@@ -136,6 +136,8 @@ def _swap(
             return None
         if reported_on(a, da.start) or reported_on(b, db.start):
             return None  # when something was said, not when it happened
+        if da.planned != db.planned:
+            return None  # "to appear in court Monday" / "appeared Saturday": two acts
         return (
             Observation("date", "date", da.value, da.text, da.value, a),
             Observation("date", "date", db.value, db.text, db.value, b),
