@@ -127,3 +127,25 @@ def test_a_relative_clause_does_not_take_the_date_from_its_main_verb():
     assert _events("A deputy shot a deer that was blocking the road Monday morning.") == [
         ("monday", "", "")
     ]
+
+
+def test_one_persons_home_town_told_differently():
+    from accord.compare.hometowns import hometowns_of_one_person
+
+    assert _found(
+        hometowns_of_one_person,
+        "Police said Dale Ormsby, 41, of Springfield pleaded guilty on Wednesday.",
+        "Officers charged Dale Ormsby of Brattleboro with robbery in August.",
+    ) == [("Springfield", "Brattleboro")]
+    # a source that names both towns knows both: a move, a place of work
+    assert not _found(
+        hometowns_of_one_person,
+        "Police said Dale Ormsby, 41, of Springfield pleaded guilty in Brattleboro on Wednesday.",
+        "Officers charged Dale Ormsby of Brattleboro with robbery in August.",
+    )
+    # two people who share a surname
+    assert not _found(
+        hometowns_of_one_person,
+        "Police said Dale Ormsby, 41, of Springfield pleaded guilty on Wednesday.",
+        "Officers charged Karen Ormsby of Brattleboro with robbery in August.",
+    )

@@ -34,6 +34,7 @@ from accord.compare.frames import (
     same_after_rounding,
     same_subject,
 )
+from accord.compare.hometowns import hometowns_of_one_person
 from accord.compare.numbers import counted_in_context, quantity_conflicts, scope_conflicts
 from accord.compare.parties import Parties
 from accord.compare.places import (
@@ -126,11 +127,13 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
 
 
 def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
-    """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`, :mod:`.ages`): one
-    count, one duration in two units, a thing's age against a time ago, the day of one
-    event, one person's age, each compared wherever the sources state it."""
+    """Claims stated apart (:mod:`.unaligned`, :mod:`.event_dates`, :mod:`.ages`,
+    :mod:`.hometowns`): one count, one duration in two units, a thing's age against a time
+    ago, the day of one event, one person's age or home town, each compared wherever the
+    sources state it."""
     found = counts_of_one_thing(cluster) + measures_of_one_thing(cluster)
     found += durations_in_two_units(cluster) + age_against_ago(cluster)
+    found += hometowns_of_one_person(cluster)
     return found + event_date_conflicts(cluster) + ages_of_one_person(cluster)
 
 
