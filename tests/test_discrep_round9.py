@@ -149,3 +149,22 @@ def test_one_persons_home_town_told_differently():
         "Police said Dale Ormsby, 41, of Springfield pleaded guilty on Wednesday.",
         "Officers charged Karen Ormsby of Brattleboro with robbery in August.",
     )
+
+
+def test_nearly_a_figure_and_at_least_it_differ_though_a_third_source_states_it():
+    from tests.analysed import brief
+
+    texts = (
+        "A climber fell nearly 200ft onto a ledge in the park on Sunday.",
+        "A climber fell at least 200 feet and spent the night on a ledge.",
+        "Rangers said the climber had fallen 200 feet from the trail.",
+    )
+    assert any(d.kind == "quantity" for d in brief(*texts))
+    # a figure and "more than" it: the same figure stated twice is not flagged by this rule
+    assert not any(
+        d.kind == "quantity"
+        for d in brief(
+            "The council spent $20 million on the bridge.",
+            "The council spent more than $20 million on the bridge, and $20 million on roads.",
+        )
+    )

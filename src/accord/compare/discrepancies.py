@@ -353,6 +353,15 @@ def _overlaps(span: Span, q: Quantity) -> bool:
     return span[0] < q.end and q.start < span[1]
 
 
+def _opposite_bounds(below: Quantity, above: Quantity) -> bool:
+    """Whether one figure is bounded from under it ("nearly 100") and the same figure from
+    over it ("at least 100", "more than 100"): a source that states 100 then states
+    neither, and its figure of the same noun says nothing of the other's."""
+    if below.value != above.value or below.low is None or below.high is None:
+        return False
+    return below.high <= below.value and below.low < below.value and above.high is None
+
+
 def _figure_stated_by_both(
     conflict: tuple[Observation, Observation], figures: Figures, exchanged: Exchanged
 ) -> bool:
@@ -374,6 +383,8 @@ def _figure_stated_by_both(
         return False
     if qa.counted in RIVAL_READINGS or qb.counted in RIVAL_READINGS:
         return False
+    if _opposite_bounds(qa, qb) or _opposite_bounds(qb, qa):
+        return False  # "nearly 100 feet" / "at least 100 feet": one figure, bounds apart
     a, b = first.sentence, second.sentence
     return _states_too(figures, a.doc_id, qb, b) or _states_too(figures, b.doc_id, qa, a)
 
