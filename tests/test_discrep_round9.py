@@ -168,3 +168,19 @@ def test_nearly_a_figure_and_at_least_it_differ_though_a_third_source_states_it(
             "The council spent more than $20 million on the bridge, and $20 million on roads.",
         )
     )
+
+
+def test_a_woman_is_one_person_with_the_place_that_says_which():
+    from accord.compare.ages import ages_of_one_person
+
+    assert _found(
+        ages_of_one_person,
+        "The court heard from the 44-year-old Mill Creek woman on Tuesday.",
+        "The 45-year-old woman from Mill Creek denied the charge.",
+    ) == [("44", "45")]
+    # a woman with no place may be any woman of the story
+    assert not _found(
+        ages_of_one_person,
+        "The court heard from the 44-year-old woman on Tuesday.",
+        "The 45-year-old woman denied the charge.",
+    )

@@ -40,12 +40,44 @@ APPOSITIVE_AFTER = re.compile(r"^\s*[,)]")
 NAME_REACH = 3  # characters between a name and its appositive age: "Smith, 23"
 
 
+# A man or a woman is one person of a story only with the place that says which: "the
+# 50-year-old Lavender Hill woman", "the 51-year-old woman from Lavender Hill".
+GENERIC_PEOPLE = frozenset("man woman".split())
+FROM_AFTER = re.compile(r"^\s+(?:from|of)\s+$", re.I)
+
+
+def _placed_person(sentence: Sentence, q: Quantity, noun_at: int, noun: str) -> str:
+    """ "woman of <place>" for a generic person noun at sentence offset ``noun_at`` that a
+    place (or a name the recogniser took for an organisation) qualifies, right before it
+    ("the 50-year-old Lavender Hill woman") or after "from"/"of"; "" otherwise."""
+    noun_end = noun_at + len(noun)
+    for e in sentence.entities:
+        if e.kind not in ("place", "organisation"):
+            continue
+        start, end = e.start - sentence.start, e.end - sentence.start
+        before = q.end - sentence.start < start and sentence.text[end:noun_at].strip() == ""
+        after = start > noun_end and FROM_AFTER.match(sentence.text[noun_end:start])
+        if before or after:
+            return f"{noun} of {e.key}"
+    return ""
+
+
 def age_role(sentence: Sentence, q: Quantity) -> str:
     """The role noun an age describes: "the 23-year-old english singer" -> "singer", "the
-    singer, 22," -> "singer"; "" where the words say no role of ``ROLE_NOUNS``."""
+    singer, 22," -> "singer", "the 50-year-old woman from Lavender Hill" -> "woman of
+    lavender hill"; "" where the words say no role of ``ROLE_NOUNS`` and no placed man
+    or woman."""
     local_start, local_end = q.start - sentence.start, q.end - sentence.start
     if m := AFTER_AGE.match(sentence.text[local_end : local_end + 40]):
-        return next((w for w in m["words"].lower().split() if w in ROLE_NOUNS), "")
+        words = m["words"].lower().split()
+        if role := next((w for w in words if w in ROLE_NOUNS), ""):
+            return role
+        for word in words:
+            if word in GENERIC_PEOPLE:
+                found = re.search(rf"\b{word}\b", m["words"].lower())
+                at = local_end + m.start("words") + (found.start() if found else 0)
+                return _placed_person(sentence, q, at, word)
+        return ""
     before = ROLE_BEFORE.search(sentence.text[max(0, local_start - 30) : local_start])
     after = APPOSITIVE_AFTER.match(sentence.text[local_end : local_end + 3])
     if before and after and before["noun"].lower() in ROLE_NOUNS:
