@@ -184,3 +184,22 @@ def test_a_woman_is_one_person_with_the_place_that_says_which():
         "The court heard from the 44-year-old woman on Tuesday.",
         "The 45-year-old woman denied the charge.",
     )
+
+
+def test_a_source_that_sets_the_other_value_aside_itself_is_not_a_dispute():
+    from tests.analysed import brief
+
+    assert not any(
+        d.kind == "quantity"
+        for d in brief(
+            "The second autopsy found he was hit five times - not six - by the officers.",
+            "A private autopsy released in May found he was hit six times by the officers.",
+        )
+    )
+    assert any(
+        d.kind == "quantity"
+        for d in brief(
+            "The second autopsy found he was hit five times by the officers.",
+            "A private autopsy released in May found he was hit six times by the officers.",
+        )
+    )

@@ -116,7 +116,7 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     conflicts += list_conflicts(cluster) + precise_place_conflicts(cluster)
     if conflicts:  # both scan every sentence of the cluster: only when there is a conflict
         said = _sentences_of_sources(cluster)
-        conflicts = [c for c in conflicts if not _said_by_both(c, said)]
+        conflicts = [c for c in conflicts if not _said_by_both(c, said) and not _denies(c)]
         figures = _figures_of_sources(cluster)
         exchanged = _exchanged_spans(cluster)
         conflicts = [c for c in conflicts if not _figure_stated_by_both(c, figures, exchanged)]
@@ -287,6 +287,21 @@ def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set
     a, b = first.sentence, second.sentence
     return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
         a.doc_id, set()
+    )
+
+
+def _denies(conflict: tuple[Observation, Observation]) -> bool:
+    """Whether one side's sentence sets the other's value aside itself ("shot seven times
+    - not eight"; "on Monday, not Sunday"): that source reports the other claim and
+    corrects it, so a reader learns nothing from seeing the two set side by side."""
+    first, second = conflict
+    return any(
+        re.search(
+            rf"\bnot\s+(?:on\s+|the\s+)?{re.escape(other.text.lower())}\b",
+            own.sentence.text.lower(),
+        )
+        for own, other in ((first, second), (second, first))
+        if other.text
     )
 
 
