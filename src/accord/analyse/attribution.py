@@ -47,7 +47,8 @@ SPEECH_LEMMAS = frozenset(
     interject interrupt snap quote cite answer welcome thank echo fume condemn retaliate
     snipe bemoan scoff chide exclaim plead rant gush rave react endorse defend blast slam
     email rip chant fault boom bark riff grouse gripe mock snip thunder scold taunt gloat
-    grumble sneer exhort implore confess intone beam characterize characterise dub""".split()
+    grumble sneer exhort implore confess intone beam characterize characterise dub elaborate
+    reference sing refer""".split()
 )
 # Cues whose "of"/"about" phrase is what was said: "accused Russia of using …".
 PREPOSITION_CONTENT = frozenset(
@@ -56,6 +57,8 @@ PREPOSITION_CONTENT = frozenset(
 )
 # Cues whose complement names what something was called: 'called the deal "a disaster"'.
 NAMING_LEMMAS = frozenset("call describe label dub brand characterize".split())
+# Cues whose "as" phrase names what something was called: 'referred to him as "…"'.
+AS_NAMING = frozenset("refer describe characterize characterise label brand".split())
 COGNITION_LEMMAS = frozenset(
     """think believe know feel expect hope fear worry want plan intend doubt consider
     understand realize realise suspect assume figure learn hear see find show decide
@@ -69,7 +72,7 @@ QUOTE_ONLY_LEMMAS = frozenset(
 OBJECT_CONTENT = frozenset(
     """deny reject dispute confirm announce disclose reveal admit acknowledge predict promise
     describe criticize criticise praise blame question claim allege report welcome endorse
-    defend blast slam support oppose back cite""".split()
+    defend blast slam support oppose back cite reference""".split()
 )
 # Speech verbs whose object names who was spoken to or about: "…, Smith told CBS News",
 # '"…," thanked Obama'. The others may stand before their speaker ("…, said Smith").
@@ -162,6 +165,8 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "point":  # "pointed out"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma == "refer":  # "referred to the mayor as “…”", not "referred questions to"
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
     if lemma == "put":  # "as Marcus puts it, …"
         children = list(token.children)
         it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
@@ -261,6 +266,41 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
     return head.i, head.i + 1, None, ""
 
 
+# Things that carry someone's words: "a court document filed by X said …" is X's.
+DOCUMENT_NOUNS = frozenset(
+    """document statement letter memo memorandum email e-mail video ad advertisement piece
+    article editorial column op-ed report filing release post tweet message note book
+    affidavit motion complaint brief transcript recording clip text""".split()
+)
+# Verbs by which someone puts out such a thing: "Trump released a video that said …".
+PUBLISHING_LEMMAS = frozenset("release issue publish send post run file write air put".split())
+
+
+def _document_agent(head: Token) -> Token | None:
+    """The named author of a document that is a cue's subject: "a court document filed by
+    state attorney Ada Holm", "an email sent out by Holm on Tuesday" (a passive participle
+    with a named agent), or "Holm released a video that said" (the named subject of a verb
+    of publishing whose object the document is). A document with no named author stays
+    the speaker itself ("the report said")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for participle in head.children:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for agent in participle.children:
+            if agent.dep_ != "agent":
+                continue
+            author = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in NAMED):
+                return author
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() in PUBLISHING_LEMMAS:
+        author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in NAMED):
+            return author
+    return None
+
+
 def _counted_person(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, str] | None:
     """The person a counted subject stands for: "One of the firm's owners, Ada Holm,
     said" is Holm's; "One", "Some" or "Each" is no name of its own, the apposition is."""
@@ -334,6 +374,9 @@ def _subject(cue: Token) -> Token | None:
         # "Trump gestured, then leaned in and boomed:": a verb with no subject the parse
         # hangs on another by no relation it names goes on with that verb's subject.
         loose = token.dep_ == "dep" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
+        if token is cue and _after_time_clause(cue):
+            token = cue.head.head  # "Holm said after Berg won the vote, remarking …"
+            continue
         if token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             token = token.head
             continue
@@ -355,6 +398,19 @@ def _subject(cue: Token) -> Token | None:
             return _subject(outer)
         return _name_before(cue)
     return None
+
+
+def _after_time_clause(cue: Token) -> bool:
+    """Whether a speech participle the parse hung on a time clause ("after Berg won the
+    vote, remarking …") goes on with the speech verb the time clause dates: "Holm said
+    on her show after Berg won the vote, remarking that …" is Holm remarking."""
+    clause = cue.head
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or clause.dep_ != "advcl" or clause.i > cue.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in WHILE for c in clause.children):
+        return False
+    verb = clause.head
+    return verb.i < clause.i and _speech_cue(verb) and cue.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _subject_rank(child: Token, verb: Token) -> tuple[bool, bool, int]:
@@ -566,6 +622,8 @@ def _content(cue: Token) -> set[int]:
         thing = child.dep_ == "dobj" and lemma in OBJECT_CONTENT and child.pos_ == "NOUN"
         named = child.dep_ in ("oprd", "attr") and lemma in NAMING_LEMMAS
         about = child.dep_ == "prep" and child.lower_ in ("of", "about", "for")
+        # "referred to the mayor as “a coward”": what the mayor was called.
+        named = named or (child.dep_ == "prep" and child.lower_ == "as" and lemma in AS_NAMING)
         if child.dep_ in CONTENT_DEPS or thing or named or (about and lemma in PREPOSITION_CONTENT):
             found |= _subtree(child)
         elif child.dep_ == "prep" and child.lower_ == "in" and lemma in SPEECH_LEMMAS:
@@ -820,8 +878,10 @@ class PersonTracker:
         if entity and entity[2] == "PERSON":
             self.people.append(self.full_name(clean_name(spacy_doc[entity[0] : entity[1]].text)))
         elif not entity and any(c.dep_ == "appos" for c in token.children):
-            # "greta nyberg, the team's captain, was asked …": a name the NER missed.
-            start, end = _noun_phrase(token)
+            # "greta nyberg, the team's captain, was asked …": a name the NER missed;
+            # "author and activist Ada Holm took …": the role's name is its apposition.
+            appos = next(c for c in token.children if c.dep_ == "appos")
+            start, end = _noun_phrase(appos if appos.pos_ == "PROPN" else token)
             name = clean_name(spacy_doc[start:end].text)
             if name and token.pos_ in ("PROPN", "NOUN") and token.lower_ not in TIME_WORDS:
                 self.people.append(name)
@@ -842,6 +902,7 @@ class PersonTracker:
         return None
 
     def claimant(self, head: Token, spacy_doc: SpacyDoc) -> Claimant | None:
+        head = _document_agent(head) or head
         start, end, name, kind = _name_of(head, spacy_doc)
         if name is None and not kind and head.pos_ != "PROPN":
             full = self.known_surname(head)
@@ -932,13 +993,28 @@ def _speech_cue(token: Token) -> bool:
 
 def _skip_apposition(tokens: list[Token], k: int) -> int:
     """Index after ", a retired worker from a nuclear plant," when it starts at ``k``;
-    a quotation closed inside it is part of it (", wearing “Ted Cruz” pins,")."""
+    a quotation closed inside it is part of it (", wearing “Ted Cruz” pins,"). An
+    apposition with a relative clause whose closing comma the writer left out (", the
+    polling guru who founded the site tweeted") ends at the finite speech verb after the
+    relative clause's own verb."""
     if k < len(tokens) and tokens[k].text == ",":
         quoted = False
+        verbs = -1  # verbs after a relative pronoun; -1 before one
         for j in range(k + 1, min(len(tokens), k + APPOSITION_TOKENS)):
             text = tokens[j].text
             if text in (".", "!", "?", ";"):
                 return k
+            if tokens[j].lower_ in ("who", "which") and verbs < 0:
+                verbs = 0
+            elif verbs >= 0 and tokens[j].pos_ in ("VERB", "AUX"):
+                # A past tense the tagger took for a participle has no auxiliary.
+                bare = not any(c.dep_ in ("aux", "auxpass") for c in tokens[j].children)
+                finite = tokens[j].tag_ in ("VBD", "VBZ", "VBP") or (
+                    tokens[j].tag_ == "VBN" and bare
+                )
+                if verbs > 0 and finite and _speech_cue(tokens[j]) and not quoted:
+                    return j
+                verbs += 1
             if text in '“”"':
                 if (text == "“" and quoted) or (text == "”" and not quoted):
                     return k  # a mark that opens or closes no quotation of its own
@@ -995,7 +1071,30 @@ def _skip_aside(tokens: list[Token], k: int) -> int:
 
 
 def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token, Token] | None:
-    """(cue, name) of '"…," said X' or '"…," X(, apposition,) said' right after a quote."""
+    """(cue, name) of '"…," said X' or '"…," X(, apposition,) said' right after a quote.
+
+    After a question or an exclamation ('“Why now?” Mills then writes back, “You look
+    cute.”') the words may begin a sentence of their own: a verb of answering there with
+    its own complement introduces the answer, not the question."""
+    found = _cue_right_after(spacy_doc, end, starts)
+    closing = spacy_doc.text[max(0, end - 3) : end]
+    if found is None or "," in closing or not any(c in closing for c in "?!"):
+        return found
+    cue = found[0]
+    # Only an answer is sure to be someone else's: '“…?” Berg said, “…”' goes on with Berg.
+    replying = cue.lemma_.lower() in REPLY_LEMMAS or any(c.lower_ == "back" for c in cue.children)
+    if replying and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    return found
+
+
+REPLY_LEMMAS = frozenset("reply respond answer retort".split())
+
+
+def _cue_right_after(
+    spacy_doc: SpacyDoc, end: int, starts: list[int]
+) -> tuple[Token, Token] | None:
+    """(cue, name) of the words right after a quote, as :func:`_cue_after` reads them."""
     # '"…," Smith said' ends its quote with a comma, '?' or '!'; after a full stop the next
     # words begin a sentence of their own.
     closing = spacy_doc.text[max(0, end - 4) : end + 1]  # also ',\' "' and ',’”'
@@ -1152,7 +1251,9 @@ def _cue_before(
         head = _name_head(window[k + 1 :], spacy_doc)  # "Continued Stone:"
         if head is None and token.tag_ == "VBG":
             head = _root_subject(token)  # "Flea shared the news, writing “…”"
-        if head is None:  # "Clinton, exasperated, famously responded:"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        if head is None and not passive:  # "Clinton, exasperated, famously responded:"
+            # Not "Holm was asked, “…?”": the one asked is not the one who asks.
             people = [t for t in window[:k] if t.ent_type_ == "PERSON"]
             head = people[-1] if people else None
         return (token, head, None) if head is not None else None

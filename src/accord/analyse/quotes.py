@@ -43,6 +43,8 @@ OPEN_CLOSE = {"“": '”"', '"': '"”', "«": "»", "„": "“”"}
 QUOTE_MARK = re.compile(r"[“\"«„]")
 MIN_QUOTE_WORDS = 4
 ASIDES, ASIDE_WORDS = 2, 5  # paragraphs of stage directions a run of quotations crosses
+# A sentence ending between two quotations: '… primary. "You …'.
+SENTENCE_END = re.compile(r"[.!?][\"”’]*\s+[\"“]?[A-Z]")
 NAMED_KINDS = ("person", "organisation", "group", "place")
 # An opening mark typed where a closing one belongs: '“It's unusual,“ said Noble'.
 MISTYPED_CLOSE = re.compile(r"(?<=[,.!?])“(?=\s)")
@@ -206,6 +208,8 @@ def extract_attributions(
             cue = (
                 lexical_cue(spacy_doc, span.start, span.end, tracker, by_token, token_starts) or cue
             )
+        if cue is not None:
+            cue = _outer_named(cue, cues)
         if cue is not None and cue.claimant is not None:
             speaker = cue.claimant.name
         # A cue with no subject at all (the parse took a quoted word for it) says nothing
@@ -292,6 +296,25 @@ def extract_attributions(
     return quotes, attributions
 
 
+def _outer_named(cue: Cue, cues: list[Cue]) -> Cue:
+    """The named reporter of a cue whose claimant is only a role or no one, when the cue is
+    part of what that reporter said: 'Holm said the town lost a voice that said "…"',
+    'Berg said that according to its count, "…"'. The article quotes the named speaker,
+    who reports the role's words; a named claimant of its own keeps the cue."""
+    claimant = cue.claimant
+    if cue.author or (claimant is not None and claimant.kind != "role" and claimant.name):
+        return cue
+    outer = reporter(cue, cues)
+    named = outer.claimant is not None and outer.claimant.name
+    if outer is cue or not named or outer.claimant.kind not in NAMED_KINDS:  # type: ignore[union-attr]
+        return cue
+    # The reporting verb governs the cue; a clause the parse merely hung its "content"
+    # on ('After Holm asked …, Berg replied, “…”') reports nothing.
+    if not any(a.i == outer.token.i for a in cue.token.ancestors):
+        return cue
+    return outer
+
+
 def _continued(
     item: _Located,
     previous: tuple[_Located, Quote, int],
@@ -314,13 +337,32 @@ def _continued(
         return None
     same_paragraph = before.paragraph == item.paragraph
     continued = not before.span.closed and item.first and before.paragraph + 1 == item.paragraph
-    # Names in the sentence that ends the quotation before are its attribution.
+    # Names in the sentence that ends the quotation before are its attribution; but when
+    # this quotation opens in that same sentence ('a clip Mosman called "distasteful,"
+    # Santilli expressed a desire to "…"'), the words between the two are not.
     sentence = doc.sentences[sentence_of(before.span.end - 1)] if doc.sentences else None
-    between = (max(before.span.end, sentence.end if sentence else 0, attributed_to), start)
-    new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts) or any(
+    same_sentence = (
+        sentence is not None
+        and start < sentence.end
+        and not SENTENCE_END.search(doc.text, before.span.end - 2, start + 2)
+    )
+    sentence_end = sentence.end if sentence is not None and not same_sentence else 0
+    between = (max(before.span.end, sentence_end, attributed_to), start)
+    # Within one sentence, names in the clauses of the speaker's own verbs ('says there's
+    # a "long road" but he feels Cruz will "…"', 'Rubio was hurt by going "…"') bring in
+    # no one else; another speech verb's claimant still does.
+    own = {
+        t.i
+        for c in cues
+        if c.claimant is not None and c.claimant.name == quote.speaker
+        for t in c.token.subtree
+    }
+    ignore = own if same_sentence else None
+    new_name = _new_name(entities, between, quote.speaker, spacy_doc, token_starts, ignore) or any(
         between[0] <= c.token.idx < between[1]
         and c.claimant is not None
         and c.claimant.name != quote.speaker
+        and not (c.quote_only and ignore and c.token.i in ignore)
         for c in cues
     )
     # Short paragraphs of stage directions between ("She pauses.", "Pause.") do not end
