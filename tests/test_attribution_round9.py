@@ -220,3 +220,16 @@ def test_reporter_governs_the_cue():
 )
 def test_questions_and_answers(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_term_quoted_in_passing_passes_no_speaker_to_the_next_quotation():
+    from accord.analyse import analyse
+    from accord.model import Document
+
+    text = (
+        'The senator pressed the inquiry, which Mayor Dunn has often called a "fishing trip." '
+        '"We have handed over every file and we want this over," the senator told reporters.'
+    )
+    (doc,) = analyse([Document(id="S1", raw=text, text=text)])
+    (speech,) = [q for q in doc.quotes if "every file" in q.text]
+    assert speech.speaker != "Dunn"

@@ -315,6 +315,10 @@ def _outer_named(cue: Cue, cues: list[Cue]) -> Cue:
     return outer
 
 
+TERM_WORDS = 4  # a quotation shorter than this is a term or a scare quote, not a speech
+TERM_ENDS = re.compile(r"[.!?]\W*$")
+
+
 def _continued(
     item: _Located,
     previous: tuple[_Located, Quote, int],
@@ -346,6 +350,12 @@ def _continued(
         and start < sentence.end
         and not SENTENCE_END.search(doc.text, before.span.end - 2, start + 2)
     )
+    if same_sentence and len(quote.text.split()) < TERM_WORDS and TERM_ENDS.search(quote.text):
+        # a term quoted at the end of a sentence the splitter did not end ('what Trump has
+        # called a "witch hunt." "Our administration …"') is no speech the next quotation
+        # goes on with; a term within a sentence ('says there is a "long road ahead" but
+        # he feels …') may be
+        return None
     sentence_end = sentence.end if sentence is not None and not same_sentence else 0
     between = (max(before.span.end, sentence_end, attributed_to), start)
     # Within one sentence, names in the clauses of the speaker's own verbs ('says there's
