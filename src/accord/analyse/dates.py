@@ -309,7 +309,7 @@ def _acted_on(verb: Token) -> str:
     nouns = [child for child in verb.children if child.dep_ in ACTED_ON]
     if not nouns and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns = [verb.head]
-    if not nouns and verb.tag_ == "VBN" and verb.i > 0 and not _has_subject(verb):
+    if not nouns and verb.tag_ == "VBN" and verb.i > 0 and not _has_own_argument(verb):
         # a reduced relative the parser hung elsewhere: "their brief filed Friday"
         before = verb.doc[verb.i - 1]
         nouns = [before] if before.pos_ == "NOUN" else []
@@ -318,7 +318,7 @@ def _acted_on(verb: Token) -> str:
     return str(nouns[0].lemma_).lower()
 
 
-def _has_subject(verb: Token) -> bool:
+def _has_own_argument(verb: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for child in verb.children)
 
 
