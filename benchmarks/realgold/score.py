@@ -13,12 +13,12 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|j|ab|all] [--gold DIR]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|j|k|ab|all] [--gold DIR]
         [--seeds] [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
 ``--split train`` scores the train clusters of ``clusters-train.txt`` and
-``clusters-train2.txt`` and ``clusters-train3.txt`` (Multi-News train, gold in
+``clusters-train2.txt``, ``clusters-train3.txt`` and ``clusters-train4.txt`` (Multi-News train, gold in
 ``gold-train/`` unless ``--gold`` says otherwise), each in its own row: the sets rules are
 developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
@@ -27,8 +27,8 @@ with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
 ``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored once with ``--sample f``
 (development data since), and samples G and H (``clusters-g.txt``,
 ``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``,
-and samples I and J (``clusters-i.txt``, ``clusters-j.txt``) a seventh and eighth, scored
-only with ``--sample i`` or ``--sample j``
+and samples I, J and K (``clusters-i.txt``, ``clusters-j.txt``, ``clusters-k.txt``) a
+seventh, eighth and ninth, scored only with ``--sample i``, ``j`` or ``k``
 (``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
@@ -71,12 +71,14 @@ SAMPLES["g"] = HERE / "clusters-g.txt"  # held out: not in "all"
 SAMPLES["h"] = HERE / "clusters-h.txt"  # held out: not in "all"
 SAMPLES["i"] = HERE / "clusters-i.txt"  # held out: not in "all" (round 8)
 SAMPLES["j"] = HERE / "clusters-j.txt"  # held out: not in "all" (round 9)
+SAMPLES["k"] = HERE / "clusters-k.txt"  # held out: not in "all" (round 10)
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b"), "gh": ("g", "h")}
-# The development samples of the train split: the first (80), round 7's and round 8's (100).
+# The development samples of the train split: the first (80), rounds 7, 8 and 10's (100).
 TRAIN_SAMPLES = {
     "train": HERE / "clusters-train.txt",
     "train2": HERE / "clusters-train2.txt",
     "train3": HERE / "clusters-train3.txt",
+    "train4": HERE / "clusters-train4.txt",
 }
 TRAIN_SAMPLE = TRAIN_SAMPLES["train"]  # what judge.py's draws exclude (kept, so they replay)
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
@@ -654,7 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sample",
-        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "j", "ab", "all"],
+        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "j", "k", "ab", "all"],
         default="all",
     )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
