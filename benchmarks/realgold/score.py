@@ -17,10 +17,10 @@ clusters whose gold is empty / those clusters.
         [--seeds] [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
-``--split train`` scores the train clusters of ``clusters-train.txt`` and
-``clusters-train2.txt``, ``clusters-train3.txt`` and ``clusters-train4.txt`` (Multi-News train, gold in
-``gold-train/`` unless ``--gold`` says otherwise), each in its own row: the sets rules are
-developed on.
+``--split train`` scores the train clusters of ``clusters-train.txt``,
+``clusters-train2.txt``, ``clusters-train3.txt`` and ``clusters-train4.txt`` (Multi-News
+train, gold in ``gold-train/`` unless ``--gold`` says otherwise), each in its own row:
+the sets rules are developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
 Sample D (``clusters-d.txt``, gold in ``gold/``) is a second held-out sample, scored only
 with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with

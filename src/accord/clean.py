@@ -40,6 +40,14 @@ CREDIT = re.compile(
 SOURCE_TAIL = re.compile(
     r"^\s*(source|sources|via|with reporting by|reporting by)\s*:\s*(.{1,80})$", re.I
 )
+# A video player's notice that crawls keep at the head of the story's first line ("Please
+# enable Javascript to watch this video Flora, Ind. --"): cut it, keep the rest.
+PLAYER_NOTICE = re.compile(
+    r"^\s*(?:please\s+enable\s+javascript\s+to\s+(?:watch|view)\s+this\s+video"
+    r"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|html5\s+video)(?:\s+tag)?"
+    r"|this\s+video\s+is\s+(?:not|no\s+longer)\s+available)[.:]?\s+",
+    re.I,
+)
 AGENCY_TAG = provenance.AGENCY_LINE  # "– (Reuters)" on a line of its own
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the Document.meta["date"] contract
@@ -134,6 +142,11 @@ def _promo_blocks(lines: list[str], reasons: dict[int, str]) -> None:
 def clean_text(raw: str) -> Cleaned:
     """Clean plain text; the first headline-like line becomes the title."""
     lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    notices: list[Removal] = []
+    for i, line in enumerate(lines):
+        if notice := PLAYER_NOTICE.match(line):
+            notices.append(Removal(text=notice.group().strip(), reason="video player notice"))
+            lines[i] = line[notice.end() :]
     reasons: dict[int, str] = {}
     position = 0  # lines with text so far: bylines and date lines are read near the top only
     for i, line in enumerate(lines):
@@ -160,7 +173,7 @@ def clean_text(raw: str) -> Cleaned:
     _promo_blocks(lines, reasons)
 
     seen: set[str] = set()
-    removed: list[Removal] = []
+    removed: list[Removal] = notices
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = " ".join(line.split()).lower()

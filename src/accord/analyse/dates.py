@@ -301,12 +301,17 @@ ACTED_ON = ("dobj", "nsubjpass")
 def _acted_on(verb: Token) -> str:
     """What a dated verb acts on, as a lemma: its object or passive subject ("the body of
     X was found"), the noun a participle describes ("the brief filed Friday"); "dead" when
-    someone is found dead (the find of a body, whoever is named). "" where none is given:
-    an intransitive verb, or a pronoun ("it was found") that only context resolves."""
+    someone is found dead, followed by who where a noun says it ("dead mother" of "the
+    boy's mother was found dead": a story with three bodies found on three days dates
+    each death apart). "" where none is given: an intransitive verb, or a pronoun ("it was
+    found") that only context resolves."""
+    nouns = [child for child in verb.children if child.dep_ in ACTED_ON]
     predicates = ("oprd", "acomp", "xcomp")
     if any(child.lower_ == "dead" and child.dep_ in predicates for child in verb.children):
-        return "dead"
-    nouns = [child for child in verb.children if child.dep_ in ACTED_ON]
+        who = [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+        if verb.dep_ in ("relcl", "acl") and not who and verb.head.pos_ in ("NOUN", "PROPN"):
+            who = [verb.head]  # "a woman found dead", "the man who was found dead"
+        return f"dead {str(who[0].lemma_).lower()}" if len(who) == 1 else "dead"
     if not nouns and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns = [verb.head]
     if not nouns and verb.tag_ == "VBN" and verb.i > 0 and not _has_own_argument(verb):
@@ -315,7 +320,23 @@ def _acted_on(verb: Token) -> str:
         nouns = [before] if before.pos_ == "NOUN" else []
     if len(nouns) != 1 or nouns[0].pos_ not in ("NOUN", "PROPN"):
         return ""
+    if nouns[0].lower_ in REMAINS and (whose := _of_whom(nouns[0])):
+        return f"dead {whose}"  # "the body of his uncle was found": the uncle found dead
     return str(nouns[0].lemma_).lower()
+
+
+REMAINS = frozenset("body remains corpse".split())
+
+
+def _of_whom(noun: Token) -> str:
+    """Whose body a noun is, as a lemma: the object of its "of" ("the body of a
+    9-year-old boy", "the remains of Smith"); "" where none."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(objects) == 1 and objects[0].pos_ in ("NOUN", "PROPN"):
+                return str(objects[0].lemma_).lower()
+    return ""
 
 
 def _has_own_argument(verb: Token) -> bool:

@@ -41,6 +41,7 @@ from accord.compare.places import (
     anchored_place_conflicts,
     detail_of_one_place,
     is_neighbourhood,
+    is_street,
     known_places,
     place_conflicts,
     place_role,
@@ -387,11 +388,10 @@ def _figure_stated_by_both(
     differ. One statement edited (the figure exchanged for the other between aligned words)
     is one claim by construction: there
     the other figure elsewhere in the source is its own slip, and the sources still
-    differ. A date or a place is left to its own rules: one report names many days."""
+    differ, unless each source states both figures. A date or a place is left to its own
+    rules: one report names many days."""
     first, second = conflict
     if first.kind not in ("quantity", "scope"):
-        return False
-    if _exchanged(conflict, exchanged):
         return False
     qa, qb = _quantity_of(first), _quantity_of(second)
     if qa is None or qb is None or not qa.counted or not qb.counted:
@@ -401,7 +401,10 @@ def _figure_stated_by_both(
     if _opposite_bounds(qa, qb) or _opposite_bounds(qb, qa):
         return False  # "nearly 100 feet" / "at least 100 feet": one figure, bounds apart
     a, b = first.sentence, second.sentence
-    return _states_too(figures, a.doc_id, qb, b) or _states_too(figures, b.doc_id, qa, a)
+    a_too, b_too = _states_too(figures, a.doc_id, qb, b), _states_too(figures, b.doc_id, qa, a)
+    if a_too and b_too:
+        return True  # both sources give both figures: two brothers' counts, not one edited
+    return (a_too or b_too) and not _exchanged(conflict, exchanged)
 
 
 def _one_place_role(
@@ -422,6 +425,8 @@ def _one_place_role(
         second.sentence, second.text
     ):
         return False  # a city's neighbourhood against the city: one place in detail
+    if is_street(first.sentence, first.text) != is_street(second.sentence, second.text):
+        return False  # a street against a town: the street lies in some town
     if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
         return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
     return roles_compatible(first.sentence, first.text, second.sentence, second.text)

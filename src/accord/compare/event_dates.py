@@ -193,6 +193,12 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
     for date in sentence.dates:
         if not datable(sentence, date) or date.planned:
             continue
+        if LEMMA_EVENTS.get(date.event) == "find" and date.argument.startswith("dead "):
+            # who was found dead, from the parse: a story may find several dead on several days
+            event, arg = _planless(sentence, date, "find", date.argument)
+            if arg is not None:
+                frames.append(EventFrame(event, arg, sentence, date))
+            continue
         if noun := _event_after(sentence, date):
             frames.append(EventFrame(EVENT_FORMS[noun], "", sentence, date))
             continue
@@ -218,11 +224,18 @@ def _parsed_frame(sentence: Sentence, date: DateMention, near: str) -> tuple[str
     heads = ARGUMENTS.get(event, {})
     if not event or (near and near != event) or date.argument not in heads:
         return "", None
-    # the verb's place is not kept: look for a plan in the words around the date
+    return _planless(sentence, date, event, heads[date.argument])
+
+
+def _planless(
+    sentence: Sentence, date: DateMention, event: str, arg: str
+) -> tuple[str, str | None]:
+    """``(event, arg)`` unless a plan word is near the date ("will file Friday"): the
+    verb's place is not kept, so the words around the date are looked at."""
     start, end = date.start - sentence.start, date.end - sentence.start
     if IRREALIS.search(sentence.text[max(0, start - PLAN_REACH) : end + PLAN_REACH]):
         return "", None
-    return event, heads[date.argument]
+    return event, arg
 
 
 # "the remains had been found, the prosecutor said Wednesday night": a find told as done
@@ -316,6 +329,7 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
                 index[(frame.event, frame.argument, _kind(frame))].append(frame)
             if told := announced_find(sentence, _clause_before(document.sentences, k)):
                 announced.append(told)
+    _pool_single_deaths(index)
     found = _announced_conflicts(announced, one_day_each(index[("find", "body", "weekday")]))
     for key in sorted(index):
         single = one_day_each(index[key])
@@ -331,6 +345,27 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
                     continue
                 found.append((_observation(a), _observation(b)))
     return found
+
+
+def _pool_single_deaths(index: dict[tuple[str, str, str], list[EventFrame]]) -> None:
+    """Add to the frames of a body found those of each source that tells of one person
+    found dead, whoever it names ("an Israeli hiker was found dead" / "the body of Tomer
+    F. was found"): one source's words for the dead are rarely another's. A source that
+    finds two or more people dead ("the boy's mother" Tuesday, "his sister" Friday) is
+    compared person by person only."""
+    dead: dict[str, set[str]] = defaultdict(set)
+    named: list[EventFrame] = []
+    for (event, arg, _), frames in index.items():
+        if event == "find" and arg.startswith("dead "):
+            named += frames
+            for frame in frames:
+                dead[frame.sentence.doc_id].add(arg)
+    for (event, arg, _), frames in list(index.items()):
+        if event == "find" and arg == "body":
+            frames[:] = [f for f in frames if len(dead[f.sentence.doc_id]) <= 1]
+    for frame in named:
+        if len(dead[frame.sentence.doc_id]) == 1:
+            index[("find", "body", _kind(frame))].append(frame)
 
 
 def _kind(frame: EventFrame) -> str:

@@ -601,6 +601,28 @@ NEIGHBOURHOOD_AFTER = re.compile(
 )
 
 
+# "in muggleton road", "on Elm Street": a street, which lies in some town the text may not
+# name; against a town it is detail, not another place.
+STREET_NOUNS = frozenset(
+    "road rd street st avenue ave lane drive boulevard blvd way highway parkway court".split()
+)
+STREET_AFTER = re.compile(
+    r"^\s+(?:road|rd|street|st|avenue|ave|lane|drive|boulevard|blvd|highway|parkway)\b", re.I
+)
+
+
+def is_street(sentence: Sentence, text: str) -> bool:
+    """Whether the place ``text`` is a street: its last word is a street noun, or one
+    follows it in the sentence ("in Muggleton Road" tagged "Muggleton")."""
+    words = _bare(text).lower().rstrip(".").split()
+    if words and words[-1] in STREET_NOUNS:
+        return True
+    lowered, needle = sentence.text.lower(), text.lower()
+    return any(
+        STREET_AFTER.match(lowered[m.end() :]) for m in re.finditer(re.escape(needle), lowered)
+    )
+
+
 def is_neighbourhood(sentence: Sentence, text: str) -> bool:
     """Whether the sentence calls the place ``text`` a neighbourhood of a city."""
     lowered, needle = sentence.text.lower(), text.lower()

@@ -82,10 +82,25 @@ DATED_DATELINE = re.compile(
 )
 
 
+# A caption told as one: "This image provided by the state police shows ...", "File photo:
+# a man appears in a booking photo provided by ...": a picture's line, with its own day.
+CAPTION_OPENING = re.compile(
+    r"^\W*(?:(?:this|the|an?)\s+(?:undated\s+|handout\s+|file\s+)?(?:image|photo|photograph|"
+    r"picture|frame\s+grab|booking\s+photo|mug\s*shot)\s+(?:(?:provided|released|"
+    r"distributed|taken|obtained)\s+(?:by|from)\s+[^.;]{1,80}?\s+)?shows\b"
+    r"|(?:file|handout)\s+(?:photo|image|picture)\s*[:|-])",
+    re.I,
+)
+# Longer, and the splitter has joined the caption to the story's next sentence.
+CAPTION_WORDS = 40
+
+
 def furniture(sentence: Sentence) -> list[tuple[int, int]]:
     """Spans (offsets in the sentence's text) of captions, datelines and page lines."""
     text = sentence.text
-    if CAPTION_DATE.search(text):
+    if CAPTION_DATE.search(text) or (
+        CAPTION_OPENING.match(text) and len(text.split()) <= CAPTION_WORDS
+    ):
         return [(0, len(text))]  # the whole sentence is a photo's caption
     spans = [m.span() for m in FURNITURE.finditer(text)]
     head = 0

@@ -1,0 +1,85 @@
+"""Rules of round 10 (issue 9), from the fourth train sample's misses and false alarms.
+
+Each rule is tested on invented sentences: one case it must report, one it must leave alone.
+"""
+
+from __future__ import annotations
+
+from accord.clean import clean_text
+from accord.compare.event_dates import event_date_conflicts
+from accord.compare.statements import furniture
+from accord.model import Sentence
+from tests.analysed import brief
+from tests.test_discrep_unaligned import _found
+
+
+def test_each_person_found_dead_is_dated_apart():
+    first = (
+        "On Tuesday, the boy's mother, Ida Welk, 43, was found dead in a creek. "
+        "His sister was found dead Friday near the farm."
+    )
+    second = "Police will speak about the missing boy whose mother was found dead Thursday."
+    assert _found(event_date_conflicts, first, second) == [("Tuesday", "Thursday")]
+    # a source that finds two people dead is compared person by person, never as one body
+    assert not _found(
+        event_date_conflicts,
+        "Rangers discovered the body of 9-year-old Reilly Tam in the woods on Saturday.",
+        "The body of the boy's uncle was found Thursday. His aunt was found dead Friday.",
+    )
+
+
+def test_two_figures_both_sources_give_are_two_claims():
+    # two brothers' charges, in both reports: no figure is in dispute
+    assert not any(
+        d.kind in ("quantity", "scope")
+        for d in brief(
+            "Joey Marn, who faces two counts of theft, was released. "
+            "His brother Chad Marn remains in jail on six counts of theft.",
+            "Joey Marn was arrested Monday on two counts of theft. "
+            "Chad Marn was arrested Tuesday on six counts of theft, records show.",
+        )
+    )
+
+
+def test_a_street_is_detail_of_a_town():
+    assert any(
+        d.kind == "place"
+        for d in brief(
+            "The pair were found unconscious at a house in Kelmouth on Saturday evening.",
+            "The pair were found unconscious at a house in Salisbury on Saturday evening.",
+        )
+    )
+    assert not any(
+        d.kind == "place"
+        for d in brief(
+            "The pair were found unconscious at a house in Kelmouth on Saturday evening.",
+            "The pair were found unconscious at a house in Mudgley Road on Saturday evening.",
+        )
+    )
+
+
+def test_a_video_players_notice_is_cut_from_the_line_it_opens():
+    cleaned = clean_text(
+        "Please enable Javascript to watch this video Flora, Ind. -- A barn burned down.\n"
+    )
+    assert cleaned.text == "Flora, Ind. -- A barn burned down."
+    assert [r.reason for r in cleaned.removed] == ["video player notice"]
+    # the words inside a story are the story's
+    kept = clean_text("He asked readers to enable javascript to watch this video at home.\n")
+    assert kept.removed == []
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(doc_id="S1", index=3, text=text, start=0, end=len(text))
+
+
+def test_a_caption_that_says_what_a_picture_shows_is_furniture():
+    caption = (
+        "This image provided by the state prison service shows Dale Orr, an inmate "
+        "scheduled to be executed Thursday, Feb. 22, 2018."
+    )
+    assert furniture(_sentence(caption)) == [(0, len(caption))]
+    assert furniture(_sentence("File photo: Dale Orr appears in court, Feb. 23, 2018.")) != []
+    # a long sentence opening so is a caption the splitter joined to the story: kept
+    joined = caption + " " + " ".join(["Guards said the inmate had been moved twice"] * 4)
+    assert furniture(_sentence(joined)) != [(0, len(joined))]
