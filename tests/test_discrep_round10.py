@@ -83,3 +83,19 @@ def test_a_caption_that_says_what_a_picture_shows_is_furniture():
     # a long sentence opening so is a caption the splitter joined to the story: kept
     joined = caption + " " + " ".join(["Guards said the inmate had been moved twice"] * 4)
     assert furniture(_sentence(joined)) != [(0, len(joined))]
+
+
+def test_a_figure_and_a_bound_at_it_are_one_figure():
+    from accord.analyse.quantities import extract_quantities
+    from accord.compare.counts import quantities_conflict
+
+    def q(text: str):
+        return extract_quantities(text)[0]
+
+    # "two hours" told loosely against "more than 2 hours"
+    assert not quantities_conflict(q("for two hours"), q("for more than 2 hours"))
+    # a measure above a bound: 7.4 is more than seven
+    assert not quantities_conflict(q("more than seven pounds"), q("7.4 pounds"))
+    # whole things: "more than seven" is eight or more, so seven is another figure
+    assert quantities_conflict(q("more than seven boats"), q("five boats"))
+    assert quantities_conflict(q("for two hours"), q("for five hours"))

@@ -76,11 +76,17 @@ class Observation:
     sentence: Sentence
 
 
-def _bounds(q: Quantity) -> tuple[float, float]:
-    return (
-        q.low if q.low is not None else -math.inf,
-        q.high if q.high is not None else math.inf,
-    )
+def _bounds(q: Quantity, other: Quantity | None = None) -> tuple[float, float]:
+    """The interval a figure allows. "More than seven" of whole things starts at eight;
+    against a fraction ("7.4 pounds") it is a measure, and starts just above seven."""
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    if other is not None and not float(other.value).is_integer():
+        if q.qualifier == "more_than":
+            low = q.value
+        elif q.qualifier == "less_than":
+            high = q.value
+    return low, high
 
 
 def _just_below(q: Quantity) -> bool:
@@ -95,11 +101,21 @@ def _touch_only(below: Quantity, above: Quantity) -> bool:
 
 
 def overlap(a: Quantity, b: Quantity) -> bool:
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
+    a_low, a_high = _bounds(a, b)
+    b_low, b_high = _bounds(b, a)
     if _touch_only(a, b) or _touch_only(b, a):
         return False
     return a_low <= b_high and b_low <= a_high
+
+
+def _bound_at_figure(exact: Quantity, bound: Quantity) -> bool:
+    """ "two hours" against "more than 2 hours": both state one figure, one of them
+    loosely; a careful reader sees no dispute."""
+    return (
+        exact.qualifier == "exact"
+        and bound.qualifier in ("more_than", "at_least", "less_than", "at_most")
+        and exact.value == bound.value
+    )
 
 
 def _direction(q: Quantity) -> str:
@@ -113,7 +129,7 @@ def quantities_conflict(a: Quantity, b: Quantity) -> bool:
     or estimates of the same kind disagree too when their figures differ ("at least 42" /
     "at least 57"): the sources report different tallies even if both could be true.
     """
-    if consistent_rounding(a, b):
+    if consistent_rounding(a, b) or _bound_at_figure(a, b) or _bound_at_figure(b, a):
         return False
     if not overlap(a, b):
         return True
