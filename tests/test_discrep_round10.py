@@ -9,7 +9,7 @@ from accord.clean import clean_text
 from accord.compare.event_dates import event_date_conflicts
 from accord.compare.statements import furniture
 from accord.model import Sentence
-from tests.analysed import brief
+from tests.analysed import brief, documents
 from tests.test_discrep_unaligned import _found
 
 
@@ -99,3 +99,17 @@ def test_a_figure_and_a_bound_at_it_are_one_figure():
     # whole things: "more than seven" is eight or more, so seven is another figure
     assert quantities_conflict(q("more than seven boats"), q("five boats"))
     assert quantities_conflict(q("for two hours"), q("for five hours"))
+
+
+def test_a_quoted_tweet_goes_to_the_account_before_its_colon():
+    tweeted = (
+        "The defence came from press secretary Sarah Lane, who told reporters he "
+        '"did nothing wrong. There are no charges against him." @joreporter: " did he '
+        'commit a crime? " @presssec: " as I said, he did nothing wrong, there are no '
+        'charges against him. "'
+    )
+    # each quoted tweet goes to the account before its colon
+    speakers = [q.speaker for q in documents(tweeted)[0].quotes]
+    assert speakers == ["Sarah Lane", "@joreporter", "@presssec"]
+    found = brief(tweeted, 'Lane said he "did nothing wrong, there are no charges against him."')
+    assert not any(d.kind == "speaker" for d in found)

@@ -1235,6 +1235,8 @@ def _cue_before(
     statement = list(spacy_doc[max(0, index - 12) : index])
     if any(t.lemma_.lower() in STATEMENT_NOUNS for t in statement[-4:]):
         window = statement
+    if colon and index > 0 and HANDLE.fullmatch(spacy_doc[index - 1].text):
+        return mark, spacy_doc[index - 1], None  # a tweet as quoted: '@presssec: "…"'
     if colon:  # "Pollsters agree - Carl Bialik: “…”": the name after the dash
         signed = _transcript_speaker(window, mark, dashed_only=True)
         if signed is not None:
@@ -1286,6 +1288,7 @@ def _cue_before(
 
 
 DASHES = ("-", "--", "—", "–")
+HANDLE = re.compile(r"@\w{2,30}")  # an account's name, as a tweet quoted in copy gives it
 
 
 def _clause_before_dash(
