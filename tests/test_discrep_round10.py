@@ -113,3 +113,19 @@ def test_a_quoted_tweet_goes_to_the_account_before_its_colon():
     assert speakers == ["Sarah Lane", "@joreporter", "@presssec"]
     found = brief(tweeted, 'Lane said he "did nothing wrong, there are no charges against him."')
     assert not any(d.kind == "speaker" for d in found)
+
+
+def test_one_persons_rank_in_a_series_told_differently():
+    from accord.compare.regions import ordinal_conflicts
+
+    assert _found(
+        ordinal_conflicts,
+        "Through a friend she met her first husband, Ivo Tamm, who adopted the boy.",
+        "The boy was adopted by her second husband, Ivo Tamm.",
+    ) == [("her first husband, Ivo Tamm", "her second husband, Ivo Tamm")]
+    # two husbands of one series, named apart, are two people
+    assert not _found(
+        ordinal_conflicts,
+        "She met her first husband, Ivo Tamm, in Riga.",
+        "The boy was adopted by her second husband, Karl Osk.",
+    )

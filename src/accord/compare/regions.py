@@ -8,7 +8,8 @@ and compare only frames that share that key (never all sentence pairs):
   Bangladesh". Compass regions conflict when one lies east and the other west (or north
   and south); "southern" and "southwestern" do not.
 * :func:`ordinal_conflicts` — one item ranked differently: "changing the second line of
-  the anthem" / "the third line of the anthem will change".
+  the anthem" / "the third line of the anthem will change"; one named person's rank in a
+  series: "her first husband, Ike Turner" / "her second husband, Ike Turner".
 """
 
 from __future__ import annotations
@@ -37,6 +38,34 @@ ORDINAL = re.compile(
     r"(?P<whole>[a-z]+)",
     re.IGNORECASE,
 )
+
+# "her first husband, ike turner,": a person's place in someone's series (husbands, wives,
+# children), the name after the comma: the key is the noun and the name's last word.
+NAMED_ORDINAL = re.compile(
+    rf"\b(?:her|his|their)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<noun>[a-z]+)\s*,\s+"
+    r"(?P<name>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’.-]+){0,2}?)\s*(?=[,.;)]|$)",
+    re.IGNORECASE,
+)
+NOT_NAME_WORDS = frozenset("who which that and but or the a an he she they it".split())
+
+
+def _ranked(sentence: Sentence) -> list[tuple[str, int, str]]:
+    """Each ranked item of a sentence: (what is ranked, rank, words)."""
+    found = [
+        (
+            f"which {m['noun'].lower()} of the {m['whole'].lower()}",
+            ORDINALS[m["ordinal"].lower()],
+            m.group(0),
+        )
+        for m in ORDINAL.finditer(sentence.text)
+    ]
+    for m in NAMED_ORDINAL.finditer(sentence.text):
+        name = m["name"].lower().split()
+        if any(w in NOT_NAME_WORDS for w in name):
+            continue
+        about = f"which {m['noun'].lower()} {name[-1].strip('.')} was"
+        found.append((about, ORDINALS[m["ordinal"].lower()], m.group(0).rstrip(".")))
+    return found
 
 
 def _axes(compass: str) -> tuple[int, int]:
@@ -107,18 +136,17 @@ def region_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
 def ordinal_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """One item of one whole ranked differently by two sources: "the second line of the
     anthem" / "the third line of the anthem". Frames are indexed by the item and the
-    whole ("line", "anthem"); a source that ranks two items of the whole is not compared
-    (it is listing them, not placing one)."""
-    index: dict[tuple[str, str], dict[str, list[tuple[Sentence, int, str]]]] = defaultdict(
+    whole ("line", "anthem") or by the item and the person named ("husband", "turner"); a
+    source that ranks two items of the whole is not compared (it is listing them, not
+    placing one)."""
+    index: dict[str, dict[str, list[tuple[Sentence, int, str]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for sentence in cluster.sentences():
-        for match in ORDINAL.finditer(sentence.text):
-            key = (match.group("noun").lower(), match.group("whole").lower())
-            rank = ORDINALS[match.group("ordinal").lower()]
-            index[key][sentence.doc_id].append((sentence, rank, match.group(0)))
+        for key, rank, words in _ranked(sentence):
+            index[key][sentence.doc_id].append((sentence, rank, words))
     found = []
-    for (noun, whole), by_doc in index.items():
+    for about, by_doc in index.items():
         single = {
             doc: frames[0]
             for doc, frames in by_doc.items()
@@ -130,7 +158,6 @@ def ordinal_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation]]
                 (a, rank_a, text_a), (b, rank_b, text_b) = single[doc_a], single[doc_b]
                 if rank_a == rank_b:
                     continue
-                about = f"which {noun} of the {whole}"
                 found.append(
                     (
                         Observation(
