@@ -129,3 +129,17 @@ def test_one_persons_rank_in_a_series_told_differently():
         "She met her first husband, Ivo Tamm, in Riga.",
         "The boy was adopted by her second husband, Karl Osk.",
     )
+
+
+def test_a_group_arrested_is_one_arrest_told_by_count_or_by_names():
+    assert _found(
+        event_date_conflicts,
+        "Dale Orr, 42, a convicted felon, and Ivo Tamm, 67, were arrested Wednesday.",
+        "Two people accused of plotting to rob a bank were arrested Tuesday after a sting.",
+    ) == [("Wednesday", "Tuesday")]
+    # three arrested are not the two
+    assert not _found(
+        event_date_conflicts,
+        "Dale Orr, 42, and Ivo Tamm, 67, were arrested Wednesday.",
+        "Three men accused of plotting to rob a bank were arrested Tuesday after a sting.",
+    )

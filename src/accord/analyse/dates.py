@@ -318,6 +318,8 @@ def _acted_on(verb: Token) -> str:
         # a reduced relative the parser hung elsewhere: "their brief filed Friday"
         before = verb.doc[verb.i - 1]
         nouns = [before] if before.pos_ == "NOUN" else []
+    if len(nouns) == 1 and verb.lemma_.lower() in GROUP_ACTS and (size := _group_size(nouns[0])):
+        return f"{size} people"  # "two men were arrested" / "Smith and Doe were arrested"
     if len(nouns) != 1 or nouns[0].pos_ not in ("NOUN", "PROPN"):
         return ""
     if nouns[0].lower_ in REMAINS and (whose := _of_whom(nouns[0])):
@@ -326,6 +328,26 @@ def _acted_on(verb: Token) -> str:
 
 
 REMAINS = frozenset("body remains corpse".split())
+# Acts done to people that reports tell of a group as a count or as a list of names.
+GROUP_ACTS = frozenset("arrest detain".split())
+PEOPLE_NOUNS = frozenset(
+    "people persons men women teens teenagers boys girls suspects adults juveniles".split()
+)
+
+
+def _group_size(noun: Token) -> int:
+    """How many people a subject names, where it names two or more: a count ("two men",
+    "the two") or names joined by "and" ("Smith, 42, and Doe, 67"); 0 otherwise."""
+    if noun.pos_ == "NUM" and noun.lower_ in NUMBER_WORDS:
+        return NUMBER_WORDS[noun.lower_] if NUMBER_WORDS[noun.lower_] >= 2 else 0
+    if noun.lower_ in PEOPLE_NOUNS:
+        counts = [c for c in noun.children if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS]
+        size = NUMBER_WORDS[counts[0].lower_] if len(counts) == 1 else 0
+        return size if size >= 2 else 0
+    if noun.pos_ == "PROPN" or noun.ent_type_ == "PERSON":
+        names = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == "PROPN"]
+        return 1 + len(names) if names else 0
+    return 0
 
 
 def _of_whom(noun: Token) -> str:

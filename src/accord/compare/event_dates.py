@@ -71,6 +71,7 @@ PERSON_EVENTS = frozenset({"arrest", "die"})
 # Events whose own noun says what happened: an argument is not needed ("Monday's attack").
 NOUN_EVENTS = frozenset({"attack", "vote"})
 
+GROUP = re.compile(r"\d+ people")  # ``DateMention.argument`` of a group (analyse.dates)
 WORD = re.compile(r"[\w'’-]+|[;:()\u2014]")
 # Words that open another clause between an event word and a date: the date is then the
 # other clause's ("the report found that donors gave less after the recession on Sunday").
@@ -192,6 +193,12 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
     words = _words(sentence)
     for date in sentence.dates:
         if not datable(sentence, date) or date.planned:
+            continue
+        if date.event == "arrest" and GROUP.fullmatch(date.argument):
+            # a group arrested, told as a count or as names: "two men" / "X and Y"
+            event, arg = _planless(sentence, date, "arrest", date.argument)
+            if arg is not None:
+                frames.append(EventFrame(event, arg, sentence, date))
             continue
         if LEMMA_EVENTS.get(date.event) == "find" and date.argument.startswith("dead "):
             # who was found dead, from the parse: a story may find several dead on several days
