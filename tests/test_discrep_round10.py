@@ -143,3 +143,24 @@ def test_a_group_arrested_is_one_arrest_told_by_count_or_by_names():
         "Dale Orr, 42, and Ivo Tamm, 67, were arrested Wednesday.",
         "Three men accused of plotting to rob a bank were arrested Tuesday after a sting.",
     )
+
+
+def test_one_measure_just_under_a_figure_and_over_it():
+    from accord.compare.unaligned import bounds_either_side
+
+    assert _found(
+        bounds_either_side,
+        "The dog was trapped in the car for nearly 20 hours as the heat rose.",
+        "The deputy left the dog in his patrol car for more than 20 hours on a hot day.",
+    ) == [("nearly 20 hours", "more than 20 hours")]
+    # one side of the figure twice is no dispute, nor are two figures
+    assert not _found(
+        bounds_either_side,
+        "The dog was trapped in the car for more than 20 hours as the heat rose.",
+        "The deputy left the dog in his patrol car for at least 20 hours on a hot day.",
+    )
+    assert not _found(
+        bounds_either_side,
+        "The dog was trapped in the car for nearly 20 hours as the heat rose.",
+        "The deputy left the dog in his patrol car for more than 30 hours on a hot day.",
+    )

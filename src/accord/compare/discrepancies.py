@@ -56,6 +56,7 @@ from accord.compare.support import canonical_sources, evidence, most_common
 from accord.compare.swaps import people_keys, swap_conflicts
 from accord.compare.unaligned import (
     age_against_ago,
+    bounds_either_side,
     counts_of_one_thing,
     durations_in_two_units,
     measures_of_one_thing,
@@ -134,7 +135,7 @@ def unaligned_conflicts(cluster: Cluster) -> list[tuple[Observation, Observation
     sources state it."""
     found = counts_of_one_thing(cluster) + measures_of_one_thing(cluster)
     found += durations_in_two_units(cluster) + age_against_ago(cluster)
-    found += hometowns_of_one_person(cluster)
+    found += hometowns_of_one_person(cluster) + bounds_either_side(cluster)
     return found + event_date_conflicts(cluster) + ages_of_one_person(cluster)
 
 

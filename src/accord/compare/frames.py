@@ -504,8 +504,12 @@ def is_vague(q: Quantity) -> bool:
     )
 
 
-def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bool:
-    """Whether two conflicting counts are figures of two claims, not one claim's two values."""
+def different_claims(
+    a: Sentence, qa: Quantity, b: Sentence, qb: Quantity, by_event: bool = True
+) -> bool:
+    """Whether two conflicting counts are figures of two claims, not one claim's two values.
+    ``by_event=False`` leaves out the event rule, for a caller whose own evidence that the
+    figures are one claim's is stronger than the verbs near them."""
     if is_window(a, qa) or is_window(b, qb):
         return True
     if is_vague(qa) or is_vague(qb):
@@ -518,7 +522,7 @@ def different_claims(a: Sentence, qa: Quantity, b: Sentence, qb: Quantity) -> bo
         return True  # "four dead, including the gunman" / "gunned down three people"
     if different_rates(a, qa, b, qb):
         return True
-    if different_events(a, qa, b, qb):
+    if by_event and different_events(a, qa, b, qb):
         return True
     street_a, street_b = street_of(a, qa), street_of(b, qb)
     if (street_a is None) != (street_b is None) or street_a != street_b:

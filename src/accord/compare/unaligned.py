@@ -380,6 +380,55 @@ def durations_in_two_units(cluster: Cluster) -> list[tuple[Observation, Observat
     return found
 
 
+# --- one measure bounded from either side ------------------------------------------------
+
+
+def _bounded_measures(sentence: Sentence) -> list[Quantity]:
+    """A sentence's measures ("20 hours", "200 feet") stated with a bound: "nearly",
+    "more than", "at least"; not an age, a time ago, a rate, a range or a caption's."""
+    return [
+        q
+        for q in sentence.quantities
+        if q.counted.split()[-1:] and q.counted.split()[-1] in MEASURES
+        and q.qualifier in ("approximately", "more_than", "at_least")
+        and not is_ago(sentence, q)
+        and not rate_unit(sentence, q)
+        and not only_in_furniture(sentence, q.text)
+    ]  # fmt: skip
+
+
+def _under(q: Quantity) -> bool:
+    """ "nearly 20 hours", "almost 200 feet": a little under the figure (up to it)."""
+    return q.qualifier == "approximately" and q.high == q.value and (q.low or 0) < q.value
+
+
+def bounds_either_side(cluster: Cluster) -> list[tuple[Observation, Observation]]:
+    """One measure that one source puts just under a figure and another over it
+    ("trapped for nearly 20 hours" / "left for more than 20 hours"): the same figure and
+    unit, bounded from opposite sides, cannot be one value. A measure has no event word
+    to match ("found dead nearly 20 hours later"), so the shared figure and unit are the
+    evidence, and each source must state that unit with one figure only."""
+    index: dict[object, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
+    for document in cluster.documents:
+        for sentence in document.sentences:
+            for q in sentence.quantities:
+                if q.counted.split()[-1:] and q.counted.split()[-1] in MEASURES:
+                    index[q.counted.split()[-1]][document.id].append((sentence, q))
+    found = []
+    for (a, qa), (b, qb) in one_figure_each(index):
+        if qa.value != qb.value:
+            continue
+        if qa not in _bounded_measures(a) or qb not in _bounded_measures(b):
+            continue
+        below, above = (qa, qb) if _under(qa) else (qb, qa)
+        if not _under(below) or above.qualifier not in ("more_than", "at_least"):
+            continue
+        if different_claims(a, qa, b, qb, by_event=False):
+            continue  # "trapped" / "left" / "found dead ... later": one wait, three verbs
+        found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+    return found
+
+
 # --- a thing's age and how long ago it was made ----------------------------------------
 
 OLDEST = 120  # an age above any person's is a thing's: "a 2,400-year-old shrine"
