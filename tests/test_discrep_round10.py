@@ -164,3 +164,15 @@ def test_one_measure_just_under_a_figure_and_over_it():
         "The dog was trapped in the car for nearly 20 hours as the heat rose.",
         "The deputy left the dog in his patrol car for more than 30 hours on a hot day.",
     )
+
+
+def test_a_source_that_dates_the_same_kind_of_act_on_both_days_tells_two_occasions():
+    other = "Ivo Tamm appeared Wednesday in federal court in Kelmouth after the flight landed."
+    both = (
+        "Ivo Tamm was arrested and arraigned Wednesday after the flight landed. "
+        "He appeared Thursday in federal court in Kelmouth for a detention hearing."
+    )
+    assert not any(d.kind == "date" for d in brief(both, other))
+    # one appearance, two days: a dispute
+    one = "He appeared Thursday in federal court in Kelmouth after the flight landed."
+    assert any(d.kind == "date" for d in brief(one, other))

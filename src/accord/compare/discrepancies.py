@@ -18,7 +18,7 @@ from accord.analyse.entities import same_name
 from accord.compare.ages import ages_of_one_person
 from accord.compare.claimants import first_claimant
 from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
-from accord.compare.dates import date_conflicts
+from accord.compare.dates import EVENT_VERBS, date_conflicts
 from accord.compare.event_dates import event_date_conflicts
 from accord.compare.frames import (
     age_subject,
@@ -64,6 +64,7 @@ from accord.compare.unaligned import (
 from accord.model import (
     Cluster,
     Discrepancy,
+    Document,
     Quantity,
     QuantityValue,
     QuoteGroup,
@@ -119,6 +120,8 @@ def slot_discrepancies(cluster: Cluster, parties: Parties | None = None) -> list
     if conflicts:  # both scan every sentence of the cluster: only when there is a conflict
         said = _sentences_of_sources(cluster)
         conflicts = [c for c in conflicts if not _said_by_both(c, said) and not _denies(c)]
+        documents = {d.id: d for d in cluster.documents}
+        conflicts = [c for c in conflicts if not _both_days_of_one_kind(c, documents)]
         figures = _figures_of_sources(cluster)
         exchanged = _exchanged_spans(cluster)
         conflicts = [c for c in conflicts if not _figure_stated_by_both(c, figures, exchanged)]
@@ -290,6 +293,42 @@ def _said_by_both(conflict: tuple[Observation, Observation], said: dict[str, set
     return _normalised(a.text) in said.get(b.doc_id, set()) or _normalised(b.text) in said.get(
         a.doc_id, set()
     )
+
+
+# Acts of one kind for the rule below: a court's acts are one kind ("arraigned Wednesday",
+# "appeared Thursday for a detention hearing": two appearances of one case).
+ACT_KINDS = {**EVENT_VERBS, "appear": "court", "arraign": "court", "plead": "court"}
+
+
+def _act_kind(sentence: Sentence, value: str) -> tuple[str, str] | None:
+    """The kind of act a sentence's date of ``value`` dates, with what it acts on ("find",
+    "dead mother"), from the parse; None if none."""
+    acts = {(d.event, d.argument) for d in sentence.dates if d.value == value and d.event}
+    if len(acts) != 1:
+        return None
+    event, argument = acts.pop()
+    return (ACT_KINDS[event], argument) if event in ACT_KINDS else None
+
+
+def _both_days_of_one_kind(
+    conflict: tuple[Observation, Observation], documents: dict[str, Document]
+) -> bool:
+    """Whether the source of one day also dates an act of the same kind on the other's
+    day ("appeared Thursday for a detention hearing" and "arraigned Wednesday" in one
+    report, "appeared Wednesday" in another): that source tells two occasions, and the
+    other source one of them. Finds of two people found dead are two acts."""
+    first, second = conflict
+    if first.kind != "date":
+        return False
+    for own, other in ((first, second), (second, first)):
+        kinds = {_act_kind(own.sentence, str(own.key)), _act_kind(other.sentence, str(other.key))}
+        kinds.discard(None)
+        if kinds and any(
+            _act_kind(sentence, str(other.key)) in kinds
+            for sentence in documents[own.sentence.doc_id].sentences
+        ):
+            return True
+    return False
 
 
 def _denies(conflict: tuple[Observation, Observation]) -> bool:
