@@ -176,3 +176,25 @@ def test_a_source_that_dates_the_same_kind_of_act_on_both_days_tells_two_occasio
     # one appearance, two days: a dispute
     one = "He appeared Thursday in federal court in Kelmouth after the flight landed."
     assert any(d.kind == "date" for d in brief(one, other))
+
+
+def test_a_speech_verb_cut_off_after_a_names_abbreviation_joins_its_sentence():
+    from accord.analyse.sentences import split_paragraph
+
+    text = "The remains were found, district attorney Ivo T. Tamm Jr. Said Monday night. He left."
+    assert [text[a:b] for a, b in split_paragraph(text)] == [
+        "The remains were found, district attorney Ivo T. Tamm Jr. Said Monday night.",
+        "He left.",
+    ]
+    # a sentence that opens with "Said" after one that ends in a full word stays apart
+    text = "The mayor spoke at noon. Said the mayor, smiling."
+    assert len(split_paragraph(text)) == 2
+
+
+def test_a_find_announced_in_a_fragment_of_a_name_reads_the_clause_before():
+    assert _found(
+        event_date_conflicts,
+        "The remains of two hikers were found near the quarry, district attorney Ivo. "
+        "T. Tamm Jr. Said Tuesday night.",
+        "Rangers found the remains of the two hikers near the Kelmouth quarry on Wednesday.",
+    ) == [("Tuesday", "Wednesday")]

@@ -215,12 +215,26 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
             if start < 0:  # pysbd normalised something; fall back to the cursor
                 start = cursor
             end = start + len(sentence)
-            spans.extend(
-                (p_start + start + a, p_start + start + b)
-                for a, b in resplit(piece_text[start:end])
-            )
+            for a, b in resplit(piece_text[start:end]):
+                a, b = p_start + start + a, p_start + start + b
+                if (
+                    spans
+                    and SPEECH_TAIL.match(text[a:b])
+                    and ABBREVIATION.search(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans[-1] = (spans[-1][0], b)  # "... Joseph D. Early Jr. Said Monday."
+                else:
+                    spans.append((a, b))
             cursor = end
     return spans
+
+
+# A speech verb and its day cut off after a name's abbreviation ("district attorney Joseph
+# D. Early Jr. Said wednesday night."; Multi-News capitalises each sentence's first word):
+# the tail of the sentence before, not a sentence.
+SPEECH_TAIL = re.compile(
+    r"^(?:said|says|told|added|wrote)\b(?:\s+[\w'’,-]+){0,6}\s*[.!?]?[\"”’']?$", re.I
+)
 
 
 # pysbd's time grows with the square of the text it is given (a paragraph of 1,000

@@ -252,10 +252,13 @@ FOUND_DONE = re.compile(
     r"\s+(?:found|discovered|recovered)\b",
     re.I,
 )
-# "Said wednesday night." cut off after "Jr." by the sentence splitter: its clause is the
-# sentence before.
+# "D. Early Jr. said wednesday night.": the end of a name and "said" with a day, cut off
+# by the sentence splitter at an abbreviation of the name ("Joseph. D."): its clause is
+# the sentence before.
 SAID_ALONE = re.compile(
-    r"^\s*said\s+(?:late\s+|early\s+)?(?:on\s+)?[a-z]+day\b[^.]{0,12}\.?\s*$", re.I
+    r"^\s*(?:(?:[a-z]\.|[\w'’-]+\.?)\s+){0,3}?said\s+(?:late\s+|early\s+)?(?:on\s+)?[a-z]+day\b"
+    r"[^.]{0,12}\.?\s*$",
+    re.I,
 )
 
 
