@@ -198,3 +198,19 @@ def test_a_find_announced_in_a_fragment_of_a_name_reads_the_clause_before():
         "T. Tamm Jr. Said Tuesday night.",
         "Rangers found the remains of the two hikers near the Kelmouth quarry on Wednesday.",
     ) == [("Tuesday", "Wednesday")]
+
+
+def test_searchers_are_one_count_whatever_the_verb_says_they_did():
+    from accord.compare.unaligned import counts_of_one_thing
+
+    assert _found(
+        counts_of_one_thing,
+        "The forest is home to bears; 180 rescuers and sniffer dogs were deployed on Tuesday.",
+        "Police on horseback were among 130 rescuers scouring the forest of Kelmouth.",
+    ) == [("180 rescuers", "130 rescuers")]
+    # what befell them is another count
+    assert not _found(
+        counts_of_one_thing,
+        "The forest is home to bears; 180 rescuers and sniffer dogs were deployed on Tuesday.",
+        "Twelve rescuers were injured when a slope gave way in the forest of Kelmouth.",
+    )

@@ -57,6 +57,9 @@ RECORD_VERBS = frozenset(
 OUTCOME_NOUNS = frozenset(
     "case infection death fatality casualty victim injury arrest hospitalization".split()
 )
+# People named by the search they make: what the verb says adds nothing ("180 rescuers
+# were deployed" / "130 rescuers scoured the forest"), unless it is what befell them.
+SEARCH_NOUNS = frozenset("rescuer searcher firefighter volunteer responder".split())
 # Margins and scores ("leads by six points") differ from poll to poll and game to game.
 NOT_ONE_COUNT = frozenset({"point"})
 # Verbs that say nothing of what happened to what is counted.
@@ -74,6 +77,8 @@ def count_event(q: Quantity) -> str:
         return head
     if q.event in RECORD_VERBS:
         return RECORDED
+    if head in SEARCH_NOUNS and EVENT_CLASSES.get(q.event) is None:
+        return head  # "180 rescuers deployed" / "among 130 rescuers scouring the area"
     if q.event in EMPTY_EVENTS:
         return ""
     return EVENT_CLASSES.get(q.event, q.event)
