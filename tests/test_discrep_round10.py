@@ -214,3 +214,17 @@ def test_searchers_are_one_count_whatever_the_verb_says_they_did():
         "The forest is home to bears; 180 rescuers and sniffer dogs were deployed on Tuesday.",
         "Twelve rescuers were injured when a slope gave way in the forest of Kelmouth.",
     )
+
+
+def test_a_figure_or_so_is_about_that_figure_of_the_noun_after_it():
+    from accord.analyse.nlp import pipeline
+    from accord.analyse.quantities import extract_quantities
+
+    text = "The senator told 50 or so people inside the chapel that jobs would return."
+    (q,) = extract_quantities(text, pipeline()(text))
+    assert (q.text, q.qualifier, q.counted) == ("50 or so", "approximately", "people")
+    assert q.low is not None and q.high is not None and q.low < 50 < q.high
+    # "or so" elsewhere is not the figure's
+    text = "He paid 50 dollars, or so he said."
+    (q,) = extract_quantities(text, pipeline()(text))
+    assert q.qualifier == "exact"

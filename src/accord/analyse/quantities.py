@@ -300,6 +300,9 @@ def _counted_and_event(spacy_doc: SpacyDoc | None, start: int, end: int) -> tupl
     return counted, best
 
 
+OR_SO = re.compile(r"\s+or\s+so\b", re.I)
+
+
 def extract_quantities(
     text: str, spacy_doc: SpacyDoc | None = None, offset: int = 0
 ) -> list[Quantity]:
@@ -344,6 +347,10 @@ def extract_quantities(
             if qualifier_text in BELOW:
                 high_value = value
         start, end = match.start(), match.end()
+        loose = OR_SO.match(text, end) if qualifier == "exact" else None
+        if loose:  # "50 or so people": about 50, and the noun after it is what is counted
+            qualifier, end = "approximately", loose.end()
+            low_value, high_value = interval(value, qualifier)
         counted, event = _counted_and_event(spacy_doc, start, end)
         counted = COUNTED_ALIASES.get(counted, counted)
         measure = MEASURE_BEFORE_NOUN.match(text[end:])
@@ -377,7 +384,7 @@ def extract_quantities(
             counted = {"$": "dollar", "€": "euro", "£": "pound"}[match.group("cur")]
         found.append(
             Quantity(
-                text=match.group(0),
+                text=text[start:end],
                 value=value,
                 low=low_value,
                 high=high_value,
