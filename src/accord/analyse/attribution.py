@@ -355,7 +355,10 @@ def _subject(cue: Token) -> Token | None:
                 # "Trump told Newsmax that Romney had a crazy policy, adding, “…”": a
                 # speech participle on a reported clause goes on with its reporter.
                 going_on = cue.tag_ == "VBG" and cue.lemma_.lower() in GOING_ON
-                if token is not cue and (going_on or not _may_speak(child)):
+                # "Holm said Berg is to blame and accused him of …": "him" is not who
+                # accuses, so the reported subject is not the one speaking.
+                bound = token is not cue and _object_pronoun(cue)
+                if token is not cue and (going_on or bound or not _may_speak(child)):
                     # "Paul said Rubio's plan would cost more, and called him …": the
                     # parse hangs "called" on what Paul said; a plan calls no one.
                     outer = _reporting_verb(token)
@@ -393,11 +396,21 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
             token = token.head.head  # "rejected the notion …, saying …"
             continue
+        # "Ada Holm, the activist, endorsed the plan, saying …" parsed with the name as
+        # the root (or subject) and the participle hung on it: the person says it.
+        person = token.head.ent_type_ == "PERSON" and token.head.dep_ in ("ROOT", "nsubj")
+        if token.dep_ == "acl" and token.tag_ == "VBG" and person and token.head.i < token.i:
+            return token.head
         outer = _reporting_verb(token) if token is not cue else None
         if outer is not None:  # "said the move was made by Bratton and said, “…”"
             return _subject(outer)
         return _name_before(cue)
     return None
+
+
+def _object_pronoun(cue: Token) -> bool:
+    """Whether a cue's object is "him" or "her": a pronoun that cannot be its subject."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("him", "her") for c in cue.children)
 
 
 def _after_time_clause(cue: Token) -> bool:
@@ -877,6 +890,10 @@ class PersonTracker:
         entity = _entity_at(token, spacy_doc)
         if entity and entity[2] == "PERSON":
             self.people.append(self.full_name(clean_name(spacy_doc[entity[0] : entity[1]].text)))
+        elif token.pos_ == "PROPN" and (known := self.known_surname(token)) is not None:
+            # "Fiorina ended the meeting" with "Fiorina" tagged an organisation, after
+            # "Carly Fiorina": the person the article named in full.
+            self.people.append(known)
         elif not entity and any(c.dep_ == "appos" for c in token.children):
             # "greta nyberg, the team's captain, was asked …": a name the NER missed;
             # "author and activist Ada Holm took …": the role's name is its apposition.

@@ -1,0 +1,120 @@
+"""Attribution round 10: constructions read on PolNeAR train, on invented sentences.
+
+A speech verb the quotation hangs on other than as its content; a speech participle
+hung on the name the parse made the root; a surname the recogniser missed, once the
+article has named the person in full; a verb that is speech only beside a quotation,
+with no one named as its subject, at the end of the paragraph before; "him" or "her" as
+the object of a speech verb that a reported clause would give its subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysed import speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A new radio ad released on Friday accuses the mayor of selling the harbour "
+            "“in a long scheme of favours going back years.”",
+            ["A new radio ad"],
+        ),
+        (
+            "The Bergen Times described the council's slow road to the vote as a “march "
+            "from anger and doubt to quiet acceptance of the harbour plan.”",
+            ["The Bergen Times"],
+        ),
+    ],
+)
+def test_speech_verb_governs_the_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+def test_inherited_role_governs_nothing():
+    """A thing is no speaker through a relative clause: the town's rule says nothing."""
+    text = (
+        "The town has a rule that warns visitors about the boats “in the strongest terms "
+        "the council could find.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_thinking_is_no_speech():
+    text = (
+        "After the meeting, the columnist Ada Holm imagined the mayor was thinking: “What "
+        "on earth have I done to this town?”"
+    )
+    assert speakers(text) != ["the mayor"]
+
+
+def test_participle_on_a_person():
+    """'Ada Holm, the activist, backed the plan, saying …': the participle is hers, even
+    where the parse hangs it on her name."""
+    text = (
+        "Mira Olsen, the famous harbour campaigner and lawyer, backed the council's plan on "
+        "Monday, saying she had not yet asked for the mayor's resignation because she "
+        "believed “we have to put all of our effort into helping the fishermen of Bergen.”"
+    )
+    assert speakers(text) == ["Mira Olsen"]
+
+
+def test_surname_the_recogniser_missed_is_observed():
+    """A subject that is the surname of a person the article named in full is that
+    person, as the "she" of the next quotation, whatever the recogniser tagged it."""
+    from spacy.tokens import Span
+
+    from accord.analyse.attribution import PersonTracker
+    from accord.analyse.nlp import pipeline
+    from accord.model import Entity
+
+    text = "In May, Lindqvist ended her meeting with the board on a happy note."
+    spacy_doc = pipeline()(text)
+    surname = next(t for t in spacy_doc if t.text == "Lindqvist")
+    spacy_doc.ents = [Span(spacy_doc, surname.i, surname.i + 1, label="ORG")]
+    tracker = PersonTracker([Entity("Carla Lindqvist", "person", "carla lindqvist", 0, 15)], text)
+    tracker.observe_subject(surname, spacy_doc)
+    assert tracker.people == ["Carla Lindqvist"]
+
+
+def test_surname_subject_of_the_clause():
+    text = (
+        "Former mayor Tom Lindqvist left the council in May.\n\n"
+        "Lindqvist hit back in June, attacking the mayor for “the waste, the boasting, the "
+        "silly games of the harbour board” of his term."
+    )
+    assert speakers(text) == ["Tom Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that is speech only beside a quotation, with a thing as its subject,
+        # reports nothing for the next paragraph's quotation.
+        (
+            "The vote on the harbour was close. Then the fishing season began.\n\n"
+            "“We will need many more boats before the summer comes to the town.”",
+            [None],
+        ),
+        # One with a person as its subject does.
+        (
+            "Holm also spoke about the harbour case in her speech.\n\n"
+            "“It is the most important case this town has seen in many years.”",
+            ["Holm"],
+        ),
+    ],
+)
+def test_quote_only_verb_in_paragraph_before(text, expected):
+    assert speakers(text) == expected
+
+
+def test_object_pronoun_is_not_the_speaker():
+    """'Holm said Berg is to blame and accused him of …': the one accused is not the one
+    who accuses, so the speech verb goes on with the reporter."""
+    text = (
+        "The mayor, Ada Holm, said Tom Berg was responsible for what happened at the docks "
+        "and accused him of “stirring up angry and dangerous crowds at the harbour.”"
+    )
+    assert speakers(text) == ["Ada Holm"]
