@@ -118,3 +118,28 @@ def test_object_pronoun_is_not_the_speaker():
         "and accused him of “stirring up angry and dangerous crowds at the harbour.”"
     )
     assert speakers(text) == ["Ada Holm"]
+
+
+def test_speech_verb_tagged_a_noun():
+    """'“…,” the Danes state in the paper': the tagger's noun is the speech verb."""
+    text = (
+        "“Today the town is one of the leading ports in fighting smuggling, and has been "
+        "working closely with its allies,” the Danes state in the white paper."
+    )
+    assert speakers(text) == ["Danes"]
+
+
+def test_noun_after_a_name_is_no_cue():
+    """A noun that only looks like a speech verb, with a noun after it, is part of a
+    name's phrase ("the council report office"), not a verb."""
+    text = "“We will open the harbour again in the spring,” the council report office."
+    assert speakers(text) == [None]
+
+
+def test_finding_quoted_as_object():
+    """'A report found “no evidence …”': what a study found, quoted, is its own."""
+    text = (
+        "A 2019 council report found “no sign that there was either a closure order or a "
+        "lack of available boats.”"
+    )
+    assert speakers(text) == ["A 2019 council report"]

@@ -813,6 +813,11 @@ def _finding(
         opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
         if clause.dep_ == "ccomp" and opened:
             return any(inside(spacy_doc[i]) for i in _subtree(clause) & content)
+        # Or a quotation that is the object itself, opening right after the verb.
+        if clause.dep_ == "dobj" and token.i + 2 < len(spacy_doc):
+            mark, first = spacy_doc[token.i + 1], spacy_doc[token.i + 2]
+            if mark.text in ("“", '"') and first.i in _subtree(clause) and inside(first):
+                return True
     return False
 
 
@@ -1154,9 +1159,19 @@ def _cue_right_after(
     k = _skip_preposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
-    if k < len(after) and _speech_cue(after[k]):
+    if k < len(after) and (_speech_cue(after[k]) or _speech_noun(after, k)):
         return after[k], head
     return _subject_of_verb_after(head, after)
+
+
+def _speech_noun(after: list[Token], k: int) -> bool:
+    """'“…,” the Saudis state in the paper': a speech verb the tagger took for the noun
+    that ends the name's phrase, with no noun after it to make it one."""
+    token = after[k]
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    following = after[k + 1] if k + 1 < len(after) else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _subject_of_verb_after(head: Token, after: list[Token]) -> tuple[Token, Token] | None:
