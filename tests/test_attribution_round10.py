@@ -4,7 +4,9 @@ A speech verb the quotation hangs on other than as its content; a speech partici
 hung on the name the parse made the root; a surname the recogniser missed, once the
 article has named the person in full; a verb that is speech only beside a quotation,
 with no one named as its subject, at the end of the paragraph before; "him" or "her" as
-the object of a speech verb that a reported clause would give its subject.
+the object of a speech verb that a reported clause would give its subject; a speech verb
+the tagger took for a noun; a study that "found" a quotation; after an exclamation, a verb
+whose object is what it is about.
 """
 
 from __future__ import annotations
@@ -143,3 +145,21 @@ def test_finding_quoted_as_object():
         "lack of available boats.”"
     )
     assert speakers(text) == ["A 2019 council report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After an exclamation, a verb whose object is what it is about begins a sentence
+        # of its own: the fishermen praise, they do not say the quotation.
+        (
+            "“Mayor, open up this harbour!” Fishermen still praise her refusal to accept "
+            "the closure.",
+            [None],
+        ),
+        # A question asked of an audience is still the asker's.
+        ("“Why close the harbour now?” Holm asked the council.", ["Holm"]),
+    ],
+)
+def test_sentence_after_an_exclamation(text, expected):
+    assert speakers(text) == expected

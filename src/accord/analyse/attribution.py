@@ -1107,6 +1107,13 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     replying = cue.lemma_.lower() in REPLY_LEMMAS or any(c.lower_ == "back" for c in cue.children)
     if replying and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
+    # Nor is a verb whose object is what it is about: '“… this wall!” Conservatives still
+    # praise his refusal to …' begins a sentence of its own.
+    lemma = cue.lemma_.lower()
+    if lemma in OBJECT_CONTENT and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > cue.i for c in cue.children
+    ):
+        return None
     return found
 
 
