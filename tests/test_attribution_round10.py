@@ -6,7 +6,7 @@ article has named the person in full; a verb that is speech only beside a quotat
 with no one named as its subject, at the end of the paragraph before; "him" or "her" as
 the object of a speech verb that a reported clause would give its subject; a speech verb
 the tagger took for a noun; a study that "found" a quotation; after an exclamation, a verb
-whose object is what it is about.
+whose object is what it is about; a role that reports in the sentence before.
 """
 
 from __future__ import annotations
@@ -163,3 +163,14 @@ def test_finding_quoted_as_object():
 )
 def test_sentence_after_an_exclamation(text, expected):
     assert speakers(text) == expected
+
+
+def test_role_in_the_sentence_before():
+    """A role that reports in the sentence before a quotation opening its own sentence
+    goes on speaking, as a name does."""
+    text = (
+        "The harbour master further explained that it had struck him that the next boat "
+        "would be the town's fiftieth. “I felt the sea tell me to look at the old charts to "
+        "see what the fiftieth boat should be.”"
+    )
+    assert speakers(text) == ["The harbour master"]

@@ -468,7 +468,8 @@ def _sentence_before(
     names = {c.claimant.name for c in found if c.claimant is not None}
     if len(names) != 1 or None in names or found[-1].claimant is None:
         return None
-    if found[-1].claimant.kind not in NAMED_KINDS:
+    # A role reports as a name does ("The Christian leader further related that …").
+    if found[-1].claimant.kind not in (*NAMED_KINDS, "role"):
         return None
     return found[-1]
 
