@@ -6,7 +6,8 @@ article has named the person in full; a verb that is speech only beside a quotat
 with no one named as its subject, at the end of the paragraph before; "him" or "her" as
 the object of a speech verb that a reported clause would give its subject; a speech verb
 the tagger took for a noun; a study that "found" a quotation; after an exclamation, a verb
-whose object is what it is about; a role that reports in the sentence before.
+whose object is what it is about; a role that reports in the sentence before, or
+is the own claimant of the one cue of its sentence.
 """
 
 from __future__ import annotations
@@ -174,3 +175,13 @@ def test_role_in_the_sentence_before():
         "see what the fiftieth boat should be.”"
     )
     assert speakers(text) == ["The harbour master"]
+
+
+def test_role_of_the_sentence():
+    """The one cue of a quotation's sentence may be a role when it is the verb's own
+    (here "according to"'s) claimant."""
+    text = (
+        "According to the new harbour rulebook, the guards were told, "
+        '"You do not guard the boats. You guard the trust of the town."'
+    )
+    assert speakers(text) == ["the new harbour rulebook"]

@@ -427,11 +427,26 @@ def _sentence_cue(
     if len(found) != 1 or found[0].claimant is None or not found[0].claimant.name:
         return None
     # A cue whose content is another quotation ('a clip Mosman called "distasteful"') is
-    # that quotation's; a description ("the promise") is too often the parse's mistake.
+    # that quotation's; a description ("the promise") is too often the parse's mistake
+    # unless it is the verb's own subject.
     content = found[0].content
-    if 2 * len(content & quoted) > len(content) or found[0].claimant.kind not in NAMED_KINDS:
+    if 2 * len(content & quoted) > len(content) or not _speaking_kind(found[0]):
         return None
     return found[0]
+
+
+def _speaking_kind(cue: Cue) -> bool:
+    """Whether a cue's claimant may speak a quotation the parse did not tie to it: a
+    person, organisation, group or place, or a role that is the verb's own subject ("the
+    poll also finds that …", "according to the playbook"), not one reached through a
+    relative ("a clause that requires staff to promise …")."""
+    claimant = cue.claimant
+    if claimant is None or claimant.kind in NAMED_KINDS:
+        return claimant is not None
+    own = cue.token.lower_ == "according" or any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.token.children
+    )
+    return claimant.kind == "role" and own
 
 
 def _sentence_before(
