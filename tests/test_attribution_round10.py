@@ -7,7 +7,8 @@ with no one named as its subject, at the end of the paragraph before; "him" or "
 the object of a speech verb that a reported clause would give its subject; a speech verb
 the tagger took for a noun; a study that "found" a quotation; after an exclamation, a verb
 whose object is what it is about; a role that reports in the sentence before, or
-is the own claimant of the one cue of its sentence.
+is the own claimant of the one cue of its sentence; a count of people ("Hundreds of
+fishermen") as a subject.
 """
 
 from __future__ import annotations
@@ -185,3 +186,23 @@ def test_role_of_the_sentence():
         '"You do not guard the boats. You guard the trust of the town."'
     )
     assert speakers(text) == ["the new harbour rulebook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of angry fishermen marched through the old town on Monday, chanting "
+            '"Open the harbour, save the boats," as the council met.',
+            ["Hundreds of angry fishermen"],
+        ),
+        (
+            'Two of the councillors said "the harbour will stay closed for the whole winter."',
+            ["Two of the councillors"],
+        ),
+        # A count of no one named is no speaker.
+        ('Thousands said "the harbour will stay closed for the whole winter."', [None]),
+    ],
+)
+def test_count_of_people(text, expected):
+    assert speakers(text) == expected

@@ -231,6 +231,9 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
     counted = _counted_person(head, spacy_doc)
     if counted is not None:  # "One of the firm's owners, Ada Holm, said"
         return counted
+    group = _counted_group(head)
+    if group is not None:  # "Hundreds of demonstrators marched, chanting “…”"
+        return group[0], group[1], spacy_doc[group[0] : group[1]].text, "role"
     if head.pos_ in ("ADV", "ADJ") and _mistagged_noun(head):  # "this Trump look-alike"
         start, end = _noun_phrase(head)
         return start, end, spacy_doc[start:end].text, "role"
@@ -310,6 +313,20 @@ def _counted_person(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, st
         if child.dep_ == "appos" and (named := _named_apposition(child, spacy_doc)):
             return named
     return None
+
+
+def _counted_group(head: Token) -> tuple[int, int] | None:
+    """Token range of a count of people that is a subject: "Hundreds of pro-Sanders
+    demonstrators", "Dozens of fishermen" (a number, or a noun the recogniser counts,
+    with "of" and a plural noun). A count with no such phrase ("Two", "Thousands") is
+    no one."""
+    if head.pos_ != "NUM" and head.ent_type_ != "CARDINAL":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in TIME_WORDS:
+        return None
+    return head.left_edge.i if head.left_edge.i < head.i else head.i, _noun_phrase(noun)[1]
 
 
 def _named_apposition(child: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, str] | None:
