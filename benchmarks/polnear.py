@@ -38,8 +38,8 @@ quotes and attributions are scored against the gold:
     nor wrong). Token-level F1 per role (share of predicted tokens inside a gold span of
     the role, share of gold tokens inside a predicted one) is given too.
 
-    python benchmarks/polnear.py [--split train|dev] [--limit N] [--stride K] [--json FILE]
-        [--errors N]
+    python benchmarks/polnear.py [--split train|dev] [--limit N] [--stride K] [--offset I]
+        [--json FILE] [--errors N]
 """
 
 from __future__ import annotations
@@ -174,10 +174,10 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
     return found
 
 
-def load(split: str, limit: int | None = None, stride: int = 1) -> list[Article]:
+def load(split: str, limit: int | None = None, stride: int = 1, offset: int = 0) -> list[Article]:
     folder = DATA / split
     articles = []
-    for path in sorted((folder / "text").glob("*.txt"))[::stride]:
+    for path in sorted((folder / "text").glob("*.txt"))[offset::stride]:
         name = path.stem
         anns = sorted((folder / "attributions").glob(f"{name}_*.ann"))
         if not anns:
@@ -428,8 +428,8 @@ def _role_span(p: Predicted, role: str) -> tuple[int, int] | None:
     return {"source": p.source, "cue": p.cue, "content": p.content}[role]
 
 
-def run(split: str, limit: int | None = None, stride: int = 1) -> Tally:
-    articles = load(split, limit, stride)
+def run(split: str, limit: int | None = None, stride: int = 1, offset: int = 0) -> Tally:
+    articles = load(split, limit, stride, offset)
     capitalised = capitalisation(articles)
     tally = Tally(articles=len(articles))
     started = time.perf_counter()
@@ -514,13 +514,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--stride", type=int, default=1, help="every Nth article only")
+    parser.add_argument(
+        "--offset", type=int, default=0, help="start at this article (with --stride: a half)"
+    )
     parser.add_argument("--json", type=Path, help="write the figures and errors here")
     parser.add_argument("--errors", type=int, default=0, help="print N speaker errors")
     args = parser.parse_args(argv)
     if not (DATA / args.split).exists():
         print(f"no data at {DATA / args.split}: PolNeAR is needed", file=sys.stderr)
         return 2
-    tally = run(args.split, args.limit, args.stride)
+    tally = run(args.split, args.limit, args.stride, args.offset)
     figures = report(tally, args.split)
     print(table(figures))
     for error in tally.errors[: args.errors]:

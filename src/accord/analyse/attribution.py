@@ -231,6 +231,9 @@ def _name_of(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str | None, st
     counted = _counted_person(head, spacy_doc)
     if counted is not None:  # "One of the firm's owners, Ada Holm, said"
         return counted
+    group = _counted_group(head)
+    if group is not None:  # "Hundreds of demonstrators marched, chanting “…”"
+        return group[0], group[1], spacy_doc[group[0] : group[1]].text, "role"
     if head.pos_ in ("ADV", "ADJ") and _mistagged_noun(head):  # "this Trump look-alike"
         start, end = _noun_phrase(head)
         return start, end, spacy_doc[start:end].text, "role"
@@ -312,6 +315,20 @@ def _counted_person(head: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, st
     return None
 
 
+def _counted_group(head: Token) -> tuple[int, int] | None:
+    """Token range of a count of people that is a subject: "Hundreds of pro-Sanders
+    demonstrators", "Dozens of fishermen" (a number, or a noun the recogniser counts,
+    with "of" and a plural noun). A count with no such phrase ("Two", "Thousands") is
+    no one."""
+    if head.pos_ != "NUM" and head.ent_type_ != "CARDINAL":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in TIME_WORDS:
+        return None
+    return head.left_edge.i if head.left_edge.i < head.i else head.i, _noun_phrase(noun)[1]
+
+
 def _named_apposition(child: Token, spacy_doc: SpacyDoc) -> tuple[int, int, str, str] | None:
     """The person an apposition names ("…, General-Major Igor Konashenkov,"), or None."""
     appos = _entity_at(child, spacy_doc)
@@ -355,7 +372,10 @@ def _subject(cue: Token) -> Token | None:
                 # "Trump told Newsmax that Romney had a crazy policy, adding, “…”": a
                 # speech participle on a reported clause goes on with its reporter.
                 going_on = cue.tag_ == "VBG" and cue.lemma_.lower() in GOING_ON
-                if token is not cue and (going_on or not _may_speak(child)):
+                # "Holm said Berg is to blame and accused him of …": "him" is not who
+                # accuses, so the reported subject is not the one speaking.
+                bound = token is not cue and _object_pronoun(cue)
+                if token is not cue and (going_on or bound or not _may_speak(child)):
                     # "Paul said Rubio's plan would cost more, and called him …": the
                     # parse hangs "called" on what Paul said; a plan calls no one.
                     outer = _reporting_verb(token)
@@ -393,11 +413,21 @@ def _subject(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
             token = token.head.head  # "rejected the notion …, saying …"
             continue
+        # "Ada Holm, the activist, endorsed the plan, saying …" parsed with the name as
+        # the root (or subject) and the participle hung on it: the person says it.
+        person = token.head.ent_type_ == "PERSON" and token.head.dep_ in ("ROOT", "nsubj")
+        if token.dep_ == "acl" and token.tag_ == "VBG" and person and token.head.i < token.i:
+            return token.head
         outer = _reporting_verb(token) if token is not cue else None
         if outer is not None:  # "said the move was made by Bratton and said, “…”"
             return _subject(outer)
         return _name_before(cue)
     return None
+
+
+def _object_pronoun(cue: Token) -> bool:
+    """Whether a cue's object is "him" or "her": a pronoun that cannot be its subject."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("him", "her") for c in cue.children)
 
 
 def _after_time_clause(cue: Token) -> bool:
@@ -800,6 +830,11 @@ def _finding(
         opened = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
         if clause.dep_ == "ccomp" and opened:
             return any(inside(spacy_doc[i]) for i in _subtree(clause) & content)
+        # Or a quotation that is the object itself, opening right after the verb.
+        if clause.dep_ == "dobj" and token.i + 2 < len(spacy_doc):
+            mark, first = spacy_doc[token.i + 1], spacy_doc[token.i + 2]
+            if mark.text in ("“", '"') and first.i in _subtree(clause) and inside(first):
+                return True
     return False
 
 
@@ -877,6 +912,10 @@ class PersonTracker:
         entity = _entity_at(token, spacy_doc)
         if entity and entity[2] == "PERSON":
             self.people.append(self.full_name(clean_name(spacy_doc[entity[0] : entity[1]].text)))
+        elif token.pos_ == "PROPN" and (known := self.known_surname(token)) is not None:
+            # "Fiorina ended the meeting" with "Fiorina" tagged an organisation, after
+            # "Carly Fiorina": the person the article named in full.
+            self.people.append(known)
         elif not entity and any(c.dep_ == "appos" for c in token.children):
             # "greta nyberg, the team's captain, was asked …": a name the NER missed;
             # "author and activist Ada Holm took …": the role's name is its apposition.
@@ -1085,6 +1124,13 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     replying = cue.lemma_.lower() in REPLY_LEMMAS or any(c.lower_ == "back" for c in cue.children)
     if replying and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
+    # Nor is a verb whose object is what it is about: '“… this wall!” Conservatives still
+    # praise his refusal to …' begins a sentence of its own.
+    lemma = cue.lemma_.lower()
+    if lemma in OBJECT_CONTENT and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > cue.i for c in cue.children
+    ):
+        return None
     return found
 
 
@@ -1137,9 +1183,19 @@ def _cue_right_after(
     k = _skip_preposition(after, k)
     while k < len(after) and after[k].pos_ == "ADV":
         k += 1
-    if k < len(after) and _speech_cue(after[k]):
+    if k < len(after) and (_speech_cue(after[k]) or _speech_noun(after, k)):
         return after[k], head
     return _subject_of_verb_after(head, after)
+
+
+def _speech_noun(after: list[Token], k: int) -> bool:
+    """'“…,” the Saudis state in the paper': a speech verb the tagger took for the noun
+    that ends the name's phrase, with no noun after it to make it one."""
+    token = after[k]
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    following = after[k + 1] if k + 1 < len(after) else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _subject_of_verb_after(head: Token, after: list[Token]) -> tuple[Token, Token] | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from accord.analyse.attribution import (
+    RELATIVE,
     Cue,
     PersonTracker,
     clean_name,
@@ -261,7 +262,7 @@ def extract_attributions(
                 speaker = reported.claimant.name if reported.claimant else None
                 weak.add(len(quotes))
         if speaker is None and open_cue and not short:
-            speaker = _clause_subject(spacy_doc, inside, quoted_tokens, tracker)
+            speaker = _clause_subject(spacy_doc, inside, quoted_tokens, tracker, by_token)
         if cue is not None and not short:
             attributions.append(_attribution(doc, cue, "direct", span.start, span.end, sentence_of))
         quote = Quote(
@@ -426,11 +427,26 @@ def _sentence_cue(
     if len(found) != 1 or found[0].claimant is None or not found[0].claimant.name:
         return None
     # A cue whose content is another quotation ('a clip Mosman called "distasteful"') is
-    # that quotation's; a description ("the promise") is too often the parse's mistake.
+    # that quotation's; a description ("the promise") is too often the parse's mistake
+    # unless it is the verb's own subject.
     content = found[0].content
-    if 2 * len(content & quoted) > len(content) or found[0].claimant.kind not in NAMED_KINDS:
+    if 2 * len(content & quoted) > len(content) or not _speaking_kind(found[0]):
         return None
     return found[0]
+
+
+def _speaking_kind(cue: Cue) -> bool:
+    """Whether a cue's claimant may speak a quotation the parse did not tie to it: a
+    person, organisation, group or place, or a role that is the verb's own subject ("the
+    poll also finds that …", "according to the playbook"), not one reached through a
+    relative ("a clause that requires staff to promise …")."""
+    claimant = cue.claimant
+    if claimant is None or claimant.kind in NAMED_KINDS:
+        return claimant is not None
+    own = cue.token.lower_ == "according" or any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.token.children
+    )
+    return claimant.kind == "role" and own
 
 
 def _sentence_before(
@@ -467,7 +483,8 @@ def _sentence_before(
     names = {c.claimant.name for c in found if c.claimant is not None}
     if len(names) != 1 or None in names or found[-1].claimant is None:
         return None
-    if found[-1].claimant.kind not in NAMED_KINDS:
+    # A role reports as a name does ("The Christian leader further related that …").
+    if found[-1].claimant.kind not in (*NAMED_KINDS, "role"):
         return None
     return found[-1]
 
@@ -511,7 +528,11 @@ def _signature(
 
 
 def _clause_subject(
-    spacy_doc: SpacyDoc, inside: set[int], quoted: set[int], tracker: PersonTracker
+    spacy_doc: SpacyDoc,
+    inside: set[int],
+    quoted: set[int],
+    tracker: PersonTracker,
+    cues: dict[int, Cue] | None = None,
 ) -> str | None:
     """The person whose clause a quotation no speech verb introduces is part of.
 
@@ -521,6 +542,8 @@ def _clause_subject(
     it). A thing, a pronoun, a passive ("Rubio was asked whether …") or no subject: no
     speaker; nor where the clause is what someone else is reported to have said
     ("McConnell says that … Obama is giving them “…”"), or is in another quotation.
+    A speech verb above it that does not take it as its content still speaks it
+    (:func:`_governing_speech`), and a surname the article has named in full is a person.
     """
     words = sorted(i for i in inside if not spacy_doc[i].is_punct and not spacy_doc[i].is_space)
     if not words:
@@ -537,6 +560,9 @@ def _clause_subject(
             return None  # a parse run over a paragraph break
         if node.i in inside or node.pos_ not in ("VERB", "AUX"):
             continue
+        spoken = _governing_speech(node, previous, cues or {})
+        if spoken is not None:
+            return spoken
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and node.dep_ == "conj":
             continue  # "…, opposes “…” and recalled": the first conjunct's subject
@@ -547,11 +573,37 @@ def _clause_subject(
             return None
         if previous.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return None  # the quotation is part of the subject, not of what it says
-        if subject.ent_type_ != "PERSON" or subject.i in quoted or _reported(node):
+        # A surname the recogniser missed ("Romney fired back, attacking Trump for “…”")
+        # is a person once the article has named them in full.
+        person = subject.ent_type_ == "PERSON" or tracker.known_surname(subject) is not None
+        if not person or subject.i in quoted or _reported(node):
             return None
         claimant = tracker.claimant(subject, spacy_doc)
         return claimant.name if claimant is not None and claimant.kind == "person" else None
     return None
+
+
+def _governing_speech(verb: Token, child: Token, cues: dict[int, Cue]) -> str | None:
+    """The named claimant of a speech verb the quotation hangs on, though not as its
+    content: 'a TV ad accuses Trump of buying influence “in a pattern of …”', 'The Times
+    characterized the path to the nomination as a “journey from …”'. The verb's words
+    are its claimant's; not through its subject (a quoted title), not for a verb of
+    thinking or one that is speech only next to a quotation, nor where the verb is itself
+    part of what someone else said."""
+    cue = cues.get(verb.i)
+    if cue is None or cue.cognitive or cue.quote_only or cue.author:
+        return None
+    if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _reported(verb):
+        return None
+    claimant = cue.claimant
+    if claimant is None or not claimant.name:
+        return None
+    # A role only as the verb's own subject: "a clause that requires staff to promise
+    # not to “…”" makes no clause a speaker.
+    own = any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
+    if claimant.kind not in NAMED_KINDS and not (claimant.kind == "role" and own):
+        return None
+    return claimant.name
 
 
 def _reported(clause: Token) -> bool:
@@ -587,7 +639,13 @@ def _last_report_before(
     start, end = paragraph_bounds[item.paragraph - 1]
     if previous is not None:
         start = max(start, previous[0].span.end)
-    earlier = [c for c in cues if start <= c.token.idx < end and not _bracketed(c.token, start)]
+    earlier = [
+        c
+        for c in cues
+        if start <= c.token.idx < end
+        and not _bracketed(c.token, start)
+        and not (c.quote_only and not _named(c))
+    ]
     if not earlier:
         return None
     last = earlier[-1]
@@ -597,6 +655,16 @@ def _last_report_before(
     if last.cognitive or last.claimant is None or not last.claimant.name:
         return None
     return last
+
+
+def _named(cue: Cue) -> bool:
+    """Whether a cue's claimant is a person, an organisation, a group or a place.
+
+    A verb that is speech only beside a quotation ("began", "went on") reports nothing
+    at the end of a paragraph with no quotation beside it unless someone of that kind
+    is its subject: "Holm spoke about the case." does, "the campaign began" does not."""
+    claimant = cue.claimant
+    return claimant is not None and bool(claimant.name) and claimant.kind in NAMED_KINDS
 
 
 def _bracketed(token: Token, start: int) -> bool:
