@@ -194,15 +194,8 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
     for date in sentence.dates:
         if not datable(sentence, date) or date.planned:
             continue
-        if date.event == "arrest" and GROUP.fullmatch(date.argument):
-            # a group arrested, told as a count or as names: "two men" / "X and Y"
-            event, arg = _planless(sentence, date, "arrest", date.argument)
-            if arg is not None:
-                frames.append(EventFrame(event, arg, sentence, date))
-            continue
-        if LEMMA_EVENTS.get(date.event) == "find" and date.argument.startswith("dead "):
-            # who was found dead, from the parse: a story may find several dead on several days
-            event, arg = _planless(sentence, date, "find", date.argument)
+        if (who := _parsed_people(date)) is not None:
+            event, arg = _planless(sentence, date, *who)
             if arg is not None:
                 frames.append(EventFrame(event, arg, sentence, date))
             continue
@@ -219,6 +212,17 @@ def event_frames(sentence: Sentence) -> list[EventFrame]:
         if arg is not None:
             frames.append(EventFrame(event, arg, sentence, date))
     return frames
+
+
+def _parsed_people(date: DateMention) -> tuple[str, str] | None:
+    """The event and the people it befell, where the parse names them: a group arrested,
+    told as a count or as names ("two men" / "X and Y" -> "2 people"), or who was found
+    dead ("dead mother": a story may find several dead on several days)."""
+    if date.event == "arrest" and GROUP.fullmatch(date.argument):
+        return "arrest", date.argument
+    if LEMMA_EVENTS.get(date.event) == "find" and date.argument.startswith("dead "):
+        return "find", date.argument
+    return None
 
 
 def _parsed_frame(sentence: Sentence, date: DateMention, near: str) -> tuple[str, str | None]:
