@@ -228,3 +228,11 @@ def test_a_figure_or_so_is_about_that_figure_of_the_noun_after_it():
     text = "He paid 50 dollars, or so he said."
     (q,) = extract_quantities(text, pipeline()(text))
     assert q.qualifier == "exact"
+
+
+def test_a_day_in_dispute_says_what_it_is_the_day_of():
+    found = brief(
+        "On Tuesday, the boy's mother was found dead in a creek near the farm.",
+        "Police will speak about the missing boy whose mother was found dead Thursday.",
+    )
+    assert [d.about for d in found if d.kind == "date"] == ["day the mother was found dead"]

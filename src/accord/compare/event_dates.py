@@ -405,4 +405,32 @@ def _announced_conflicts(
 
 def _observation(frame: EventFrame) -> Observation:
     date = frame.date
-    return Observation("date", "date", date.value, date.text, date.value, frame.sentence)
+    return Observation("date", about(frame), date.value, date.text, date.value, frame.sentence)
+
+
+# What a reader is told the two days are of, by event: "day the report was released".
+ABOUT = {
+    "release": "day the {} was released",
+    "file": "day the {} was filed",
+    "arrest": "day {} was arrested",
+    "die": "day {} died",
+}
+
+
+def about(frame: EventFrame) -> str:
+    """The claim two days of one frame are of, in words ("day the mother was found dead",
+    "day of the attack"); "date" where the frame names too little to say more."""
+    event, arg = frame.event, frame.argument
+    if event == "find":
+        if frame.announced or arg == "body":
+            return "day the body was found"
+        who = arg.removeprefix("dead ")
+        names = {w for e in frame.sentence.entities if e.kind == "person" for w in e.key.split()}
+        return f"day {'' if who in names else 'the '}{who} was found dead"
+    if event in NOUN_EVENTS:
+        return f"day of the {event}"
+    if event == "arrest" and GROUP.fullmatch(arg):
+        return f"day {arg} were arrested"
+    if event in ABOUT and arg:
+        return ABOUT[event].format(arg)
+    return "date"
