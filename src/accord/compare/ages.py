@@ -150,7 +150,10 @@ def ages_of_one_person(cluster: Cluster) -> list[tuple[Observation, Observation]
                     continue
                 if _states_age(a, qb.value) or _states_age(b, qa.value):
                     continue
-                found.append((quantity_observation(qa, a), quantity_observation(qb, b)))
+                pair = (quantity_observation(qa, a), quantity_observation(qb, b))
+                for observation in pair:
+                    observation.about = f"age of {key}"  # "age of the woman of mill creek"
+                found.append(pair)
     return found
 
 
