@@ -40,6 +40,9 @@ Every sample is deterministic and was drawn before any rule was looked at.
   like J (20% shared words) excluding A to J and the same pools, 80 rather than 60 because
   J held only 7 disagreements; drawn at the start of round 10 and read blind before Accord
   was run on any of its clusters.
+* ``clusters-l.txt`` (sample L, 70): a tenth held-out sample, the whole rest of the 20%
+  pool after K, in ``random.Random(29)`` order; drawn in round 10 after K was scored, so
+  that the rules written after K's draw are measured on clusters nobody had read.
 
 * ``clusters-train.txt`` (development sample, 80): drawn like C but from the *train* split,
   ``random.Random(12)``, when ``--train FILE`` is given, followed by 30 more drawn the same
@@ -52,7 +55,8 @@ Every sample is deterministic and was drawn before any rule was looked at.
   ``random.Random(24)``, excluding the first two and the judged samples r17, r18 and r20, in
   round 8, when train2's 14 disagreements proved too few to learn the missing frames from.
 * ``clusters-train4.txt`` (fourth development sample, 100): drawn the same way with
-  ``random.Random(28)``, excluding the first three, in round 10.
+  ``random.Random(28)``, excluding the first three, in round 10; and train5 (100,
+  ``random.Random(30)``) after it, late in round 10.
 
     python benchmarks/realgold/select.py ../shared/data/multinews/validation.jsonl.gz \
         [--train ../shared/data/multinews/train.jsonl.gz]
@@ -132,6 +136,10 @@ def main() -> None:
     # J held 7 disagreements in 60: K takes 80 of the same 20% pool.
     pool_k = [r["id"] for r in records if overlapping(r, 80, 0.2) and r["id"] not in taken]
     samples["clusters-k.txt"] = random.Random(27).sample(pool_k, 80)
+    taken |= set(samples["clusters-k.txt"])
+    # L takes the whole rest of the 20% pool (70), in a seeded order.
+    pool_l = [r["id"] for r in records if overlapping(r, 80, 0.2) and r["id"] not in taken]
+    samples["clusters-l.txt"] = random.Random(29).sample(pool_l, len(pool_l))
     if len(sys.argv) > 3 and sys.argv[2] == "--train":
         train = [r["id"] for r in read(Path(sys.argv[3])) if overlapping(r, 80, 0.25)]
         first = random.Random(12).sample(train, 50)
@@ -149,6 +157,8 @@ def main() -> None:
         samples["clusters-train3.txt"] = random.Random(24).sample(rest, 100)
         rest = [t for t in rest if t not in set(samples["clusters-train3.txt"])]
         samples["clusters-train4.txt"] = random.Random(28).sample(rest, 100)
+        rest = [t for t in rest if t not in set(samples["clusters-train4.txt"])]
+        samples["clusters-train5.txt"] = random.Random(30).sample(rest, 100)
     for name, ids in samples.items():
         (HERE / name).write_text("\n".join(ids) + "\n", encoding="utf-8")
         print(f"{name}: {len(ids)} clusters")
