@@ -236,3 +236,21 @@ def test_a_day_in_dispute_says_what_it_is_the_day_of():
         "Police will speak about the missing boy whose mother was found dead Thursday.",
     )
     assert [d.about for d in found if d.kind == "date"] == ["day the mother was found dead"]
+
+
+def test_one_interval_told_loosely_in_two_units():
+    found = brief(
+        "A few days later, a young male was injured when a visitor threw a brick at the zoo.",
+        "A few weeks later, a young male kangaroo at the same zoo was injured by a brick.",
+    )
+    assert [[v.text for v in d.variants] for d in found if d.about == "how long after"] == [
+        ["A few days", "A few weeks"]
+    ]
+    # a count, not a loose word, may be one interval converted ("two weeks" / "14 days")
+    assert not any(
+        d.about == "how long after"
+        for d in brief(
+            "Two weeks later, a young male was injured when a visitor threw a brick at the zoo.",
+            "Fourteen days later, a young male was injured when a visitor threw a brick there.",
+        )
+    )

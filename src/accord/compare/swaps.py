@@ -178,10 +178,50 @@ def swap_conflicts(
             continue
         if not _same_context(ta, tb, blocks, k):
             continue
-        conflict = _swap(a, b, ta[i1:i2], tb[j1:j2], people)
+        conflict = _unit_swap(a, b, ta, tb, (i1, i2, j1, j2)) or _swap(
+            a, b, ta[i1:i2], tb[j1:j2], people
+        )
         if conflict is not None:
             found.append(conflict)
     return found
+
+
+# Units of time, to the unit: "a few days later" / "a few weeks later" is one interval.
+TIME_UNITS = {
+    **dict.fromkeys(("minute", "minutes"), "minute"),
+    **dict.fromkeys(("hour", "hours"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years"), "year"),
+}
+LOOSE_COUNTS = frozenset("few several many couple".split())
+
+
+def _unit_swap(
+    a: Sentence, b: Sentence, ta: list[Token], tb: list[Token], span: tuple[int, int, int, int]
+) -> tuple[Observation, Observation] | None:
+    """One interval told loosely in two units between the same words: "a few days later" /
+    "a few weeks later". The count before the unit must be the same loose word, so that
+    "two weeks" / "14 days" (one interval, converted) is not read as a dispute."""
+    i1, i2, j1, j2 = span
+    if i2 - i1 != 1 or j2 - j1 != 1 or i1 == 0 or j1 == 0:
+        return None
+    unit_a, unit_b = TIME_UNITS.get(ta[i1].text.lower()), TIME_UNITS.get(tb[j1].text.lower())
+    count = ta[i1 - 1].text.lower()
+    if not unit_a or not unit_b or unit_a == unit_b or count not in LOOSE_COUNTS:
+        return None
+    if tb[j1 - 1].text.lower() != count:
+        return None
+    first_a = i1 - 2 if i1 >= 2 and ta[i1 - 2].text.lower() == "a" else i1 - 1  # "a few"
+    first_b = j1 - 2 if j1 >= 2 and tb[j1 - 2].text.lower() == "a" else j1 - 1
+    text_a = a.text[ta[first_a].start - a.start : ta[i1].end - a.start]
+    text_b = b.text[tb[first_b].start - b.start : tb[j1].end - b.start]
+    about = "how long after"
+    return (
+        Observation("quantity", about, ("interval", unit_a), text_a, text_a, a),
+        Observation("quantity", about, ("interval", unit_b), text_b, text_b, b),
+    )
 
 
 def people_keys(sentences: list[Sentence]) -> set[str]:
