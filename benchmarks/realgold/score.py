@@ -13,12 +13,12 @@ a gold string also counts as carried when the Accord sentence (of at least
 matched reported / reported; false alarms per agreeing cluster = reported items in
 clusters whose gold is empty / those clusters.
 
-    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|j|k|ab|all] [--gold DIR]
+    python benchmarks/realgold/score.py [--sample a|b|c|d|e|f|g|h|gh|i|j|k|l|ab|all] [--gold DIR]
         [--seeds] [--report FILE.md] [--json FILE.json] [--jobs 2]
     python benchmarks/realgold/score.py --split train [--gold DIR]   # the development set
 
 ``--split train`` scores the train clusters of ``clusters-train.txt``,
-``clusters-train2.txt``, ``clusters-train3.txt`` and ``clusters-train4.txt`` (Multi-News
+``clusters-train2.txt`` ... ``clusters-train5.txt`` (Multi-News
 train, gold in ``gold-train/`` unless ``--gold`` says otherwise), each in its own row:
 the sets rules are developed on.
 Sample ``ab`` is validation samples A and B; sample C is kept for a held-out figure.
@@ -27,8 +27,8 @@ with ``--sample d``, and sample E (``clusters-e.txt``) a third, scored only with
 ``--sample e``, and sample F (``clusters-f.txt``) a fourth, scored once with ``--sample f``
 (development data since), and samples G and H (``clusters-g.txt``,
 ``clusters-h.txt``) a fifth and sixth, scored only with ``--sample g``, ``h`` or ``gh``,
-and samples I, J and K (``clusters-i.txt``, ``clusters-j.txt``, ``clusters-k.txt``) a
-seventh, eighth and ninth, scored only with ``--sample i``, ``j`` or ``k``
+and samples I to L (``clusters-i.txt`` ... ``clusters-l.txt``) the seventh to tenth,
+scored only with ``--sample i``, ``j``, ``k`` or ``l``
 (``all`` stays A, B and C, so that running the default never shows them).
 
 ``--seeds`` scores ``seeds.json`` (evidence as character offsets into the files of
@@ -72,6 +72,7 @@ SAMPLES["h"] = HERE / "clusters-h.txt"  # held out: not in "all"
 SAMPLES["i"] = HERE / "clusters-i.txt"  # held out: not in "all" (round 8)
 SAMPLES["j"] = HERE / "clusters-j.txt"  # held out: not in "all" (round 9)
 SAMPLES["k"] = HERE / "clusters-k.txt"  # held out: not in "all" (round 10)
+SAMPLES["l"] = HERE / "clusters-l.txt"  # held out: not in "all" (round 10, late)
 GROUPS = {"all": ("a", "b", "c"), "ab": ("a", "b"), "gh": ("g", "h")}
 # The development samples of the train split: the first (80), rounds 7, 8 and 10's (100).
 TRAIN_SAMPLES = {
@@ -79,6 +80,7 @@ TRAIN_SAMPLES = {
     "train2": HERE / "clusters-train2.txt",
     "train3": HERE / "clusters-train3.txt",
     "train4": HERE / "clusters-train4.txt",
+    "train5": HERE / "clusters-train5.txt",
 }
 TRAIN_SAMPLE = TRAIN_SAMPLES["train"]  # what judge.py's draws exclude (kept, so they replay)
 GOLD_KINDS = ("number", "date", "place", "person", "attribution")
@@ -656,7 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sample",
-        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "j", "k", "ab", "all"],
+        choices=["a", "b", "c", "d", "e", "f", "g", "h", "gh", "i", "j", "k", "l", "ab", "all"],
         default="all",
     )
     parser.add_argument("--split", choices=["validation", "train"], default="validation")
