@@ -254,3 +254,69 @@ def test_one_interval_told_loosely_in_two_units():
             "Fourteen days later, a young male was injured when a visitor threw a brick there.",
         )
     )
+
+
+def test_two_peoples_prison_terms_are_two_figures():
+    found = brief(
+        "Ann and Leo Marsh pleaded guilty to fraud and were sentenced to 71 months and "
+        "68 months in prison, respectively.",
+        "Ivo Tamm, 29, of Kelmouth, pleaded guilty to fencing the goods and was sentenced to "
+        "24 months in prison.",
+    )
+    assert not any(d.kind in ("quantity", "scope") for d in found)
+
+
+def test_figures_of_two_years_are_two_figures():
+    from accord.compare.frames import different_claims, year_of
+
+    a = _sentence("The worst year was 2011, when 220 cases were reported across the state.")
+    b = _sentence("It was the most since 1996, when some 500 cases were reported in the state.")
+    qa, qb = _quantity(a, "220"), _quantity(b, "500")
+    assert (year_of(a, qa), year_of(b, qb)) == ("2011", "1996")
+    assert different_claims(a, qa, b, qb)
+
+
+def test_the_whole_a_part_is_taken_from_is_another_count():
+    from accord.compare.frames import is_whole
+
+    a = _sentence("Seventeen of the boat's 31 passengers died in the storm.")
+    assert is_whole(a, _quantity(a, "31"))
+    assert not is_whole(a, _quantity(a, "Seventeen"))
+
+
+def _quantity(sentence: Sentence, text: str):
+    from accord.analyse.quantities import extract_quantities
+
+    return next(q for q in extract_quantities(sentence.text) if text in q.text)
+
+
+def test_a_compass_word_or_an_institutions_first_word_is_no_place():
+    from accord.compare.places import not_a_place
+
+    assert not_a_place(_sentence("Police in northern California are looking."), "northern")
+    assert not_a_place(_sentence("according to a Quinnipiac University poll"), "Quinnipiac")
+    assert not not_a_place(_sentence("a parent in Hercules, California, said"), "Hercules")
+
+
+def test_dotted_initials_are_the_initials():
+    from accord.analyse.entities import entity_key
+
+    assert entity_key("U.K.") == entity_key("UK") == entity_key("United Kingdom")
+    found = brief(
+        "He received an email on Thursday from a Chinese student in the U.K. about a friend.",
+        "The department received the email on Thursday from a Chinese student in the United "
+        "Kingdom about a friend.",
+    )
+    assert not any(d.kind == "place" for d in found)
+    assert entity_key("J. Smith") == "j. smith"  # an initial and a name stay as written
+
+
+def test_a_dated_caption_of_a_picture_is_furniture():
+    for caption in (
+        "file - this feb. 10, 2013 file photo provided by Ana Orr shows passengers on deck.",
+        "Feb. 14, 2013: in this file photo the cruise ship is towed into the bay.",
+        "A policeman stands outside the restaurant in Salisbury, England Wednesday, March 7, "
+        "2018 near to where the man was found.",
+    ):
+        spans = furniture(_sentence(caption))
+        assert any(caption[a:b].lower().count("201") for a, b in spans), caption

@@ -65,8 +65,13 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().replace("’", "'").split())
 
 
+DOTTED_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")  # after the last stop is stripped
+
+
 def entity_key(text: str) -> str:
     key = POSSESSIVE.sub("", LEADING.sub("", fold(text))).strip(" .,-")
+    if DOTTED_INITIALS.fullmatch(key):
+        key = key.replace(".", "")  # "U.K." is "UK", "U.N." "UN"
     key = ALIASES.get(key, key)
     return key.replace("defence", "defense")
 

@@ -43,6 +43,7 @@ from accord.compare.places import (
     is_neighbourhood,
     is_street,
     known_places,
+    not_a_place,
     place_conflicts,
     place_role,
     roles_compatible,
@@ -467,6 +468,8 @@ def _one_place_role(
         return False  # a city's neighbourhood against the city: one place in detail
     if is_street(first.sentence, first.text) != is_street(second.sentence, second.text):
         return False  # a street against a town: the street lies in some town
+    if any(not_a_place(o.sentence, o.text) for o in conflict):
+        return False
     if frozenset((first.sentence.ref, second.sentence.ref)) in parallel:
         return place_role(first.sentence, first.text) == place_role(second.sentence, second.text)
     return roles_compatible(first.sentence, first.text, second.sentence, second.text)

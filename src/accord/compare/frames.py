@@ -80,6 +80,44 @@ def is_part(sentence: Sentence, q: Quantity) -> bool:
     return bool(PART_BEFORE.search(_before(sentence, q)) or PART_AFTER.match(_after(sentence, q)))
 
 
+# "Seventeen of the boat's 31 passengers died": the figure after "N of the" is the whole.
+WHOLE_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|[a-z]+teen|[a-z]+ty|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|all|most|half|many|some)\s+of\s+(?:the|its|their|his|her|our)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def is_whole(sentence: Sentence, q: Quantity) -> bool:
+    """A count stated as the whole a part is taken from ("17 of the boat's 31 passengers")."""
+    return WHOLE_BEFORE.search(_before(sentence, q)) is not None
+
+
+# "in 2011, when 220 cases were reported": a figure of a year the sentence names.
+YEAR_WHEN = re.compile(r"\b(?:in\s+)?((?:19|20)\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def year_of(sentence: Sentence, q: Quantity) -> str:
+    """The year a figure is told of, where the words just before it say so ("2008, when
+    140 americans got measles"); "" otherwise."""
+    found = YEAR_WHEN.search(_before(sentence, q, 30))
+    return found.group(1) if found else ""
+
+
+# A sentence length belongs to the one sentenced: "were sentenced to 71 months and 68
+# months" of a couple is not "sentenced to 24 months" of their fence.
+SENTENCED_BEFORE = re.compile(
+    r"\bsentenced\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:(?:a|an|nearly|about|more\s+than)\s+)?$"
+    r"|\bsentenced\s+to\s+[^.;]{0,40}\band\s+$",
+    re.I,
+)
+
+
+def sentence_of_someone(sentence: Sentence, q: Quantity) -> bool:
+    return SENTENCED_BEFORE.search(_before(sentence, q, 60)) is not None
+
+
 def is_sourcing(sentence: Sentence, q: Quantity) -> bool:
     """A count of the reporter's sources ("two people familiar with the plans")."""
     after = _after(sentence, q)
@@ -537,8 +575,15 @@ def different_claims(
         subject_a, subject_b = age_subject(a, qa), age_subject(b, qb)
         if subject_a and subject_b and not same_subject(subject_a, subject_b):
             return True  # the ages of two people
-    if is_part(a, qa) != is_part(b, qb):
+    if is_part(a, qa) != is_part(b, qb) or is_whole(a, qa) != is_whole(b, qb):
         return True  # a part against a whole
+    year_a, year_b = year_of(a, qa), year_of(b, qb)
+    if year_a and year_b and year_a != year_b:
+        return True  # "in 2011, when 220 cases" / "1996, when some 500 cases": two years
+    if sentence_of_someone(a, qa) and sentence_of_someone(b, qb):
+        people_a, people_b = person_words(a), person_words(b)
+        if not (people_a and people_b and people_a & people_b):
+            return True  # two people's prison terms, or a term whose person is not named
     if different_shares(a, qa, b, qb):
         return True
     if in_list(a, qa) != in_list(b, qb):

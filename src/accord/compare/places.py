@@ -623,6 +623,30 @@ def is_street(sentence: Sentence, text: str) -> bool:
     )
 
 
+COMPASS_ONLY = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern central".split()
+)
+# "a quinnipiac university poll": a place's name that begins an institution's.
+INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:university|college|institute|poll|polling)\b",
+    re.I,
+)
+
+
+def not_a_place(sentence: Sentence, text: str) -> bool:
+    """A "place" that is none: a compass word alone ("police in northern California" read
+    as "northern"), or the first words of an institution's name ("a Quinnipiac University
+    poll")."""
+    bare = _bare(text).lower().strip(" .")
+    if bare in COMPASS_ONLY:
+        return True
+    lowered, needle = sentence.text.lower(), _bare(text).lower().rstrip(".")
+    return bool(needle) and any(
+        INSTITUTION_AFTER.match(lowered[m.end() :]) for m in re.finditer(re.escape(needle), lowered)
+    )
+
+
 def is_neighbourhood(sentence: Sentence, text: str) -> bool:
     """Whether the sentence calls the place ``text`` a neighbourhood of a city."""
     lowered, needle = sentence.text.lower(), text.lower()

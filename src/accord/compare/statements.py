@@ -38,6 +38,15 @@ FURNITURE = re.compile(
     r"(?:\s+(?:provided|released|distributed|taken)\s+by\s+(?:[\w.'’-]+\s+){1,4}?on\s+"
     + MONTH
     + r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4})?"
+    # "file - this feb. 10, 2013 file photo provided by kalin hill shows": the photo's day
+    r"|\bthis\s+(?:[\w.,]+\s+){0,4}?(?:file\s+)?(?:photo|image|picture)\s+(?:provided|released|"
+    r"taken|distributed)\s+by\b[^.;]{0,80}?\bshows\b"
+    # "Feb. 14, 2013: in this file photo the ship is towed": a dated caption's head
+    r"|\b" + MONTH + r"\s*\d{1,2},?\s*\d{4}\s*:\s*in\s+this\b"
+    # "a policeman stands outside the restaurant in salisbury, england wednesday, march 7,
+    # 2018": an AP caption's present tense and the full day the picture was taken
+    r"|\b(?:stands?|sits?|walks?|poses?|gestures?|speaks?|arrives?|waves?|looks\s+on)\b"
+    r"[^.;]{0,120}?\b" + WEEKDAY + r",\s*" + MONTH + r"\s*\d{1,2},\s*\d{4}\b"
     # "the dormitory, is photographed on the campus on thursday": a caption's verb, and the
     # day the picture was taken, not the story's
     r"|\b(?:is|are|was|were)\s+(?:photographed|pictured)\b[^.;]{0,80}?\bon\s+" + WEEKDAY + r"\b"
