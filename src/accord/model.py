@@ -100,8 +100,9 @@ class DateMention:
     # Friday"), from the dependency parse, if found; compared, never shown
     event: str = ""
     # what that verb acts on, from the parse: the lemma of its object or passive subject
-    # ("body" in "the body of X was found Tuesday"; "brief" in "the brief filed Friday"),
-    # "dead" for a find of someone dead, "" where the parse gives none
+    # ("body" in "the body was found Tuesday"; "brief" in "the brief filed Friday"),
+    # "dead" for a find of someone dead ("dead mother" where a noun says who, "dead uncle"
+    # for "the body of his uncle"), "2 people" for a group arrested, "" where none
     argument: str = ""
     # whether that verb tells a plan, not an act done: "will be sentenced Monday",
     # "remanded to appear in court on Monday" (a modal, or an infinitive), from the parse

@@ -294,12 +294,12 @@ def _document_agent(head: Token) -> Token | None:
             if agent.dep_ != "agent":
                 continue
             author = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in NAMED):
+            if author is not None and _is_named(author):
                 return author
     verb = head.head
     if head.dep_ == "dobj" and verb.lemma_.lower() in PUBLISHING_LEMMAS:
         author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in NAMED):
+        if author is not None and _is_named(author):
             return author
     return None
 
@@ -461,6 +461,11 @@ NOT_BY_AGENT = frozenset("quote cite interrupt interject".split())
 NAMED = ("PERSON", "ORG", "NORP", "GPE")
 
 
+def _is_named(token: Token) -> bool:
+    """A proper noun, or a word the recogniser tags a person, organisation, group or place."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED
+
+
 def _passive_agent(cue: Token) -> Token | None:
     """The named speaker of a passive speech verb: "Rubio was asked by moderator Gerard
     Baker whether …", "was described by Reuters as “…”". Its subject is who was spoken to or of;
@@ -474,7 +479,7 @@ def _passive_agent(cue: Token) -> Token | None:
         if child.dep_ == "agent":
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             # A named agent only: "asked by the host" may be anyone's description.
-            named = agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in NAMED)
+            named = agent is not None and _is_named(agent)
             return agent if named else None
     return None
 
@@ -1120,13 +1125,13 @@ def _cue_after(spacy_doc: SpacyDoc, end: int, starts: list[int]) -> tuple[Token,
     if found is None or "," in closing or not any(c in closing for c in "?!"):
         return found
     cue = found[0]
+    lemma = cue.lemma_.lower()
     # Only an answer is sure to be someone else's: '“…?” Berg said, “…”' goes on with Berg.
-    replying = cue.lemma_.lower() in REPLY_LEMMAS or any(c.lower_ == "back" for c in cue.children)
+    replying = lemma in REPLY_LEMMAS or any(c.lower_ == "back" for c in cue.children)
     if replying and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
     # Nor is a verb whose object is what it is about: '“… this wall!” Conservatives still
     # praise his refusal to …' begins a sentence of its own.
-    lemma = cue.lemma_.lower()
     if lemma in OBJECT_CONTENT and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > cue.i for c in cue.children
     ):

@@ -443,9 +443,7 @@ def _speaking_kind(cue: Cue) -> bool:
     claimant = cue.claimant
     if claimant is None or claimant.kind in NAMED_KINDS:
         return claimant is not None
-    own = cue.token.lower_ == "according" or any(
-        c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.token.children
-    )
+    own = cue.token.lower_ == "according" or _own_subject(cue.token)
     return claimant.kind == "role" and own
 
 
@@ -583,6 +581,12 @@ def _clause_subject(
     return None
 
 
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own, not a relative pronoun ("a clause that
+    requires ..."): a role may speak only as such a subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
+
+
 def _governing_speech(verb: Token, child: Token, cues: dict[int, Cue]) -> str | None:
     """The named claimant of a speech verb the quotation hangs on, though not as its
     content: 'a TV ad accuses Trump of buying influence “in a pattern of …”', 'The Times
@@ -600,7 +604,7 @@ def _governing_speech(verb: Token, child: Token, cues: dict[int, Cue]) -> str | 
         return None
     # A role only as the verb's own subject: "a clause that requires staff to promise
     # not to “…”" makes no clause a speaker.
-    own = any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
+    own = _own_subject(verb)
     if claimant.kind not in NAMED_KINDS and not (claimant.kind == "role" and own):
         return None
     return claimant.name

@@ -118,6 +118,15 @@ def _bound_at_figure(exact: Quantity, bound: Quantity) -> bool:
     )
 
 
+def opposite_bounds(below: Quantity, above: Quantity) -> bool:
+    """Whether one figure is bounded from under it ("nearly 100") and the same figure from
+    over it ("at least 100", "more than 100"): a source that states 100 then states
+    neither, and its figure of the same noun says nothing of the other's."""
+    if below.value != above.value or below.low is None or below.high is None:
+        return False
+    return below.high <= below.value and below.low < below.value and above.high is None
+
+
 def _direction(q: Quantity) -> str:
     return {"more_than": "at_least", "less_than": "at_most"}.get(q.qualifier, q.qualifier)
 

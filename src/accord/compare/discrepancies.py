@@ -17,7 +17,13 @@ from itertools import pairwise
 from accord.analyse.entities import same_name
 from accord.compare.ages import ages_of_one_person
 from accord.compare.claimants import first_claimant
-from accord.compare.counts import Observation, overlap, quantity_about, quantity_observation
+from accord.compare.counts import (
+    Observation,
+    opposite_bounds,
+    overlap,
+    quantity_about,
+    quantity_observation,
+)
 from accord.compare.dates import EVENT_VERBS, date_conflicts
 from accord.compare.event_dates import event_date_conflicts
 from accord.compare.frames import (
@@ -410,15 +416,6 @@ def _overlaps(span: Span, q: Quantity) -> bool:
     return span[0] < q.end and q.start < span[1]
 
 
-def _opposite_bounds(below: Quantity, above: Quantity) -> bool:
-    """Whether one figure is bounded from under it ("nearly 100") and the same figure from
-    over it ("at least 100", "more than 100"): a source that states 100 then states
-    neither, and its figure of the same noun says nothing of the other's."""
-    if below.value != above.value or below.low is None or below.high is None:
-        return False
-    return below.high <= below.value and below.low < below.value and above.high is None
-
-
 def _figure_stated_by_both(
     conflict: tuple[Observation, Observation], figures: Figures, exchanged: Exchanged
 ) -> bool:
@@ -439,7 +436,7 @@ def _figure_stated_by_both(
         return False
     if qa.counted in RIVAL_READINGS or qb.counted in RIVAL_READINGS:
         return False
-    if _opposite_bounds(qa, qb) or _opposite_bounds(qb, qa):
+    if opposite_bounds(qa, qb) or opposite_bounds(qb, qa):
         return False  # "nearly 100 feet" / "at least 100 feet": one figure, bounds apart
     a, b = first.sentence, second.sentence
     a_too, b_too = _states_too(figures, a.doc_id, qb, b), _states_too(figures, b.doc_id, qa, a)

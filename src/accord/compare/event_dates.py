@@ -32,7 +32,7 @@ from accord.analyse.dates import WEEKDAYS, compatible
 from accord.compare.counts import Observation
 from accord.compare.dates import holds_date, of_prior_act, reported_on, same_kind_of_date
 from accord.compare.statements import only_in_furniture
-from accord.model import Cluster, DateMention, Sentence
+from accord.model import Cluster, DateMention, Sentence, SentenceRef
 
 # Every written form of an event word, to the event it names. Nominalisations are the
 # same event ("the attack on Sunday" / "attacked on Monday"); words of one act are one
@@ -345,12 +345,19 @@ def event_date_conflicts(cluster: Cluster) -> list[tuple[Observation, Observatio
                 announced.append(told)
     _pool_single_deaths(index)
     found = _announced_conflicts(announced, one_day_each(index[("find", "body", "weekday")]))
+    # A single death is indexed under its person and, pooled, under "body": one pair of
+    # frames is compared once.
+    compared: set[tuple[SentenceRef, int, SentenceRef, int]] = set()
     for key in sorted(index):
         single = one_day_each(index[key])
         docs = sorted(single)
         for x, doc_a in enumerate(docs):
             for doc_b in docs[x + 1 :]:
                 a, b = single[doc_a], single[doc_b]
+                pair = (a.sentence.ref, a.date.start, b.sentence.ref, b.date.start)
+                if pair in compared:
+                    continue
+                compared.add(pair)
                 if not same_kind_of_date(a.date.value, b.date.value):
                     continue
                 if compatible(a.date.value, b.date.value) or around_midnight(a, b):
@@ -422,7 +429,7 @@ def about(frame: EventFrame) -> str:
     "day of the attack"); "date" where the frame names too little to say more."""
     event, arg = frame.event, frame.argument
     if event == "find":
-        if frame.announced or arg == "body":
+        if arg == "body":  # an announced find is of a body too
             return "day the body was found"
         who = arg.removeprefix("dead ")
         names = {w for e in frame.sentence.entities if e.kind == "person" for w in e.key.split()}

@@ -617,10 +617,7 @@ def is_street(sentence: Sentence, text: str) -> bool:
     words = _bare(text).lower().rstrip(".").split()
     if words and words[-1] in STREET_NOUNS:
         return True
-    lowered, needle = sentence.text.lower(), text.lower()
-    return any(
-        STREET_AFTER.match(lowered[m.end() :]) for m in re.finditer(re.escape(needle), lowered)
-    )
+    return _followed_by(sentence, text.lower(), STREET_AFTER)
 
 
 COMPASS_ONLY = frozenset(
@@ -641,16 +638,17 @@ def not_a_place(sentence: Sentence, text: str) -> bool:
     bare = _bare(text).lower().strip(" .")
     if bare in COMPASS_ONLY:
         return True
-    lowered, needle = sentence.text.lower(), _bare(text).lower().rstrip(".")
-    return bool(needle) and any(
-        INSTITUTION_AFTER.match(lowered[m.end() :]) for m in re.finditer(re.escape(needle), lowered)
-    )
+    needle = _bare(text).lower().rstrip(".")
+    return bool(needle) and _followed_by(sentence, needle, INSTITUTION_AFTER)
 
 
 def is_neighbourhood(sentence: Sentence, text: str) -> bool:
     """Whether the sentence calls the place ``text`` a neighbourhood of a city."""
-    lowered, needle = sentence.text.lower(), text.lower()
-    return any(
-        NEIGHBOURHOOD_AFTER.match(lowered[m.end() :])
-        for m in re.finditer(re.escape(needle), lowered)
-    )
+    return _followed_by(sentence, text.lower(), NEIGHBOURHOOD_AFTER)
+
+
+def _followed_by(sentence: Sentence, needle: str, after: re.Pattern[str]) -> bool:
+    """Whether some occurrence of ``needle`` (lower case) in the sentence is followed by
+    words ``after`` matches ("Muggleton" + " Road", "Quinnipiac" + " University")."""
+    lowered = sentence.text.lower()
+    return any(after.match(lowered[m.end() :]) for m in re.finditer(re.escape(needle), lowered))

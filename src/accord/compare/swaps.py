@@ -213,15 +213,18 @@ def _unit_swap(
         return None
     if tb[j1 - 1].text.lower() != count:
         return None
-    first_a = i1 - 2 if i1 >= 2 and ta[i1 - 2].text.lower() == "a" else i1 - 1  # "a few"
-    first_b = j1 - 2 if j1 >= 2 and tb[j1 - 2].text.lower() == "a" else j1 - 1
-    text_a = a.text[ta[first_a].start - a.start : ta[i1].end - a.start]
-    text_b = b.text[tb[first_b].start - b.start : tb[j1].end - b.start]
+    text_a, text_b = _loose_interval(a, ta, i1), _loose_interval(b, tb, j1)
     about = "how long after"
     return (
         Observation("quantity", about, ("interval", unit_a), text_a, text_a, a),
         Observation("quantity", about, ("interval", unit_b), text_b, text_b, b),
     )
+
+
+def _loose_interval(sentence: Sentence, tokens: list[Token], unit: int) -> str:
+    """The words of a loose interval ending in the unit at ``unit``: "a few days"."""
+    first = unit - 2 if unit >= 2 and tokens[unit - 2].text.lower() == "a" else unit - 1
+    return sentence.text[tokens[first].start - sentence.start : tokens[unit].end - sentence.start]
 
 
 def people_keys(sentences: list[Sentence]) -> set[str]:

@@ -21,6 +21,7 @@ from accord.compare.counts import (
     EVENT_CLASSES,
     GENERIC_COUNTS,
     Observation,
+    opposite_bounds,
     overlap,
     quantity_observation,
     same_counted,
@@ -402,11 +403,6 @@ def _bounded_measures(sentence: Sentence) -> list[Quantity]:
     ]  # fmt: skip
 
 
-def _under(q: Quantity) -> bool:
-    """ "nearly 20 hours", "almost 200 feet": a little under the figure (up to it)."""
-    return q.qualifier == "approximately" and q.high == q.value and (q.low or 0) < q.value
-
-
 def bounds_either_side(cluster: Cluster) -> list[tuple[Observation, Observation]]:
     """One measure that one source puts just under a figure and another over it
     ("trapped for nearly 20 hours" / "left for more than 20 hours"): the same figure and
@@ -425,8 +421,7 @@ def bounds_either_side(cluster: Cluster) -> list[tuple[Observation, Observation]
             continue
         if qa not in _bounded_measures(a) or qb not in _bounded_measures(b):
             continue
-        below, above = (qa, qb) if _under(qa) else (qb, qa)
-        if not _under(below) or above.qualifier not in ("more_than", "at_least"):
+        if not (opposite_bounds(qa, qb) or opposite_bounds(qb, qa)):
             continue
         if different_claims(a, qa, b, qb, by_event=False):
             continue  # "trapped" / "left" / "found dead ... later": one wait, three verbs
